@@ -1,0 +1,216 @@
+#!/usr/bin/env node
+// The project's only entry point for set-up. It needs nothing but the system Node (>= 20) and
+// npm: it installs the pinned Node 24 and pnpm into `.toolchain/` (git-ignored) when the system
+// Node is too old, installs dependencies from the lockfile, then runs the requested job with the
+// toolchain first on PATH. Every step is skipped when its stamp says nothing changed.
+// Plain JavaScript on purpose: it must run on the system Node before anything is installed.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const NODE_VERSION = '24.21.0';
+const NODE_MAJOR_NEEDED = 24;
+const PNPM_VERSION = '12.4.2';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const toolDir = join(root, '.toolchain');
+const binDir = join(toolDir, 'bin');
+
+function fail(sentence) {
+  process.stderr.write(`\nproclife set-up: ${sentence}\n`);
+  process.exit(1);
+}
+
+function log(line) {
+  process.stdout.write(`[setup] ${line}\n`);
+}
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
+  if (r.error) return { status: 127, error: r.error };
+  return { status: r.status ?? 1, signal: r.signal };
+}
+
+function explainNpmFailure(output) {
+  if (/ENOSPC|no space left/i.test(output))
+    return 'the disk is full: free some space and run the command again.';
+  if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ECONNRESET|network/i.test(output))
+    return "the npm registry could not be reached: check the network or npm's `registry` setting, then run the command again.";
+  if (/E404|No matching version/i.test(output))
+    return `the npm registry has no Node ${NODE_VERSION} build for ${process.platform}-${process.arch}: install Node ${NODE_MAJOR_NEEDED} yourself and run the command again.`;
+  return null;
+}
+
+function stampMatches(file, value) {
+  try {
+    return readFileSync(file, 'utf8') === value;
+  } catch {
+    return false;
+  }
+}
+
+// 1. Node: the system one when it is new enough, otherwise a pinned Node 24 from the npm registry.
+function ensureNode() {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < 20)
+    fail(`Node ${process.versions.node} is too old to run the set-up: install Node 20 or newer.`);
+  const npmCheck = spawnSync('npm', ['--version'], { encoding: 'utf8' });
+  if (npmCheck.error || npmCheck.status !== 0)
+    fail('npm was not found on PATH: install npm (it ships with Node) and run the command again.');
+
+  const want = JSON.stringify({
+    node: major >= NODE_MAJOR_NEEDED ? 'system' : NODE_VERSION,
+    pnpm: PNPM_VERSION,
+    platform: `${process.platform}-${process.arch}`,
+  });
+  const stamp = join(toolDir, 'stamp.json');
+  if (stampMatches(stamp, want) && existsSync(join(binDir, 'pnpm'))) return;
+
+  log(
+    `installing the toolchain into .toolchain/ (${major >= NODE_MAJOR_NEEDED ? `system Node ${process.versions.node}` : `Node ${NODE_VERSION}`}, pnpm ${PNPM_VERSION})`,
+  );
+  rmSync(toolDir, { recursive: true, force: true });
+  mkdirSync(binDir, { recursive: true });
+  const deps = { pnpm: PNPM_VERSION };
+  const nodePkg = `node-${process.platform}-${process.arch}`;
+  if (major < NODE_MAJOR_NEEDED) deps[nodePkg] = NODE_VERSION;
+  writeFileSync(
+    join(toolDir, 'package.json'),
+    JSON.stringify({ private: true, dependencies: deps }, null, 2),
+  );
+  // --ignore-scripts: the Node package ships its binary inside the tarball; no script is needed.
+  const r = spawnSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: toolDir,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) {
+    const out = `${r.stdout ?? ''}\n${r.stderr ?? ''}`;
+    process.stderr.write(out);
+    fail(
+      explainNpmFailure(out) ??
+        'npm could not install the toolchain (see the output above), then run the command again.',
+    );
+  }
+  const nodeBin =
+    major >= NODE_MAJOR_NEEDED ? process.execPath : join(toolDir, 'node_modules', nodePkg, 'bin', 'node');
+  if (!existsSync(nodeBin))
+    fail(
+      `the Node binary was not found after install (${nodePkg}): delete .toolchain/ and run the command again.`,
+    );
+  // Small shims rather than symlinks so that `node` and `pnpm` resolve to the toolchain in every
+  // child process, including ones that reset argv[0].
+  writeFileSync(join(binDir, 'node'), `#!/bin/sh\nexec "${nodeBin}" "$@"\n`);
+  writeFileSync(
+    join(binDir, 'pnpm'),
+    `#!/bin/sh\nexec "${nodeBin}" "${join(toolDir, 'node_modules', 'pnpm', 'bin', 'pnpm.mjs')}" "$@"\n`,
+  );
+  chmodSync(join(binDir, 'node'), 0o755);
+  chmodSync(join(binDir, 'pnpm'), 0o755);
+  writeFileSync(stamp, want);
+}
+
+function toolEnv() {
+  return {
+    ...process.env,
+    PATH: `${binDir}:${join(root, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
+    // pnpm must not try to switch itself to another version.
+    COREPACK_ENABLE_STRICT: '0',
+    npm_config_manage_package_manager_versions: 'false',
+  };
+}
+
+// 2. Dependencies from the committed lockfile, skipped when nothing that feeds the install changed.
+function installHash() {
+  const h = createHash('sha256');
+  const files = ['pnpm-lock.yaml', 'pnpm-workspace.yaml', 'package.json'];
+  for (const group of ['packages', 'apps']) {
+    const dir = join(root, group);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).sort()) files.push(join(group, name, 'package.json'));
+  }
+  for (const f of files) {
+    const p = join(root, f);
+    if (existsSync(p)) h.update(f).update(readFileSync(p));
+  }
+  h.update(readFileSync(join(toolDir, 'stamp.json')));
+  return h.digest('hex');
+}
+
+function ensureDependencies(env) {
+  const stamp = join(root, 'node_modules', '.proclife-install-stamp');
+  const want = installHash();
+  if (stampMatches(stamp, want)) return;
+  log('installing dependencies from pnpm-lock.yaml');
+  const frozen = existsSync(join(root, 'pnpm-lock.yaml')) ? ['--frozen-lockfile'] : [];
+  const r = spawnSync('pnpm', ['install', ...frozen], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  process.stdout.write(r.stdout ?? '');
+  process.stderr.write(r.stderr ?? '');
+  if (r.status !== 0) {
+    const out = `${r.stdout ?? ''}\n${r.stderr ?? ''}`;
+    fail(explainNpmFailure(out) ?? 'pnpm could not install the dependencies (see the output above).');
+  }
+  writeFileSync(stamp, want);
+}
+
+// 3. Chromium for the browser tests: Debian's package, installed when missing (needs root).
+function ensureChromium() {
+  const exe = process.env.PROCLIFE_CHROMIUM ?? '/usr/bin/chromium';
+  if (existsSync(exe)) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !existsSync('/usr/bin/apt-get'))
+    fail(
+      `Chromium was not found at ${exe}: install Debian's \`chromium\` package (or set PROCLIFE_CHROMIUM to a Chromium binary) and run the command again.`,
+    );
+  log("installing Debian's chromium for the browser tests");
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (
+    run('apt-get', ['update', '-qq'], { env }).status !== 0 ||
+    run('apt-get', ['install', '-y', '-qq', 'chromium'], { env }).status !== 0
+  )
+    fail(
+      "apt-get could not install chromium: check that Debian's package mirrors are reachable, then run the command again.",
+    );
+  if (!existsSync(exe)) fail(`apt-get finished but ${exe} is still missing: install Chromium by hand.`);
+}
+
+function step(env, args) {
+  log(`$ ${args.join(' ')}`);
+  const r = run(args[0], args.slice(1), { env });
+  if (r.status !== 0) process.exit(r.status || 1);
+}
+
+const job = process.argv[2] ?? 'setup';
+ensureNode();
+const env = toolEnv();
+ensureDependencies(env);
+
+const turbo = ['pnpm', 'exec', 'turbo', 'run', '--env-mode=loose', '--ui=stream'];
+switch (job) {
+  case 'setup':
+    step(env, [...turbo, 'build']);
+    break;
+  case 'start':
+    step(env, [...turbo, 'build', '--filter=./packages/*']);
+    step(env, ['pnpm', '--filter', '@proclife/docs', 'run', 'start']);
+    break;
+  case 'test':
+    ensureChromium();
+    step(env, [...turbo, 'build', 'typecheck', 'lint']);
+    step(env, ['pnpm', 'exec', 'biome', 'ci', '.']);
+    // One task at a time: the suites start real processes and the machines have two cores.
+    step(env, [...turbo, 'test', '--concurrency=1']);
+    break;
+  case 'bench':
+    step(env, [...turbo, 'build']);
+    step(env, ['pnpm', '--filter', '@proclife/bench', 'run', 'bench']);
+    break;
+  default:
+    fail(`unknown job '${job}': use setup, start, test or bench.`);
+}
