@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/entry/*.ts'],
+  entry: { index: 'src/index.ts', 'entry/spawn-child': 'src/entry/spawn-child.ts' },
   format: ['esm'],
   target: 'node24',
   platform: 'node',

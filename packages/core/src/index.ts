@@ -1,1 +1,24 @@
-export const placeholder = 1;
+export { type Context, getAllStartMethods, getContext } from './context.ts';
+export { currentProcess, type ParentProcess, parentProcess } from './current.ts';
+export {
+  CloneError,
+  ERROR_CODES,
+  type ErrorCode,
+  InvalidOptionError,
+  ProcessStateError,
+  ProclifeError,
+  StartMethodError,
+  TargetError,
+} from './errors.ts';
+export { exitCodeLabel } from './exit-status.ts';
+export { activeChildren, cpuCount, wait } from './functions.ts';
+export { isMain } from './main-guard.ts';
+export { MainProcess } from './main-process.ts';
+export {
+  BaseProcess,
+  type ProcessOptions,
+  type ProcessStatus,
+  type StopOptions,
+  type StopStep,
+  type Target,
+} from './process.ts';

@@ -1,0 +1,13 @@
+// The first code a spawn child runs: it waits for its payload on the IPC channel and hands over
+// to the shared child bootstrap.
+import { enableCompileCache } from 'node:module';
+import { type ChildPayload, runChild } from '@proclife/core/adapter';
+import { Process } from '../process.ts';
+import { ipcTransport } from '../runtime/ipc-transport.ts';
+
+// Children share one compile cache, so a TypeScript target is stripped once, not in every child.
+enableCompileCache?.();
+
+process.once('message', (payload: ChildPayload) => {
+  void runChild(payload, ipcTransport(payload), Process);
+});

@@ -1,0 +1,35 @@
+import { BaseProcess, type Target } from '@proclife/core';
+import { BUILTIN_CLASS, registerInternalDirectory, registerStartMethod } from '@proclife/core/adapter';
+import { spawnLauncher } from './runtime/spawn-launcher.ts';
+
+registerInternalDirectory(import.meta.url);
+
+/**
+ * Python's `multiprocessing.Process`, started as a fresh Node.js process (the `spawn` start
+ * method). Construct it with a target, or subclass it and override `run()`.
+ *
+ * ```ts
+ * export function task(n: number) { return n * 2; }
+ * if (import.meta.main) {
+ *   const p = new Process({ target: task, args: [21] }).start();
+ *   await p.join();
+ *   console.log(p.exitCode, p.result); // 0 42
+ * }
+ * ```
+ */
+export class Process<T extends Target = Target> extends BaseProcess<T> {
+  static override startMethod: string | undefined = 'spawn';
+  static readonly [BUILTIN_CLASS] = true;
+}
+
+/** The Process class of `getContext('spawn')`; its default names are `SpawnProcess-N`. */
+export class SpawnProcess<T extends Target = Target> extends BaseProcess<T> {
+  static override startMethod: string | undefined = 'spawn';
+  static readonly [BUILTIN_CLASS] = true;
+}
+
+registerStartMethod('spawn', {
+  launcher: spawnLauncher,
+  Process: SpawnProcess,
+  packageName: '@proclife/child-process',
+});

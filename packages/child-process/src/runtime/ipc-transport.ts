@@ -1,0 +1,63 @@
+import type { ChildPayload, ChildTransport } from '@proclife/core/adapter';
+
+type Channel = { ref?: () => void; unref?: () => void };
+
+/** The child side of the IPC channel that a spawn or forkserver parent opened. */
+export function ipcTransport(payload: Pick<ChildPayload, 'parentName' | 'parentPid'>): ChildTransport {
+  let parentAlive = true;
+  const parentEnded = new Promise<void>((resolve) => {
+    process.once('disconnect', () => {
+      parentAlive = false;
+      resolve();
+    });
+  });
+  // Without the kernel's parent-death signal, the channel's end is how the child learns that
+  // its parent died; it then ends itself, a little later so that its AbortSignal can be seen.
+  if (process.env.PROCLIFE_PDEATHSIG !== '1') {
+    void parentEnded.then(() => {
+      setTimeout(() => process.kill(process.pid, 'SIGKILL'), 1000).unref();
+    });
+  }
+  delete process.env.PROCLIFE_PDEATHSIG;
+  return {
+    send: (message) =>
+      new Promise<void>((resolve, reject) => {
+        if (!process.send || !process.connected) return resolve();
+        try {
+          process.send(message, undefined, {}, (error) => (error ? reject(error) : resolve()));
+        } catch (error) {
+          reject(error);
+        }
+      }),
+    onStopRequest: (listener) => {
+      process.on('message', (m: { t?: string } | null) => {
+        if (m && m.t === 'proclife:stop') listener();
+      });
+      (process.channel as Channel | undefined)?.unref?.();
+    },
+    parent: {
+      name: payload.parentName,
+      pid: payload.parentPid,
+      ident: payload.parentPid,
+      isAlive: () => parentAlive,
+      join: (timeoutMs) =>
+        new Promise<boolean>((resolve) => {
+          if (!parentAlive) return resolve(true);
+          const timer =
+            timeoutMs === undefined ? undefined : setTimeout(() => resolve(false), Math.max(0, timeoutMs));
+          void parentEnded.then(() => {
+            clearTimeout(timer);
+            resolve(true);
+          });
+        }),
+    },
+    parentEnded,
+    setTitle: (title) => {
+      process.title = title;
+    },
+    release: () => {
+      (process.channel as Channel | undefined)?.unref?.();
+    },
+    exit: (code) => process.exit(code),
+  };
+}

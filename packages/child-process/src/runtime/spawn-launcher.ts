@@ -1,0 +1,145 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  type ChildMessage,
+  installExitHook,
+  type LaunchedChild,
+  type Launcher,
+  type LaunchRequest,
+  toExitCode,
+} from '@proclife/core/adapter';
+
+// The bootstrap that every spawn child runs; built next to this file's chunk in dist/.
+const ENTRY = fileURLToPath(new URL('./entry/spawn-child.js', import.meta.url));
+
+// util-linux's setpriv sets the parent-death signal and then execs Node, so the child is
+// killed by the kernel when the parent dies, even by SIGKILL and even while the child's event
+// loop is blocked. See docs/decisions/0002-parent-death.md.
+const SETPRIV = '/usr/bin/setpriv';
+let setprivAvailable: boolean | undefined;
+function hasSetpriv(): boolean {
+  setprivAvailable ??= process.platform === 'linux' && existsSync(SETPRIV);
+  return setprivAvailable;
+}
+
+// Flags that would make every child stop for a debugger or re-run the parent's own script.
+const DROP_FLAGS = /^--(inspect|inspect-brk|inspect-port|debug|debug-brk)(=|$)/;
+
+/** Node flags a child inherits: the parent's, less debugger flags (Python forwards its flags too). */
+export function childExecArgv(): string[] {
+  return process.execArgv.filter((flag) => !DROP_FLAGS.test(flag));
+}
+
+/** Sends a signal to the child's process group, so that its descendants get it too. */
+export function signalTree(cp: ChildProcess, signal: NodeJS.Signals): void {
+  if (cp.pid === undefined || cp.exitCode !== null || cp.signalCode !== null) return;
+  try {
+    process.kill(-cp.pid, signal);
+  } catch {
+    try {
+      cp.kill(signal);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** Wraps a ChildProcess with an IPC channel as the parent's view of a proclife child. */
+export function adoptChild(cp: ChildProcess): LaunchedChild {
+  const pid = cp.pid;
+  if (pid === undefined) throw new Error('the operating system did not start the process');
+  const messageListeners: ((m: ChildMessage) => void)[] = [];
+  const exitListeners: ((code: number) => void)[] = [];
+  let exitCode: number | null = null;
+  let exited: number | null = null;
+  let disconnected = !cp.connected;
+
+  const finish = () => {
+    if (exitCode !== null || exited === null || !disconnected) return;
+    exitCode = exited;
+    unregister();
+    for (const l of exitListeners) l(exitCode);
+  };
+  cp.on('message', (m: ChildMessage) => {
+    if (m && typeof m === 'object' && typeof m.t === 'string' && m.t.startsWith('proclife:')) {
+      for (const l of messageListeners) l(m);
+    }
+  });
+  // 'exit' can come before the last IPC messages: the child has ended for the parent once both
+  // the exit status and the channel's end have arrived.
+  cp.on('exit', (code, signal) => {
+    exited = toExitCode(code, signal);
+    finish();
+  });
+  cp.on('disconnect', () => {
+    disconnected = true;
+    finish();
+  });
+  // Launch errors arrive as events; the pid check above already reported a failed spawn.
+  cp.on('error', () => {});
+  // The channel alone never holds the parent open; the process handle does, unless daemonic.
+  (cp.channel as { unref?: () => void } | undefined)?.unref?.();
+
+  const unregister = installExitHook(() => signalTree(cp, 'SIGTERM'));
+
+  return {
+    pid,
+    stdout: cp.stdout,
+    stderr: cp.stderr,
+    onMessage: (l) => void messageListeners.push(l),
+    onExit: (l) => {
+      if (exitCode !== null) l(exitCode);
+      else exitListeners.push(l);
+    },
+    signal: (signal) => signalTree(cp, signal),
+    requestStop: () => {
+      if (cp.connected) {
+        try {
+          cp.send({ t: 'proclife:stop' }, () => {});
+        } catch {
+          // the child is going away already
+        }
+      }
+    },
+    ref: () => cp.ref(),
+    unref: () => cp.unref(),
+    close: () => {
+      cp.removeAllListeners('message');
+      cp.stdout?.destroy();
+      cp.stderr?.destroy();
+    },
+  };
+}
+
+/** Spawns `node <entry>` in its own process group with an IPC channel, under setpriv when available. */
+export function spawnNode(
+  entry: string,
+  request: LaunchRequest,
+  env: NodeJS.ProcessEnv = process.env,
+): ChildProcess {
+  const nodeArgs = [...childExecArgv(), entry];
+  const pdeathsig = hasSetpriv();
+  const out = request.stdio === 'pipe' ? 'pipe' : 'inherit';
+  return spawn(
+    pdeathsig ? SETPRIV : process.execPath,
+    pdeathsig ? ['--pdeathsig', 'KILL', '--', process.execPath, ...nodeArgs] : nodeArgs,
+    {
+      stdio: ['ignore', out, out, 'ipc'],
+      detached: true,
+      serialization: 'advanced',
+      env: pdeathsig ? { ...env, PROCLIFE_PDEATHSIG: '1' } : env,
+    },
+  );
+}
+
+/** The `spawn` start method: a fresh Node.js process that imports the target's module. */
+export const spawnLauncher: Launcher = {
+  name: 'spawn',
+  launch(request) {
+    const cp = spawnNode(ENTRY, request);
+    const child = adoptChild(cp);
+    cp.send(request.payload);
+    return child;
+  },
+};

@@ -1,0 +1,23 @@
+/**
+ * The interface for start-method packages (`@proclife/child-process`, `@proclife/worker-threads`):
+ * launchers, the child bootstrap and the hooks they need. Applications import the Process of a
+ * start-method package instead.
+ */
+export { type ChildTransport, runChild } from './child/run-child.ts';
+export { registerStartMethod, type StartMethodEntry, startMethodEntry } from './context.ts';
+export { setCurrentProcess } from './current.ts';
+export { debug } from './debug.ts';
+export { installExitHook } from './exit-hook.ts';
+export { signalNumber, toExitCode } from './exit-status.ts';
+export type {
+  ChildMessage,
+  ChildPayload,
+  LaunchedChild,
+  Launcher,
+  LaunchRequest,
+  TargetRef,
+} from './launcher.ts';
+export { local } from './local-state.ts';
+export { BUILTIN_CLASS } from './process.ts';
+export { registerInternalDirectory } from './runtime/caller.ts';
+export { deserializeError, type SerializedError, serializeError } from './serialize-error.ts';

@@ -1,0 +1,128 @@
+import { inspect } from 'node:util';
+import { type ParentProcess, setCurrentProcess } from '../current.ts';
+import { ProclifeError, TargetError } from '../errors.ts';
+import type { ChildMessage, ChildPayload, TargetRef } from '../launcher.ts';
+import { local } from '../local-state.ts';
+import { abortCurrent, type BaseProcess, hydrateCurrent, setCurrentTarget, type Target } from '../process.ts';
+import { serializeError } from '../serialize-error.ts';
+
+/** How a child talks to its parent; each start method provides one. */
+export interface ChildTransport {
+  /** Sends a message; rejects (or throws) when the value cannot be cloned. */
+  send(message: ChildMessage): Promise<void>;
+  /** Calls `listener` when the parent asks the child to stop. */
+  onStopRequest(listener: () => void): void;
+  /** The parent as the child sees it. */
+  parent: ParentProcess;
+  /** Resolves when the parent has ended. */
+  parentEnded: Promise<void>;
+  /** Sets the process title (processes only: a thread shares its host's title). */
+  setTitle?(title: string): void;
+  /** Called once the target has settled: lets the child's event loop end on its own. */
+  release(): void;
+  /** Ends the child now with `code` (after an error that cannot be recovered). */
+  exit(code: number): void;
+}
+
+async function importExport(ref: TargetRef, what: string): Promise<unknown> {
+  const ns = (await import(ref.module)) as Record<string, unknown>;
+  const value = ns[ref.exportName];
+  if (typeof value !== 'function') {
+    throw new TargetError(
+      'ERR_TARGET_NOT_FOUND',
+      `The child could not find ${what} '${ref.exportName}' among the exports of ${ref.module}: export it from that module.`,
+    );
+  }
+  return value;
+}
+
+function printProcessError(name: string, error: unknown): void {
+  // Python prints `Process <name>:` and the traceback to the child's stderr.
+  process.stderr.write(`Process ${name}:\n${inspect(error)}\n`);
+}
+
+/**
+ * The child side of every start method: becomes the Process its parent started, imports the
+ * target's module, runs the target (or the subclass's `run()`), reports the result or the
+ * error, and lets the event loop end. Exit codes follow Python: 0, or 1 for an uncaught error.
+ */
+export async function runChild(
+  payload: ChildPayload,
+  transport: ChildTransport,
+  DefaultProcess: typeof BaseProcess,
+): Promise<void> {
+  local.identity = payload.identity;
+  local.counter = 0;
+  local.name = payload.name;
+  local.daemon = payload.daemon;
+  local.startMethod = payload.startMethod;
+  local.bootstrapping = true;
+  transport.setTitle?.(payload.name);
+
+  let self: BaseProcess = Object.create(DefaultProcess.prototype) as BaseProcess;
+  hydrateCurrent(self, payload);
+  setCurrentProcess(self, transport.parent);
+  transport.onStopRequest(() => abortCurrent(self, 'the parent asked this process to stop'));
+  void transport.parentEnded.then(() => abortCurrent(self, 'the parent process ended'));
+
+  let reported = false;
+  const fail = async (error: unknown, header: boolean): Promise<void> => {
+    if (header) printProcessError(payload.name, error);
+    else process.stderr.write(`${inspect(error)}\n`);
+    if (!reported) {
+      reported = true;
+      await transport.send({ t: 'proclife:error', error: serializeError(error) }).catch(() => {});
+    }
+  };
+  // Errors thrown after the target returned (a timer, a rejected promise nobody awaited) end
+  // the child with 1, as an uncaught exception does in Python's bootstrap.
+  process.on('uncaughtException', (error) => {
+    void fail(error, true).finally(() => transport.exit(1));
+  });
+
+  let target: Target | undefined;
+  try {
+    if (payload.processClass) {
+      const Cls = (await importExport(payload.processClass, 'the Process subclass')) as typeof BaseProcess;
+      const own = Object.create(Cls.prototype) as BaseProcess;
+      hydrateCurrent(own, payload);
+      setCurrentProcess(own, transport.parent);
+      self = own;
+      transport.onStopRequest(() => abortCurrent(own, 'the parent asked this process to stop'));
+      void transport.parentEnded.then(() => abortCurrent(own, 'the parent process ended'));
+    }
+    if (payload.target) target = (await importExport(payload.target, 'the target function')) as Target;
+  } catch (error) {
+    // Like Python's failures while unpickling: no `Process <name>:` header, exit code 1.
+    local.bootstrapping = false;
+    await fail(error, false);
+    transport.exit(1);
+    return;
+  }
+  local.bootstrapping = false;
+  setCurrentTarget(self, target);
+
+  let value: unknown;
+  try {
+    value = await self.run();
+  } catch (error) {
+    await fail(error, true);
+    process.exitCode = 1;
+    transport.release();
+    return;
+  }
+  try {
+    await transport.send({ t: 'proclife:result', value });
+  } catch (cause) {
+    const error = new ProclifeError(
+      'ERR_RESULT_NOT_CLONEABLE',
+      `The value returned by ${payload.name}'s target (${inspect(value, { depth: 0 })}) cannot be sent to the parent: ` +
+        'results cross by structured clone, which cannot copy functions, class instances with private state or handles. ' +
+        'Return plain data instead.',
+      { cause },
+    );
+    await fail(error, true);
+    process.exitCode = 1;
+  }
+  transport.release();
+}

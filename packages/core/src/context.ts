@@ -1,0 +1,100 @@
+import { ProclifeError, quote, StartMethodError } from './errors.ts';
+import type { Launcher } from './launcher.ts';
+
+/** What a start-method package registers: its launcher and its Process class. */
+export interface StartMethodEntry {
+  launcher: Launcher;
+  /** The Process class of this method's context (`SpawnProcess`, `ThreadProcess`, ...). */
+  Process: abstract new (
+    ...args: never[]
+  ) => unknown;
+  /** The package that provides it, for error messages. */
+  packageName: string;
+}
+
+const methods = new Map<string, StartMethodEntry>();
+
+// Where each known start method lives, so that asking for one that is not loaded says what to install.
+const PROVIDERS: Record<string, string> = {
+  spawn: '@proclife/child-process',
+  forkserver: '@proclife/child-process',
+  thread: '@proclife/worker-threads',
+};
+
+/** The order `getAllStartMethods()` reports, default first. */
+const ORDER = ['spawn', 'forkserver', 'thread'];
+
+/** Called by a start-method package when it loads. */
+export function registerStartMethod(name: string, entry: StartMethodEntry): void {
+  methods.set(name, entry);
+}
+
+/** The registered entry for a start method, or a typed error that says how to get it. */
+export function startMethodEntry(name: string): StartMethodEntry {
+  const entry = methods.get(name);
+  if (entry) return entry;
+  if (name === 'fork') {
+    throw new ProclifeError(
+      'ERR_NO_FORK',
+      "The 'fork' start method is not available in Node.js: V8 cannot clone a running isolate, and " +
+        "child_process.fork() starts a fresh process (spawn semantics). Use 'spawn' for a fresh process " +
+        "or 'forkserver' for processes booted ahead of time.",
+    );
+  }
+  const provider = PROVIDERS[name];
+  if (provider) {
+    throw new StartMethodError(
+      'ERR_START_METHOD',
+      `The start method ${quote(name)} is provided by ${provider}: install it and import the Process from there.`,
+    );
+  }
+  throw new StartMethodError(
+    'ERR_START_METHOD',
+    `cannot find context for ${quote(name)}: use one of ${[...new Set([...ORDER, ...methods.keys()])].map((m) => quote(m)).join(', ')}.`,
+  );
+}
+
+/**
+ * The start methods usable in this process, default first (`'spawn'` when loaded). Python:
+ * `multiprocessing.get_all_start_methods()`.
+ */
+export function getAllStartMethods(): string[] {
+  const names = [...methods.keys()];
+  return names.sort((a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99));
+}
+
+/**
+ * A start method as an explicit value (Python's `get_context(method)`): its `Process` class
+ * launches with that method. There is no global, set-once default to pin.
+ */
+export interface Context<P = unknown> {
+  /** The method's name: `'spawn'`, `'forkserver'` or `'thread'`. */
+  readonly name: string;
+  /** The Process class that starts children with this method (`SpawnProcess`, ...). */
+  readonly Process: P;
+  /** Python's `ctx.get_start_method()`. */
+  getStartMethod(): string;
+}
+
+/**
+ * The context of a start method; without an argument, the default (`'spawn'` when
+ * `@proclife/child-process` is loaded, otherwise the first method registered). `'fork'` throws
+ * an error that explains why Node has none.
+ */
+export function getContext(method?: string): Context {
+  if (method !== undefined && typeof method !== 'string') {
+    throw new StartMethodError(
+      'ERR_START_METHOD',
+      `getContext(method) takes a method name, received ${quote(method)}.`,
+    );
+  }
+  const name = method ?? getAllStartMethods()[0];
+  if (name === undefined) {
+    throw new StartMethodError(
+      'ERR_START_METHOD',
+      'No start method is loaded: import @proclife/child-process or @proclife/worker-threads.',
+    );
+  }
+  const entry = startMethodEntry(name);
+  return { name, Process: entry.Process, getStartMethod: () => name };
+}

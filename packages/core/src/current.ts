@@ -1,0 +1,39 @@
+import { createMainProcess } from './main-process.ts';
+import type { BaseProcess } from './process.ts';
+
+/** What a child knows of the process that created it (Python's `parent_process()`). */
+export interface ParentProcess {
+  /** The creator's name, e.g. `MainProcess` or `Process-1`. */
+  readonly name: string;
+  /** The creator's pid (for a forkserver child: the logical parent, not the OS parent). */
+  readonly pid: number;
+  /** Same as {@link ParentProcess.pid}. */
+  readonly ident: number;
+  /** False once the parent has ended. */
+  isAlive(): boolean;
+  /** Waits for the parent to end; resolves to true when it has, or false when `timeoutMs` passed first. */
+  join(timeoutMs?: number): Promise<boolean>;
+}
+
+let current: BaseProcess | undefined;
+let parent: ParentProcess | null = null;
+
+/**
+ * The Process object of the code that calls it: a `MainProcess` in the main process, and in a
+ * child the child's own Process (an instance of the user's subclass when there is one).
+ */
+export function currentProcess(): BaseProcess {
+  current ??= createMainProcess();
+  return current;
+}
+
+/** The process that created this one, or `null` in the main process. */
+export function parentProcess(): ParentProcess | null {
+  return parent;
+}
+
+/** Installs the child's own Process and its parent; called by the child bootstrap. */
+export function setCurrentProcess(process: BaseProcess, parentInfo: ParentProcess | null): void {
+  current = process;
+  parent = parentInfo;
+}

@@ -1,0 +1,122 @@
+/**
+ * Every error proclife throws is a {@link ProclifeError} with a stable `code`. Where Python's
+ * `multiprocessing` has a message for the same misuse, the message is Python's, so that a
+ * search for it finds the same explanations.
+ */
+
+/** The stable codes of every error proclife throws. Listed on the Errors page of the docs. */
+export const ERROR_CODES = {
+  /** A lifecycle method was called in a state that does not allow it. */
+  ERR_PROCESS_STATE: 'ERR_PROCESS_STATE',
+  /** The Process object was closed with `close()`. */
+  ERR_PROCESS_CLOSED: 'ERR_PROCESS_CLOSED',
+  /** A daemonic process tried to start a child. */
+  ERR_DAEMON_CHILDREN: 'ERR_DAEMON_CHILDREN',
+  /** The target cannot be reached by the child (not exported, a closure, a lambda). */
+  ERR_TARGET_NOT_FOUND: 'ERR_TARGET_NOT_FOUND',
+  /** A process was started while the current child was still importing its target's module. */
+  ERR_BOOTSTRAPPING: 'ERR_BOOTSTRAPPING',
+  /** An argument (or a subclass field) cannot cross to the child by structured clone. */
+  ERR_ARG_NOT_CLONEABLE: 'ERR_ARG_NOT_CLONEABLE',
+  /** The target's return value cannot cross back to the parent by structured clone. */
+  ERR_RESULT_NOT_CLONEABLE: 'ERR_RESULT_NOT_CLONEABLE',
+  /** An unknown start method, or one whose package is not loaded. */
+  ERR_START_METHOD: 'ERR_START_METHOD',
+  /** `getContext('fork')`: Node cannot fork a running V8 isolate. */
+  ERR_NO_FORK: 'ERR_NO_FORK',
+  /** An option has the wrong type or value. */
+  ERR_INVALID_OPTION: 'ERR_INVALID_OPTION',
+  /** The child could not be launched by the operating system. */
+  ERR_LAUNCH_FAILED: 'ERR_LAUNCH_FAILED',
+  /** A worker thread ran out of memory under its `resourceLimits`. */
+  ERR_WORKER_OUT_OF_MEMORY: 'ERR_WORKER_OUT_OF_MEMORY',
+} as const;
+
+/** One of {@link ERROR_CODES}. */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** Base class of every error proclife throws; `code` is stable across releases. */
+export class ProclifeError extends Error {
+  /** The stable error code, e.g. `'ERR_PROCESS_STATE'`. */
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.code = code;
+    this.name = new.target.name;
+  }
+}
+
+/** A lifecycle call that the object's state does not allow (Python: `AssertionError`/`ValueError`). */
+export class ProcessStateError extends ProclifeError {
+  constructor(
+    message: string,
+    code:
+      | 'ERR_PROCESS_STATE'
+      | 'ERR_PROCESS_CLOSED'
+      | 'ERR_DAEMON_CHILDREN'
+      | 'ERR_BOOTSTRAPPING' = 'ERR_PROCESS_STATE',
+  ) {
+    super(code, message);
+  }
+}
+
+/** The target cannot be found by the child. */
+export class TargetError extends ProclifeError {}
+
+/** A value cannot cross between processes or threads by structured clone. */
+export class CloneError extends ProclifeError {}
+
+/** An option has the wrong type or value; the message quotes the value and says what fits. */
+export class InvalidOptionError extends ProclifeError {
+  constructor(message: string) {
+    super('ERR_INVALID_OPTION', message);
+  }
+}
+
+/** A start method that does not exist here, or that the launcher could not use. */
+export class StartMethodError extends ProclifeError {}
+
+/** Formats a value for an error message the way `util.inspect` would, kept short. */
+export function quote(value: unknown): string {
+  if (typeof value === 'string') return `'${value}'`;
+  if (typeof value === 'function') return value.name ? `[Function ${value.name}]` : '[anonymous function]';
+  if (typeof value === 'symbol' || typeof value === 'bigint') return String(value);
+  try {
+    const s = JSON.stringify(value);
+    if (s === undefined) return String(value);
+    return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+// Python's messages, kept word for word.
+export const MESSAGES = {
+  startTwice: 'cannot start a process twice',
+  startNotCreator: 'can only start a process object created by current process',
+  joinNotStarted: 'can only join a started process',
+  joinNotChild: 'can only join a child process',
+  testNotChild: 'can only test a child process',
+  closed: 'process object is closed',
+  closeRunning:
+    'Cannot close a process while it is still running. You should first call join() or terminate().',
+  daemonChildren: 'daemonic processes are not allowed to have children',
+  daemonStarted: 'process has already started',
+  notStarted: 'process not started',
+  bootstrapping: [
+    'An attempt has been made to start a new process before the',
+    'current process has finished its bootstrapping phase.',
+    '',
+    'This probably means that a module which holds a target starts processes',
+    'at its top level: each child imports that module again to find its target,',
+    'so the top-level code runs again in the child. Put that code under the',
+    'main guard:',
+    '',
+    '    if (import.meta.main) {',
+    '      ...',
+    '    }',
+    '',
+    'On Node lines without import.meta.main, use isMain(import.meta) from proclife.',
+  ].join('\n'),
+} as const;

@@ -1,0 +1,78 @@
+import type { Readable } from 'node:stream';
+import type { SerializedError } from './serialize-error.ts';
+
+/** Where the child finds its target: a module URL and the name it is exported under. */
+export interface TargetRef {
+  /** `file:` URL of the ES module that exports the target. */
+  module: string;
+  /** The export name (`'default'` for a default export). */
+  exportName: string;
+}
+
+/**
+ * Everything a child needs to become the Process object its parent started. It crosses to the
+ * child by structured clone.
+ */
+export interface ChildPayload {
+  name: string;
+  identity: number[];
+  daemon: boolean;
+  startMethod: string;
+  parentName: string;
+  parentPid: number;
+  /** Identifies the creating process or thread, so that a child cannot join or start its own object. */
+  parentToken: string;
+  /** The user's Process subclass, when there is one. */
+  processClass: TargetRef | null;
+  /** The target function, when there is one. */
+  target: TargetRef | null;
+  args: unknown[];
+  /** The subclass instance's own enumerable fields. */
+  fields: Record<string, unknown>;
+}
+
+/** What `start()` asks of a launcher. */
+export interface LaunchRequest {
+  payload: ChildPayload;
+  daemon: boolean;
+  stdio: 'inherit' | 'pipe';
+  /** Start-method specific options, checked by the launcher. */
+  options: Record<string, unknown>;
+}
+
+/** Messages a child sends to its parent. */
+export type ChildMessage =
+  | { t: 'proclife:result'; value: unknown }
+  | { t: 'proclife:error'; error: SerializedError };
+
+/** The parent's view of one launched child; a launcher returns it from {@link Launcher.launch}. */
+export interface LaunchedChild {
+  readonly pid: number;
+  /** For threads: the worker's `threadId`. */
+  readonly threadId?: number;
+  readonly stdout: Readable | null;
+  readonly stderr: Readable | null;
+  /** Called once per message from the child. */
+  onMessage(listener: (message: ChildMessage) => void): void;
+  /**
+   * Called exactly once, when the child has ended and every message it sent has arrived, with
+   * Python's exit code (`-N` for signal N).
+   */
+  onExit(listener: (exitCode: number) => void): void;
+  /** Sends a signal to the child and its descendants; ignored once the child has ended. */
+  signal(signal: 'SIGTERM' | 'SIGKILL' | 'SIGINT'): void;
+  /** Asks the child to stop: aborts `currentProcess().signal` inside it. */
+  requestStop(): void;
+  /** Whether the child keeps the parent's event loop alive. */
+  ref(): void;
+  unref(): void;
+  /** Releases what the parent holds for this child; called after it ended. */
+  close(): void;
+}
+
+/** A start method: turns a launch request into a running child. */
+export interface Launcher {
+  readonly name: string;
+  /** Launches synchronously: returns once the OS process or thread exists, throws if it cannot. */
+  launch(request: LaunchRequest): LaunchedChild;
+}

@@ -1,0 +1,25 @@
+import { BaseProcess, BUILTIN_CLASS, hydrateCurrent } from './process.ts';
+
+/**
+ * The object `currentProcess()` returns in the main process (Python's `_MainProcess`): named
+ * `MainProcess`, never daemonic, always alive; it cannot be started, joined or closed.
+ */
+export class MainProcess extends BaseProcess {
+  static readonly [BUILTIN_CLASS] = true;
+}
+
+/** Makes the main process's own object without running the Process constructor. */
+export function createMainProcess(): MainProcess {
+  const main = Object.create(MainProcess.prototype) as MainProcess;
+  hydrateCurrent(main, {
+    name: 'MainProcess',
+    daemon: false,
+    identity: [],
+    parentName: '',
+    parentPid: null,
+    parentToken: null,
+    args: [],
+    fields: {},
+  });
+  return main;
+}

@@ -1,0 +1,62 @@
+import { dirname, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// Directories whose frames are proclife's own, not the user's: core registers itself, and each
+// start-method package registers its own folder.
+const internalDirs = new Set<string>();
+
+/** Marks a package folder as proclife's own, so that its frames are not taken for the user's. */
+export function registerInternalDirectory(moduleUrl: string): void {
+  // The built files of a package all sit in its `dist/` folder (or `src/` when run from source);
+  // the package's tests and fixtures beside it are the user's files.
+  internalDirs.add(dirname(fileURLToPath(moduleUrl)) + sep);
+}
+
+registerInternalDirectory(import.meta.url);
+
+function toPath(fileName: string): string | null {
+  if (fileName.startsWith('file://')) {
+    try {
+      return fileURLToPath(fileName);
+    } catch {
+      return null;
+    }
+  }
+  return fileName.startsWith('/') ? fileName.split('?')[0]! : null;
+}
+
+function isUserFile(path: string): boolean {
+  if (path.includes(`${sep}node_modules${sep}`)) return false;
+  for (const dir of internalDirs) if (path.startsWith(dir)) return false;
+  return true;
+}
+
+/**
+ * The user's files on the current call stack, nearest first (at most `limit`): the module that
+ * constructs a Process, and the one that defines a subclass constructor when it is another.
+ */
+export function callerFiles(limit = 3): string[] {
+  const previous = Error.prepareStackTrace;
+  const previousLimit = Error.stackTraceLimit;
+  let sites: NodeJS.CallSite[] = [];
+  try {
+    Error.stackTraceLimit = 30;
+    Error.prepareStackTrace = (_error, callSites) => callSites;
+    const holder: { stack?: unknown } = {};
+    Error.captureStackTrace(holder, callerFiles);
+    sites = holder.stack as NodeJS.CallSite[];
+  } finally {
+    Error.prepareStackTrace = previous;
+    Error.stackTraceLimit = previousLimit;
+  }
+  const files: string[] = [];
+  for (const site of sites) {
+    const name = site.getFileName();
+    if (!name) continue;
+    const path = toPath(name);
+    if (!path || !isUserFile(path) || files.includes(path)) continue;
+    files.push(path);
+    if (files.length >= limit) break;
+  }
+  return files;
+}

@@ -1,0 +1,90 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire, stripTypeScriptTypes } from 'node:module';
+import { extname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** One export of a module: the name it is exported under and the local binding behind it. */
+export interface ExportEntry {
+  exported: string;
+  local: string | undefined;
+}
+
+interface ModuleInfo {
+  mtimeMs: number;
+  exports: ExportEntry[];
+  /** Resolved paths of the modules it imports statically. */
+  imports: string[];
+}
+
+type Lexer = typeof import('es-module-lexer');
+let lexer: Lexer | undefined;
+
+// Loaded on first use only: a child that never starts processes never pays for the parser.
+function getLexer(): Lexer {
+  if (!lexer) {
+    const require = createRequire(import.meta.url);
+    lexer = require('es-module-lexer') as Lexer;
+    lexer.initSync();
+  }
+  return lexer;
+}
+
+const cache = new Map<string, ModuleInfo>();
+
+function resolveSpecifier(specifier: string, fromFile: string): string | null {
+  if (specifier.startsWith('node:')) return null;
+  if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('file:')) {
+    const url = new URL(specifier, pathToFileURL(fromFile));
+    if (url.protocol !== 'file:') return null;
+    const path = fileURLToPath(url);
+    if (existsSync(path)) return path;
+    // TypeScript sources often import `./x.js` for a file that is `./x.ts`.
+    const ext = extname(path);
+    const ts = ext === '.js' ? `${path.slice(0, -3)}.ts` : ext === '.mjs' ? `${path.slice(0, -4)}.mts` : null;
+    return ts && existsSync(ts) ? ts : null;
+  }
+  try {
+    return createRequire(fromFile).resolve(specifier);
+  } catch {
+    return null;
+  }
+}
+
+function parse(path: string, source: string): { exports: ExportEntry[]; imports: string[] } {
+  const { parse: lex } = getLexer();
+  let result: ReturnType<Lexer['parse']>;
+  try {
+    result = lex(source, path);
+  } catch {
+    // Type annotations that the lexer cannot skip: strip them the way Node itself runs the file.
+    result = lex(stripTypeScriptTypes(source), path);
+  }
+  const [imports, exports] = result;
+  return {
+    exports: exports.map((e) => ({ exported: e.n, local: e.ln })),
+    imports: imports
+      .filter((i) => i.n !== undefined && i.d === -1)
+      .map((i) => resolveSpecifier(i.n!, path))
+      .filter((p): p is string => p !== null),
+  };
+}
+
+/** Exports and static imports of a module file, cached until the file changes. */
+export function moduleInfo(path: string): ModuleInfo | null {
+  let mtimeMs: number;
+  try {
+    mtimeMs = statSync(path).mtimeMs;
+  } catch {
+    return null;
+  }
+  const cached = cache.get(path);
+  if (cached && cached.mtimeMs === mtimeMs) return cached;
+  let info: ModuleInfo;
+  try {
+    info = { mtimeMs, ...parse(path, readFileSync(path, 'utf8')) };
+  } catch {
+    info = { mtimeMs, exports: [], imports: [] };
+  }
+  cache.set(path, info);
+  return info;
+}

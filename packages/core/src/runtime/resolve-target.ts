@@ -1,0 +1,70 @@
+import { relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { InvalidOptionError, quote, TargetError } from '../errors.ts';
+import type { TargetRef } from '../launcher.ts';
+import { moduleInfo } from './module-graph.ts';
+
+function exportNameIn(path: string, name: string): string | null {
+  const info = moduleInfo(path);
+  if (!info) return null;
+  for (const e of info.exports) if (e.local === name) return e.exported;
+  for (const e of info.exports) if (e.local === undefined && e.exported === name) return e.exported;
+  return null;
+}
+
+function toPath(module: string | URL): string {
+  if (module instanceof URL) return fileURLToPath(module);
+  if (module.startsWith('file:')) return fileURLToPath(module);
+  if (module.startsWith('/')) return module;
+  throw new InvalidOptionError(
+    `The 'module' option must be an absolute path or a file: URL (for example import.meta.url), received ${quote(module)}.`,
+  );
+}
+
+function display(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel;
+}
+
+/**
+ * Finds where the child can import `value` from: the module given in `module`, or else the
+ * user's modules on the stack when the Process was constructed (`callers`) and the modules they
+ * import. Throws {@link TargetError} naming the function and the fix when there is none.
+ */
+export function resolveTarget(
+  value: ((...args: never[]) => unknown) | (abstract new (...args: never[]) => unknown),
+  callers: string[],
+  module?: string | URL,
+): TargetRef {
+  const kind = /^class[\s{]/.test(Function.prototype.toString.call(value)) ? 'class' : 'function';
+  const name = value.name;
+  if (!name) {
+    throw new TargetError(
+      'ERR_TARGET_NOT_FOUND',
+      `The target is an anonymous ${kind} (an inline arrow or a closure): a child cannot import it. ` +
+        `Define it as a named, exported ${kind} of a module (export function task() {...}) and pass that.`,
+    );
+  }
+  const candidates: string[] = [];
+  if (module !== undefined) candidates.push(toPath(module));
+  else {
+    for (const file of callers) candidates.push(file);
+    for (const file of callers) for (const dep of moduleInfo(file)?.imports ?? []) candidates.push(dep);
+  }
+  for (const path of candidates) {
+    const exported = exportNameIn(path, name);
+    if (exported !== null) return { module: pathToFileURL(path).href, exportName: exported };
+  }
+  const where =
+    module !== undefined
+      ? display(candidates[0]!)
+      : callers.length > 0
+        ? `${display(callers[0]!)} or the modules it imports`
+        : 'the module that constructed the Process';
+  throw new TargetError(
+    'ERR_TARGET_NOT_FOUND',
+    `The target ${kind} ${quote(value)} is not exported by ${where}, so a child cannot import it. ` +
+      `Export it (export ${kind === 'class' ? 'class' : 'function'} ${name} ...), or pass the module that exports it ` +
+      `with the 'module' option (module: import.meta.url).`,
+  );
+}
