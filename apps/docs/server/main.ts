@@ -1,4 +1,4 @@
-// `npm start`: build the site when its sources changed, then serve it on localhost.
+// `npm start`: build the site, then serve it on localhost with the Run endpoint for the examples.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,5 +13,12 @@ if (!existsSync(root) || process.env.PROCLIFE_DOCS_REBUILD !== '0') {
 }
 
 const port = Number(process.env.PORT ?? 4321);
-const { url } = await startDocsServer({ root, port });
+const { server, url, runApi } = await startDocsServer({ root, port });
 console.log(`\nproclife docs: ${url}  (Korean: ${url}ko/)\nPress Ctrl+C to stop.`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close();
+    void runApi.closeAll().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,35 @@
+// 3-3: ending a child: terminate() sends SIGTERM; stop() asks first, then insists.
+
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { currentProcess, Process } from '@proclife/child-process';
+
+export async function longTask(): Promise<void> {
+  console.log(`child: pid ${currentProcess().pid}, working for 20 seconds`);
+  await sleep(20_000);
+  console.log('child: finished'); // never printed
+}
+
+export async function politeTask(): Promise<void> {
+  console.log('polite child: working until asked to stop');
+  const work = setInterval(() => {}, 1000);
+  await once(currentProcess().signal, 'abort');
+  clearInterval(work);
+  console.log('polite child: asked to stop, cleaning up');
+}
+
+if (import.meta.main) {
+  const child = new Process({ target: longTask });
+  child.start();
+  await sleep(1000); // give the child time to say hello
+  child.terminate(); // sends SIGTERM and returns at once
+  await child.join();
+  console.log(`main: alive ${child.isAlive()}, exit code ${child.exitCode}`);
+
+  const polite = new Process({ target: politeTask });
+  polite.start();
+  await sleep(1000);
+  // Ask first (the child's signal aborts), then SIGTERM after graceMs, then SIGKILL after termMs.
+  const how = await polite.stop({ graceMs: 2000, termMs: 2000 });
+  console.log(`main: polite child ended by '${how}' with exit code ${polite.exitCode}`);
+}
