@@ -1,5 +1,9 @@
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import starlightLinksValidator from 'starlight-links-validator';
+
+// Sidebar entries: a page slug gets its label from each locale's page title.
+const chapter = (slug) => `chapter/${slug}`;
 
 export default defineConfig({
   site: 'http://localhost',
@@ -12,6 +16,40 @@ export default defineConfig({
         root: { label: 'English', lang: 'en' },
         ko: { label: '한국어', lang: 'ko' },
       },
+      customCss: ['./src/styles/custom.css'],
+      sidebar: [
+        {
+          label: 'Start here',
+          translations: { ko: '시작하기' },
+          items: ['getting-started', 'porting'],
+        },
+        {
+          label: 'The chapter',
+          translations: { ko: '본문' },
+          items: [
+            chapter('about'),
+            chapter('gil'),
+            chapter('start-methods'),
+            {
+              label: '3-3 Process life',
+              translations: { ko: '3-3 프로세스의 삶' },
+              items: [
+                chapter('daemon-processes'),
+                chapter('pids-and-names'),
+                chapter('terminating'),
+                chapter('current-process'),
+                chapter('subclassing'),
+              ],
+            },
+          ],
+        },
+        {
+          label: 'Reference',
+          translations: { ko: '레퍼런스' },
+          items: ['reference/api', 'reference/lifecycle', 'reference/errors', 'reference/performance'],
+        },
+      ],
+      plugins: [starlightLinksValidator({ errorOnInconsistentLocale: true, errorOnFallbackPages: true })],
     }),
   ],
 });
