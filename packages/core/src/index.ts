@@ -16,9 +16,11 @@ export { isMain } from './main-guard.ts';
 export { MainProcess } from './main-process.ts';
 export {
   BaseProcess,
+  type OrphanPolicy,
   type ProcessOptions,
   type ProcessStatus,
   type StopOptions,
   type StopStep,
   type Target,
 } from './process.ts';
+export { installShutdownHandlers, type ShutdownOptions } from './shutdown.ts';

@@ -36,6 +36,12 @@ export interface LaunchRequest {
   payload: ChildPayload;
   daemon: boolean;
   stdio: 'inherit' | 'pipe';
+  /**
+   * `'end'`: the child and its process group end when this process dies, by any path.
+   * `'survive'` (non-daemonic only): leave it running when this process dies abnormally.
+   * Launchers that cannot keep a child alive without its parent (threads) ignore it.
+   */
+  orphanPolicy?: 'end' | 'survive';
   /** Start-method specific options, checked by the launcher. */
   options: Record<string, unknown>;
 }

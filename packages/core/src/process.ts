@@ -41,7 +41,17 @@ export interface ProcessOptions<T extends Target = Target> {
    * is neither the module that constructs the Process nor one that module imports.
    */
   module?: string | URL | undefined;
+  /**
+   * What happens to a non-daemonic child when its parent dies abnormally (SIGKILL, a fatal
+   * signal, `process.exit()` or an uncaught error while the child still runs). `'end'` (default):
+   * the child and its process group end too. `'survive'`: the child is left running, re-parented
+   * by the system. Daemonic children always end; threads always end with their process.
+   */
+  orphanPolicy?: OrphanPolicy | undefined;
 }
+
+/** See {@link ProcessOptions.orphanPolicy}. */
+export type OrphanPolicy = 'end' | 'survive';
 
 /** Options of {@link BaseProcess.stop}. */
 export interface StopOptions {
@@ -70,6 +80,7 @@ interface Internals {
   args: unknown[];
   stdio: 'inherit' | 'pipe';
   module: string | URL | undefined;
+  orphanPolicy: OrphanPolicy;
   launchOptions: Record<string, unknown>;
   signal: AbortSignal | undefined;
   callers: string[];
@@ -153,13 +164,27 @@ function validate(options: unknown): ProcessOptions {
       `The 'stdio' option must be 'inherit' or 'pipe', received ${quote(o.stdio)}.`,
     );
   }
+  if (o.orphanPolicy !== undefined && o.orphanPolicy !== 'end' && o.orphanPolicy !== 'survive') {
+    throw new InvalidOptionError(
+      `The 'orphanPolicy' option must be 'end' or 'survive', received ${quote(o.orphanPolicy)}.`,
+    );
+  }
   if (o.signal !== undefined && !(o.signal instanceof AbortSignal)) {
     throw new InvalidOptionError(`The 'signal' option must be an AbortSignal, received ${quote(o.signal)}.`);
   }
   return o;
 }
 
-const KNOWN_OPTIONS = new Set(['target', 'args', 'name', 'daemon', 'signal', 'stdio', 'module']);
+const KNOWN_OPTIONS = new Set([
+  'target',
+  'args',
+  'name',
+  'daemon',
+  'signal',
+  'stdio',
+  'module',
+  'orphanPolicy',
+]);
 
 /**
  * Python's `multiprocessing.Process` lifecycle, independent of how the child is launched. Use the
@@ -192,6 +217,7 @@ export class BaseProcess<T extends Target = Target> {
       args: o.args ? [...o.args] : [],
       stdio: o.stdio ?? 'inherit',
       module: o.module,
+      orphanPolicy: o.orphanPolicy ?? 'end',
       launchOptions,
       signal: o.signal,
       callers: callerFiles(),
@@ -241,12 +267,23 @@ export class BaseProcess<T extends Target = Target> {
         `${ctor.name} has no start method: import Process from @proclife/child-process or @proclife/worker-threads.`,
       );
     }
+    if (s.daemon && s.orphanPolicy === 'survive') {
+      throw new InvalidOptionError(
+        `${s.name} is daemonic, and daemonic processes always end with their parent: orphanPolicy 'survive' is only for non-daemonic processes.`,
+      );
+    }
     const { launcher } = startMethodEntry(method);
     reap();
     const payload = this.#payload(s, ctor, method);
     let child: LaunchedChild;
     try {
-      child = launcher.launch({ payload, daemon: s.daemon, stdio: s.stdio, options: s.launchOptions });
+      child = launcher.launch({
+        payload,
+        daemon: s.daemon,
+        stdio: s.stdio,
+        orphanPolicy: s.orphanPolicy,
+        options: s.launchOptions,
+      });
     } catch (error) {
       if (error instanceof ProclifeError) throw error;
       throw new ProclifeError('ERR_LAUNCH_FAILED', `Could not start ${s.name}: ${(error as Error).message}`, {
@@ -564,6 +601,11 @@ export function endedPromise(p: BaseProcess): Promise<number> {
   return get(p).ended;
 }
 
+/** The orphan policy `p` was created with. */
+export function orphanPolicyOf(p: BaseProcess): OrphanPolicy {
+  return get(p).orphanPolicy;
+}
+
 /** Whether `p` has ended. */
 export function hasEnded(p: BaseProcess): boolean {
   return get(p).exitCode !== null;
@@ -594,6 +636,7 @@ export function hydrateCurrent(
     args: payload.args,
     stdio: 'inherit',
     module: undefined,
+    orphanPolicy: 'end',
     launchOptions: {},
     signal: undefined,
     callers: [],

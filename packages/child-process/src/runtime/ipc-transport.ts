@@ -13,12 +13,14 @@ export function ipcTransport(payload: Pick<ChildPayload, 'parentName' | 'parentP
   });
   // Without the kernel's parent-death signal, the channel's end is how the child learns that
   // its parent died; it then ends itself, a little later so that its AbortSignal can be seen.
-  if (process.env.PROCLIFE_PDEATHSIG !== '1') {
+  // A child started with orphanPolicy 'survive' stays: its AbortSignal still tells it.
+  if (process.env.PROCLIFE_PDEATHSIG !== '1' && process.env.PROCLIFE_ORPHAN_POLICY !== 'survive') {
     void parentEnded.then(() => {
       setTimeout(() => process.kill(process.pid, 'SIGKILL'), 1000).unref();
     });
   }
   delete process.env.PROCLIFE_PDEATHSIG;
+  delete process.env.PROCLIFE_ORPHAN_POLICY;
   return {
     send: (message) =>
       new Promise<void>((resolve, reject) => {

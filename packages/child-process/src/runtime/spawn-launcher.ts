@@ -9,6 +9,7 @@ import {
   type LaunchRequest,
   toExitCode,
 } from '@proclife/core/adapter';
+import { trackProcessGroup } from './group-reaper.ts';
 
 // The bootstrap that every spawn child runs; built next to this file's chunk in dist/.
 const ENTRY = fileURLToPath(new URL('./entry/spawn-child.js', import.meta.url));
@@ -45,8 +46,15 @@ export function signalTree(cp: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-/** Wraps a ChildProcess with an IPC channel as the parent's view of a proclife child. */
-export function adoptChild(cp: ChildProcess): LaunchedChild {
+/**
+ * Wraps a ChildProcess with an IPC channel as the parent's view of a proclife child. Unless
+ * `orphanPolicy` is `'survive'`, the child's process group is ended when this process exits
+ * (exit hook) or dies (group reaper).
+ */
+export function adoptChild(
+  cp: ChildProcess,
+  orphanPolicy: LaunchRequest['orphanPolicy'] = 'end',
+): LaunchedChild {
   const pid = cp.pid;
   if (pid === undefined) throw new Error('the operating system did not start the process');
   const messageListeners: ((m: ChildMessage) => void)[] = [];
@@ -59,6 +67,7 @@ export function adoptChild(cp: ChildProcess): LaunchedChild {
     if (exitCode !== null || exited === null || !disconnected) return;
     exitCode = exited;
     unregister();
+    untrack();
     for (const l of exitListeners) l(exitCode);
   };
   cp.on('message', (m: ChildMessage) => {
@@ -81,7 +90,10 @@ export function adoptChild(cp: ChildProcess): LaunchedChild {
   // The channel alone never holds the parent open; the process handle does, unless daemonic.
   (cp.channel as { unref?: () => void } | undefined)?.unref?.();
 
-  const unregister = installExitHook(() => signalTree(cp, 'SIGTERM'));
+  const survive = orphanPolicy === 'survive';
+  const unregister = survive ? () => {} : installExitHook(() => signalTree(cp, 'SIGTERM'));
+  // spawnNode starts the child in its own process group, whose id is its pid.
+  const untrack = survive ? () => {} : trackProcessGroup(pid);
 
   return {
     pid,
@@ -119,7 +131,8 @@ export function spawnNode(
   env: NodeJS.ProcessEnv = process.env,
 ): ChildProcess {
   const nodeArgs = [...childExecArgv(), entry];
-  const pdeathsig = hasSetpriv();
+  const survive = request.orphanPolicy === 'survive';
+  const pdeathsig = !survive && hasSetpriv();
   const out = request.stdio === 'pipe' ? 'pipe' : 'inherit';
   return spawn(
     pdeathsig ? SETPRIV : process.execPath,
@@ -128,7 +141,11 @@ export function spawnNode(
       stdio: ['ignore', out, out, 'ipc'],
       detached: true,
       serialization: 'advanced',
-      env: pdeathsig ? { ...env, PROCLIFE_PDEATHSIG: '1' } : env,
+      env: {
+        ...env,
+        ...(pdeathsig ? { PROCLIFE_PDEATHSIG: '1' } : {}),
+        ...(survive ? { PROCLIFE_ORPHAN_POLICY: 'survive' } : {}),
+      },
     },
   );
 }
@@ -138,7 +155,7 @@ export const spawnLauncher: Launcher = {
   name: 'spawn',
   launch(request) {
     const cp = spawnNode(ENTRY, request);
-    const child = adoptChild(cp);
+    const child = adoptChild(cp, request.orphanPolicy);
     cp.send(request.payload);
     return child;
   },

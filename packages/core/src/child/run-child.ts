@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
 import { type ParentProcess, setCurrentProcess } from '../current.ts';
+import { debug } from '../debug.ts';
 import { ProclifeError, TargetError } from '../errors.ts';
 import type { ChildMessage, ChildPayload, TargetRef } from '../launcher.ts';
 import { local } from '../local-state.ts';
@@ -101,6 +102,7 @@ export async function runChild(
   }
   local.bootstrapping = false;
   setCurrentTarget(self, target);
+  debug('ready %s pid=%d', payload.name, process.pid);
 
   let value: unknown;
   try {

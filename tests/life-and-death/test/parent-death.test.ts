@@ -1,0 +1,96 @@
+// The parent dies by each path while its children are busy in a CPU loop and have
+// grandchildren: every one of them must be gone soon after. Real processes throughout.
+import { afterEach, describe, expect, it } from 'vitest';
+import { METHODS } from './methods.ts';
+import { CASE_MARK, isLive, liveWithMark, until } from './proc-scan.ts';
+import { type RunningParent, runParent } from './run-parent.ts';
+
+// The contract is "gone within 1 s"; this bound is generous so that two busy cores never make
+// the suite flaky. The time actually measured is printed.
+const GONE_BOUND_MS = 5000;
+
+const ALL = 'busy:d,busyWithTree:d,busy:n,busyWithTree:n';
+const DAEMONIC = 'busy:d,busyWithTree:d';
+
+let running: RunningParent | undefined;
+
+afterEach(() => {
+  // Whatever a failed case left behind.
+  if (running) {
+    for (const p of liveWithMark(running.mark, CASE_MARK)) {
+      try {
+        process.kill(p.pid, 'SIGKILL');
+      } catch {
+        // gone
+      }
+    }
+  }
+  running = undefined;
+});
+
+async function endsEverything(
+  method: string,
+  path: 'normal' | 'exit' | 'throw' | NodeJS.Signals,
+  spec: string,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  const childCount = spec.split(',').length;
+  const parent = runParent([method, path.startsWith('SIG') ? 'wait' : path, spec]);
+  running = parent;
+  await parent.waitFor('ready', childCount);
+  // Everything the case started is alive: children, their shells and the shells' sleeps.
+  expect(liveWithMark(parent.mark, CASE_MARK).length).toBeGreaterThan(childCount);
+  if (path.startsWith('SIG')) parent.cp.kill(path as NodeJS.Signals);
+  else parent.cp.stdin!.write('go\n');
+  const status = await parent.exited;
+  const elapsed = await until(() => liveWithMark(parent.mark, CASE_MARK).length === 0, GONE_BOUND_MS);
+  const left = liveWithMark(parent.mark, CASE_MARK);
+  console.log(`${method} parent ${path}: children and descendants gone after ${elapsed.toFixed(0)} ms`);
+  expect(left, `left after the parent's ${path}: ${JSON.stringify(left)}`).toEqual([]);
+  return status;
+}
+
+describe.each(METHODS)('parent death (%s)', (method) => {
+  it.each(['SIGKILL', 'SIGTERM', 'SIGINT', 'SIGHUP'] as const)(
+    'a parent ended by %s takes every child and grandchild with it',
+    async (signal) => {
+      const status = await endsEverything(method, signal, ALL);
+      expect(status.signal).toBe(signal);
+    },
+  );
+
+  it('process.exit() in the parent ends daemonic and non-daemonic children and their trees', async () => {
+    const status = await endsEverything(method, 'exit', ALL);
+    expect(status.code).toBe(3);
+  });
+
+  it('an uncaught error in the parent ends every child and its tree', async () => {
+    const status = await endsEverything(method, 'throw', ALL);
+    expect(status.code).toBe(1);
+  });
+
+  it('a normal end of the parent ends its daemonic children and their trees', async () => {
+    const status = await endsEverything(method, 'normal', DAEMONIC);
+    expect(status.code).toBe(0);
+  });
+
+  it("orphanPolicy 'survive' keeps a non-daemonic child alive through its parent's SIGKILL", async () => {
+    const parent = runParent([method, 'wait', 'busy:d,idleWithTree:s']);
+    running = parent;
+    await parent.waitFor('ready', 2);
+    const survivor = parent.lines.find((l) => l.startsWith('ready') && l.includes('Process-2'));
+    const pid = Number(survivor?.split(' ')[2]);
+    parent.cp.kill('SIGKILL');
+    await parent.exited;
+    // The daemonic child ends; the survivor does not.
+    await until(() => liveWithMark(parent.mark, CASE_MARK).every((p) => p.pid !== pid), 1000);
+    expect(isLive(pid)).toBe(true);
+    const left = liveWithMark(parent.mark, CASE_MARK);
+    expect(left.some((p) => p.cmd.includes('sleep 1000'))).toBe(true);
+    expect(left.some((p) => p.cmd.includes('busy'))).toBe(false);
+    // Its group is the survivor and its tree: end them for the next case.
+    process.kill(-pid, 'SIGKILL');
+    expect(
+      await until(() => liveWithMark(parent.mark, CASE_MARK).length === 0, GONE_BOUND_MS),
+    ).toBeGreaterThan(-1);
+  });
+});
