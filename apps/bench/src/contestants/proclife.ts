@@ -1,0 +1,65 @@
+import '@proclife/child-process';
+import '@proclife/worker-threads';
+import { getAllStartMethods, getContext } from '@proclife/child-process';
+import type { BaseProcess, ProcessOptions } from '@proclife/core';
+import { idle, now, running } from '../child/task.js';
+import type { Contestant, IdleStarter } from '../contestant.ts';
+
+type ProcessClass = new (options?: ProcessOptions) => BaseProcess;
+
+const LABELS: Record<string, string> = {
+  spawn: "proclife 'spawn'",
+  forkserver: "proclife 'forkserver' (warm stock)",
+  thread: "proclife 'thread'",
+};
+
+/** Why `method` cannot be measured in this checkout, or undefined when it is registered. */
+function missing(method: string): string | undefined {
+  return getAllStartMethods().includes(method)
+    ? undefined
+    : `not available: the '${method}' start method is not registered (getAllStartMethods() is ${JSON.stringify(getAllStartMethods())})`;
+}
+
+function processClass(method: string): ProcessClass {
+  return getContext(method).Process as ProcessClass;
+}
+
+/** proclife running the task with one start method; the target is `running` from task.js. */
+export function proclifeContestant(method: string, settleMs = 0): Contestant & IdleStarter {
+  const unavailable = missing(method);
+  return {
+    id: method,
+    label: LABELS[method] ?? `proclife '${method}'`,
+    kind: 'proclife',
+    unavailable,
+    thread: method === 'thread',
+    async once() {
+      const P = processClass(method);
+      // The clock starts before construction: resolving the target is part of proclife's cost.
+      const t0 = now();
+      const p = new P({ target: running });
+      p.start();
+      await p.join();
+      const t1 = now();
+      const value = p.result as { at: number } | undefined;
+      const exitCode = p.exitCode;
+      p.close();
+      if (exitCode !== 0 || !value) throw new Error(`proclife '${method}' child ended with ${exitCode}`);
+      return { runningMs: value.at - t0, joinMs: t1 - t0 };
+    },
+    settle: settleMs > 0 ? () => new Promise((r) => setTimeout(r, settleMs)) : undefined,
+    startIdle(marker) {
+      const P = processClass(method);
+      const p = new P({ target: idle, args: [marker], daemon: true });
+      p.start();
+      return {
+        pid: p.pid ?? process.pid,
+        async terminate() {
+          p.terminate();
+          await p.join();
+          p.close();
+        },
+      };
+    },
+  };
+}

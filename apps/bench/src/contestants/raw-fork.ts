@@ -1,0 +1,32 @@
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
+import { now } from '../child/task.js';
+import type { Contestant, IdleStarter } from '../contestant.ts';
+import { RAW_FORK_CHILD } from '../paths.ts';
+
+/** The floor for processes: a bare `child_process.fork` of a module that runs the same target. */
+export const rawForkContestant: Contestant & IdleStarter = {
+  id: 'raw-fork',
+  label: 'child_process.fork (raw floor)',
+  kind: 'raw',
+  thread: false,
+  async once() {
+    const t0 = now();
+    const cp = fork(RAW_FORK_CHILD);
+    // Joined, as proclife's join() means: the value has arrived and the process has exited.
+    const [[value]] = await Promise.all([once(cp, 'message') as Promise<[{ at: number }]>, once(cp, 'exit')]);
+    const t1 = now();
+    return { runningMs: value.at - t0, joinMs: t1 - t0 };
+  },
+  startIdle(marker) {
+    const cp = fork(RAW_FORK_CHILD, ['idle', marker]);
+    const exited = once(cp, 'exit');
+    return {
+      pid: cp.pid ?? 0,
+      async terminate() {
+        cp.kill('SIGTERM');
+        await exited;
+      },
+    };
+  },
+};

@@ -1,0 +1,116 @@
+import type { Figure, Ratio } from './schema.ts';
+import { round } from './stats.ts';
+
+type Op = '<=' | '>=' | '<';
+
+/** A ratio of two figures' medians (numerator / denominator), with an optional goal. */
+interface RatioSpec {
+  id: string;
+  label: string;
+  num: string;
+  den: string;
+  goal?: [Op, number];
+}
+
+/** A single figure's median in ms against a goal. */
+interface FigureGoalSpec {
+  id: string;
+  label: string;
+  figure: string;
+  goal: [Op, number];
+}
+
+const vsRaw = (group: string, method: string, raw: string, what: string, goal?: number): RatioSpec => ({
+  id: `${group}/${method}-vs-${raw}`,
+  label: `${what}: proclife '${method}' / ${raw === 'raw-fork' ? 'child_process.fork' : 'new Worker'}`,
+  num: `${group}/${method}`,
+  den: `${group}/${raw}`,
+  ...(goal === undefined ? {} : { goal: ['<=', goal] as [Op, number] }),
+});
+
+const vsPeer = (group: string, method: string, peer: string, what: string): RatioSpec => ({
+  id: `${group}/${method}-vs-${peer}`,
+  label: `${what}: proclife '${method}' / ${peer} (below 1: proclife ahead)`,
+  num: `${group}/${method}`,
+  den: `${group}/${peer}`,
+  goal: ['<', 1],
+});
+
+/** Every ratio the benchmark reports, with the goals of DESIGN.md section 4 and issue 8. */
+export const RATIOS: readonly RatioSpec[] = [
+  vsRaw('start-running', 'spawn', 'raw-fork', 'start to target running', 1.05),
+  vsRaw('start-join', 'spawn', 'raw-fork', 'start + join with a result'),
+  vsRaw('start-running', 'thread', 'raw-worker', 'start to target running', 1.05),
+  vsRaw('start-join', 'thread', 'raw-worker', 'start + join with a result'),
+  {
+    id: 'start-running/spawn-over-forkserver',
+    label: "start to target running: proclife 'spawn' / 'forkserver' (how many times faster)",
+    num: 'start-running/spawn',
+    den: 'start-running/forkserver',
+    goal: ['>=', 40],
+  },
+  vsRaw('terminate-join', 'spawn', 'raw-fork', 'terminate to join', 1.2),
+  vsRaw('terminate-join', 'forkserver', 'raw-fork', 'terminate to join', 1.2),
+  vsRaw('terminate-join', 'thread', 'raw-worker', 'terminate to join', 1.2),
+  vsRaw('sequential', 'spawn', 'raw-fork', 'sequential start + join batch'),
+  vsRaw('sequential', 'forkserver', 'raw-fork', 'sequential start + join batch'),
+  vsRaw('sequential', 'thread', 'raw-worker', 'sequential start + join batch'),
+  vsRaw('parallel', 'spawn', 'raw-fork', 'parallel start + join batch'),
+  vsRaw('parallel', 'forkserver', 'raw-fork', 'parallel start + join batch'),
+  vsRaw('parallel', 'thread', 'raw-worker', 'parallel start + join batch'),
+  vsPeer('start-join', 'spawn', 'tinypool-child-process', 'start + join with a result'),
+  vsPeer('start-running', 'spawn', 'tinypool-child-process', 'start to target running'),
+  vsPeer('start-join', 'spawn', 'execa', 'start + join with a result'),
+  vsPeer('start-running', 'spawn', 'execa', 'start to target running'),
+  vsPeer('start-join', 'thread', 'tinypool-worker-threads', 'start + join with a result'),
+  vsPeer('start-running', 'thread', 'tinypool-worker-threads', 'start to target running'),
+  vsPeer('start-running', 'forkserver', 'piscina', 'start to target running (warm hand-off)'),
+  vsPeer('start-join', 'forkserver', 'piscina', 'start to result (warm hand-off)'),
+];
+
+/** Goals on a figure itself rather than a ratio. */
+export const FIGURE_GOALS: readonly FigureGoalSpec[] = [
+  {
+    id: 'start-running/forkserver-ms',
+    label: "start to target running: proclife 'forkserver' median, in ms",
+    figure: 'start-running/forkserver',
+    goal: ['<=', 0.5],
+  },
+];
+
+function meets(value: number, [op, limit]: [Op, number]): boolean {
+  if (op === '<=') return value <= limit;
+  if (op === '>=') return value >= limit;
+  return value < limit;
+}
+
+/** Computes every ratio and figure goal from the figures (null where a side is missing). */
+export function computeRatios(figures: readonly Figure[]): Ratio[] {
+  const medianOf = (id: string) => figures.find((f) => f.id === id)?.medianMs ?? null;
+  const out: Ratio[] = [];
+  for (const spec of FIGURE_GOALS) {
+    const value = round(medianOf(spec.figure));
+    out.push({
+      id: spec.id,
+      label: spec.label,
+      value,
+      unit: 'ms',
+      goal: `${spec.goal[0]} ${spec.goal[1]} ms`,
+      goalMet: value === null ? null : meets(value, spec.goal),
+    });
+  }
+  for (const spec of RATIOS) {
+    const num = medianOf(spec.num);
+    const den = medianOf(spec.den);
+    const value = num === null || den === null || den === 0 ? null : round(num / den);
+    out.push({
+      id: spec.id,
+      label: spec.label,
+      value,
+      unit: 'x',
+      goal: spec.goal ? `${spec.goal[0]} ${spec.goal[1]}` : null,
+      goalMet: value === null || !spec.goal ? null : meets(value, spec.goal),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,176 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Contestant, ContestantKind, IdleStarter } from './contestant.ts';
+import { execaContestant, piscinaContestant, tinypoolContestant } from './contestants/peers.ts';
+import { proclifeContestant } from './contestants/proclife.ts';
+import { rawForkContestant } from './contestants/raw-fork.ts';
+import { rawWorkerContestant } from './contestants/raw-worker.ts';
+import { computeRatios } from './goals.ts';
+import { machineInfo } from './machine.ts';
+import { measureBatches } from './scenarios/batch.ts';
+import { measureMemory } from './scenarios/memory.ts';
+import { measureStartJoin } from './scenarios/start-join.ts';
+import { measureTerminate } from './scenarios/terminate.ts';
+import type { Figure, FigureGroup, MemoryFigure, Results } from './schema.ts';
+import type { BenchSettings } from './settings.ts';
+import { median, quantile, round } from './stats.ts';
+
+type Who = { id: string; label: string; kind: ContestantKind; unavailable?: string | undefined };
+
+const GROUP_LABELS: Record<FigureGroup, (s: BenchSettings) => string> = {
+  'start-running': () => 'start to target running',
+  'start-join': () => 'start + join with a result',
+  'terminate-join': () => 'terminate to join',
+  sequential: (s) => `${s.sequentialCount} sequential start + join (batch total)`,
+  parallel: (s) => `${s.parallelCount} parallel start + join (batch total)`,
+};
+
+function figure(
+  group: FigureGroup,
+  who: Who,
+  samples: number[] | undefined,
+  error: string | undefined,
+  s: BenchSettings,
+): Figure {
+  const list = error ? [] : (samples ?? []);
+  const note = who.unavailable ?? (error ? `failed: ${error}` : undefined);
+  return {
+    id: `${group}/${who.id}`,
+    label: `${who.label}: ${GROUP_LABELS[group](s)}`,
+    group,
+    method: who.id,
+    kind: who.kind,
+    medianMs: round(median(list)),
+    p95Ms: round(quantile(list, 0.95)),
+    n: list.length,
+    available: list.length > 0,
+    ...(note ? { note } : {}),
+  };
+}
+
+/** Progress on stderr, so that stdout keeps only the table. */
+function progress(line: string): void {
+  process.stderr.write(`[bench] ${line}\n`);
+}
+
+/** Runs every scenario and assembles the results (the caller writes and prints them). */
+export async function runBenchmark(s: BenchSettings, command: string): Promise<Results> {
+  const date = new Date().toISOString();
+  const machine = machineInfo();
+  const began = performance.now();
+  const dir = mkdtempSync(join(tmpdir(), 'proclife-bench-'));
+  try {
+    const spawn = proclifeContestant('spawn');
+    // A forkserver start hands out a booted process and boots its replacement in the background;
+    // the pause lets the replacement finish, so it does not land on the next contestant's time.
+    const forkserver = proclifeContestant('forkserver', s.quick ? 20 : 150);
+    const thread = proclifeContestant('thread');
+    const tinypoolProcess = tinypoolContestant('child_process');
+    const tinypoolThread = tinypoolContestant('worker_threads');
+    const piscina = piscinaContestant();
+    const contestants: Contestant[] = [
+      spawn,
+      forkserver,
+      thread,
+      rawForkContestant,
+      rawWorkerContestant,
+      tinypoolProcess,
+      tinypoolThread,
+      execaContestant,
+      piscina,
+    ];
+    const starters: IdleStarter[] = [spawn, forkserver, thread, rawForkContestant, rawWorkerContestant];
+    const batchers: Contestant[] = [spawn, forkserver, thread, rawForkContestant, rawWorkerContestant];
+    for (const c of contestants) if (c.unavailable) progress(`${c.label}: ${c.unavailable}`);
+
+    progress(`start + join: ${s.rounds} rounds of ${contestants.filter((c) => !c.unavailable).length}`);
+    const sj = await measureStartJoin(contestants, s.rounds, s.warmup);
+    progress(`terminate: ${s.terminateRounds} rounds`);
+    const term = await measureTerminate(starters, s.terminateRounds, dir);
+    progress(`batches: ${s.batchRounds} x (${s.sequentialCount} sequential, ${s.parallelCount} parallel)`);
+    const batch = await measureBatches(batchers, {
+      sequentialCount: s.sequentialCount,
+      parallelCount: s.parallelCount,
+      rounds: s.batchRounds,
+    });
+    progress(`memory: ${s.memoryCount} idle children each`);
+    const mem = await measureMemory(starters, s.memoryCount, dir);
+
+    const figures: Figure[] = [];
+    for (const c of contestants) {
+      const list = sj.samples.get(c.id);
+      const err = sj.errors.get(c.id);
+      figures.push(
+        figure(
+          'start-running',
+          c,
+          list?.map((x) => x.runningMs),
+          err,
+          s,
+        ),
+      );
+    }
+    for (const c of contestants) {
+      figures.push(
+        figure(
+          'start-join',
+          c,
+          sj.samples.get(c.id)?.map((x) => x.joinMs),
+          sj.errors.get(c.id),
+          s,
+        ),
+      );
+    }
+    for (const c of starters) {
+      figures.push(figure('terminate-join', c, term.samples.get(c.id), term.errors.get(c.id), s));
+    }
+    for (const c of batchers) {
+      figures.push(figure('sequential', c, batch.sequential.get(c.id), batch.errors.get(c.id), s));
+    }
+    for (const c of batchers) {
+      figures.push(figure('parallel', c, batch.parallel.get(c.id), batch.errors.get(c.id), s));
+    }
+    const memory: MemoryFigure[] = starters.map((c) => {
+      const list = mem.errors.has(c.id) ? [] : (mem.mib.get(c.id) ?? []);
+      const note = c.unavailable ?? (mem.errors.has(c.id) ? `failed: ${mem.errors.get(c.id)}` : undefined);
+      return {
+        id: `memory/${c.id}`,
+        label: `${c.label}: idle memory per ${c.thread ? 'thread (host RSS delta)' : 'child (private RSS)'}`,
+        method: c.id,
+        kind: c.kind,
+        measure: c.thread ? 'rss-delta' : 'private',
+        privateMiB: round(median(list), 2),
+        n: c.thread ? (list.length ? s.memoryCount : 0) : list.length,
+        available: list.length > 0,
+        ...(note ? { note } : {}),
+      };
+    });
+
+    const seconds = Math.round((performance.now() - began) / 100) / 10;
+    const notes = [
+      'Clock: every timestamp, in the parent and in each child process or thread, is process.hrtime() (CLOCK_MONOTONIC, one clock for the whole machine), in ms. ' +
+        "'start to target running' = the child's reading on the first line of the target minus the parent's reading just before it asked for the child (before `new Process()` for proclife, so target resolution counts). The child returns its reading as the task's value, so proclife, the raw floors and the peers are measured the same way.",
+      "'start + join with a result' ends when the value is in the parent and the child has ended (proclife: join() resolved; raw: the IPC or port message and 'exit' both seen; tinypool: run() resolved, which with isolateWorkers waits for the worker to end; execa: the promise resolved at process exit). For piscina (a warm, reused thread) it ends when the value arrives.",
+      "The task module is plain JavaScript, so no contestant pays or skips (through a compile cache) TypeScript's type stripping. proclife's 'spawn' includes its setpriv exec (parent-death signal) when /usr/bin/setpriv exists; the raw fork has none.",
+      "'terminate to join' starts an idle child, waits until its target runs (it creates a marker file), then times proclife's terminate() + await join() against the raw kill('SIGTERM') (worker.terminate() for threads) + the 'exit' event.",
+      'Order: each round runs every contestant once, rotated by one and reversed every other round; figures are the median and the 95th percentile (nearest rank) of the rounds; ratios divide medians.',
+      'Memory: idle child processes report Private_Clean + Private_Dirty from /proc/<pid>/smaps_rollup (what ending the child would free); threads report the growth of the host RSS per idle thread.',
+      "Peers: tinypool with isolateWorkers and minThreads 0 starts a fresh worker per task (cold, like 'spawn' and 'thread'); piscina is the warm hand-off that 'forkserver' competes with; execa runs the same node file as the raw fork.",
+      `Iterations: warmup ${s.warmup}, start + join ${s.rounds}, terminate ${s.terminateRounds}, batches ${s.batchRounds} x (${s.sequentialCount} sequential, ${s.parallelCount} parallel), memory ${s.memoryCount} per method. The run took ${seconds} s.`,
+      'The machine is shared (the load average at the start is in machine.loadAverage): compare ratios from one run, not absolute times across runs.',
+    ];
+    return {
+      machine,
+      node: process.version,
+      date,
+      command,
+      figures,
+      ratios: computeRatios(figures),
+      memory,
+      notes,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

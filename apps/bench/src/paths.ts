@@ -1,0 +1,10 @@
+import { fileURLToPath } from 'node:url';
+
+/** The module that exports the task every contestant runs (`running`, `idle`). */
+export const TASK_PATH = fileURLToPath(new URL('./child/task.js', import.meta.url));
+
+/** What `child_process.fork` and execa start: runs the task, sends its value over IPC. */
+export const RAW_FORK_CHILD = fileURLToPath(new URL('./child/raw-fork-child.js', import.meta.url));
+
+/** What `new Worker` starts: runs the task, posts its value to the parent. */
+export const RAW_WORKER_CHILD = fileURLToPath(new URL('./child/raw-worker-child.js', import.meta.url));

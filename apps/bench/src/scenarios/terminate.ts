@@ -1,0 +1,39 @@
+import { now } from '../child/task.js';
+import type { IdleStarter } from '../contestant.ts';
+import { startIdleAndWait } from './idle.ts';
+import { roundOrder } from './order.ts';
+
+/** Per starter: times from the terminate request to the end being observed (join / 'exit'). */
+export interface TerminateRun {
+  samples: Map<string, number[]>;
+  errors: Map<string, string>;
+}
+
+/**
+ * proclife's `terminate()` then `await join()`, against the raw `kill('SIGTERM')` (or
+ * `worker.terminate()`) then the 'exit' event, on children whose target is already running.
+ */
+export async function measureTerminate(
+  starters: readonly IdleStarter[],
+  rounds: number,
+  dir: string,
+): Promise<TerminateRun> {
+  const samples = new Map<string, number[]>();
+  const errors = new Map<string, string>();
+  const live = starters.filter((s) => !s.unavailable);
+  for (const s of live) samples.set(s.id, []);
+  for (let r = 0; r < rounds; r++) {
+    for (const s of roundOrder(live, r)) {
+      if (errors.has(s.id)) continue;
+      try {
+        const handle = await startIdleAndWait(s, dir);
+        const t0 = now();
+        await handle.terminate();
+        samples.get(s.id)!.push(now() - t0);
+      } catch (error) {
+        errors.set(s.id, error instanceof Error ? error.message : String(error));
+      }
+    }
+  }
+  return { samples, errors };
+}

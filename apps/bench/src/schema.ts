@@ -1,0 +1,66 @@
+import type { ContestantKind } from './contestant.ts';
+import type { MachineInfo } from './machine.ts';
+
+/** The scenario a figure belongs to: one chart on the docs' Performance page. */
+export type FigureGroup = 'start-running' | 'start-join' | 'terminate-join' | 'sequential' | 'parallel';
+
+/** One measured figure, in milliseconds. A contestant that could not run has nulls and n = 0. */
+export interface Figure {
+  /** `<group>/<method>`, e.g. `start-running/spawn`. */
+  id: string;
+  label: string;
+  group: FigureGroup;
+  /** The contestant: `spawn`, `forkserver`, `thread`, `raw-fork`, `raw-worker`, a peer id. */
+  method: string;
+  kind: ContestantKind;
+  medianMs: number | null;
+  p95Ms: number | null;
+  n: number;
+  available: boolean;
+  /** Why it is unavailable or failed. */
+  note?: string;
+}
+
+/** A ratio (or, for the forkserver's start, a figure in ms) checked against its goal. */
+export interface Ratio {
+  id: string;
+  label: string;
+  /** null when one side was unavailable. */
+  value: number | null;
+  unit: 'x' | 'ms';
+  /** The goal as text (`<= 1.05`), or null for a ratio reported for information only. */
+  goal: string | null;
+  /** Whether the value meets the goal; null without a goal or without a value. */
+  goalMet: boolean | null;
+}
+
+/** Idle memory of one child process (private RSS) or one thread (host RSS delta). */
+export interface MemoryFigure {
+  /** `memory/<method>`. */
+  id: string;
+  label: string;
+  method: string;
+  kind: ContestantKind;
+  /** `private`: Private_Clean + Private_Dirty of /proc/<pid>/smaps_rollup; `rss-delta`: host RSS growth per thread. */
+  measure: 'private' | 'rss-delta';
+  privateMiB: number | null;
+  n: number;
+  available: boolean;
+  note?: string;
+}
+
+/** The whole of results/latest.json. apps/bench/README.md documents it; keep it stable. */
+export interface Results {
+  machine: MachineInfo;
+  /** `process.version` of the Node that ran the benchmark. */
+  node: string;
+  /** ISO 8601 time the run began. */
+  date: string;
+  /** The command that produced the file, and the mode (`quick` or `full`). */
+  command: string;
+  figures: Figure[];
+  ratios: Ratio[];
+  memory: MemoryFigure[];
+  /** How the figures were measured, the iteration counts, and anything a reader must know. */
+  notes: string[];
+}

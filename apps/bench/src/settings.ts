@@ -1,0 +1,45 @@
+/** How many times each part runs. */
+export interface BenchSettings {
+  quick: boolean;
+  /** Untimed runs per contestant before the timed rounds. */
+  warmup: number;
+  /** Timed start + join samples per contestant. */
+  rounds: number;
+  /** Timed terminate samples per start method and floor. */
+  terminateRounds: number;
+  /** Children per sequential batch, children per parallel batch, and how many batches. */
+  sequentialCount: number;
+  parallelCount: number;
+  batchRounds: number;
+  /** Idle children (or threads) per memory figure. */
+  memoryCount: number;
+}
+
+/**
+ * The default run is sized to finish in well under 5 minutes on 2 busy cores; `quick` is a
+ * smoke run of the whole harness (seconds), for tests and for trying a change.
+ */
+export function benchSettings(quick: boolean, overrides: Partial<BenchSettings> = {}): BenchSettings {
+  const base: BenchSettings = quick
+    ? {
+        quick,
+        warmup: 1,
+        rounds: 3,
+        terminateRounds: 2,
+        sequentialCount: 3,
+        parallelCount: 2,
+        batchRounds: 1,
+        memoryCount: 1,
+      }
+    : {
+        quick,
+        warmup: 3,
+        rounds: 60,
+        terminateRounds: 20,
+        sequentialCount: 100,
+        parallelCount: 8,
+        batchRounds: 2,
+        memoryCount: 3,
+      };
+  return { ...base, ...overrides };
+}

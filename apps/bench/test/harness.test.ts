@@ -1,0 +1,93 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+
+// Shape only: times are never asserted (the machines are shared and noisy).
+describe('the benchmark harness in quick mode', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'proclife-bench-test-'));
+  const out = join(dir, 'quick.json');
+  let stdout = '';
+  let results: Record<string, unknown>;
+
+  beforeAll(async () => {
+    ({ stdout } = await run(process.execPath, [MAIN, '--quick', '--out', out], {
+      env: { ...process.env, BENCH_QUICK: '1' },
+      maxBuffer: 8 * 2 ** 20,
+    }));
+    results = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
+  }, 170_000);
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes exactly the documented top-level keys', () => {
+    expect(Object.keys(results).sort()).toEqual(
+      ['command', 'date', 'figures', 'machine', 'memory', 'node', 'notes', 'ratios'].sort(),
+    );
+    expect(results.node).toBe(process.version);
+    expect(Number.isNaN(Date.parse(results.date as string))).toBe(false);
+    expect(results.command).toMatch(/quick/);
+    const machine = results.machine as Record<string, unknown>;
+    expect(machine.cpus).toBeGreaterThan(0);
+    expect(typeof machine.model).toBe('string');
+    expect(machine.totalMemoryMiB).toBeGreaterThan(0);
+    expect(typeof machine.osRelease).toBe('string');
+    expect((results.notes as unknown[]).every((n) => typeof n === 'string')).toBe(true);
+  });
+
+  it('reports every figure with its id, group, method and statistics', () => {
+    const figures = results.figures as Record<string, unknown>[];
+    const groups = new Set(figures.map((f) => f.group));
+    expect([...groups].sort()).toEqual(
+      ['parallel', 'sequential', 'start-join', 'start-running', 'terminate-join'].sort(),
+    );
+    for (const f of figures) {
+      expect(f.id).toBe(`${f.group}/${f.method}`);
+      expect(typeof f.label).toBe('string');
+      expect(['proclife', 'raw', 'peer']).toContain(f.kind);
+      expect(Number.isInteger(f.n)).toBe(true);
+      if (f.available) {
+        expect(f.n).toBeGreaterThan(0);
+        expect(typeof f.medianMs).toBe('number');
+        expect(typeof f.p95Ms).toBe('number');
+      } else {
+        expect(f.medianMs).toBeNull();
+        expect(typeof f.note).toBe('string');
+      }
+    }
+    // The floors and the spawn start method always run; the others may not be registered yet.
+    const ran = (id: string) => figures.find((f) => f.id === id)?.available;
+    for (const id of ['start-running/spawn', 'start-running/raw-fork', 'start-running/raw-worker']) {
+      expect(ran(id), id).toBe(true);
+    }
+    for (const id of ['start-join/tinypool-child-process', 'start-join/execa', 'start-join/piscina']) {
+      expect(ran(id), id).toBe(true);
+    }
+  });
+
+  it('reports the ratios against their goals, and idle memory', () => {
+    const ratios = results.ratios as Record<string, unknown>[];
+    expect(ratios.map((r) => r.id)).toContain('start-running/spawn-vs-raw-fork');
+    for (const r of ratios) {
+      expect(typeof r.label).toBe('string');
+      expect(r.value === null || typeof r.value === 'number').toBe(true);
+      expect(r.goal === null || typeof r.goal === 'string').toBe(true);
+      expect(r.goalMet === null || typeof r.goalMet === 'boolean').toBe(true);
+      if (r.goal !== null && r.value !== null) expect(typeof r.goalMet).toBe('boolean');
+    }
+    const memory = results.memory as Record<string, unknown>[];
+    expect(memory.find((m) => m.id === 'memory/spawn')?.privateMiB).toBeGreaterThan(0);
+    for (const m of memory) expect(m.privateMiB === null || typeof m.privateMiB === 'number').toBe(true);
+  });
+
+  it('prints a table with the ratios on stdout', () => {
+    expect(stdout).toMatch(/start-running\/spawn-vs-raw-fork/);
+    expect(stdout).toMatch(/median ms/);
+  });
+});
