@@ -81,3 +81,23 @@ export async function until(check: () => boolean, ms: number): Promise<number> {
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/** Every live descendant of `pid` (children, their children, ...), found through /proc. */
+export function descendants(pid: number): ProcInfo[] {
+  const infos = allPids()
+    .map(procInfo)
+    .filter((i): i is ProcInfo => i !== null && i.state !== 'Z');
+  const found: ProcInfo[] = [];
+  const parents = new Set([pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const info of infos) {
+      if (parents.has(info.ppid) && !parents.has(info.pid)) {
+        parents.add(info.pid);
+        found.push(info);
+        grew = true;
+      }
+    }
+  }
+  return found;
+}
