@@ -11,6 +11,8 @@ import { type RunningExample, runExample } from './run-example.ts';
 export interface RunApiOptions {
   maxConcurrent?: number;
   maxOutputBytes?: number;
+  /** How runs are launched; the docs server uses proclife itself. */
+  launcher?: 'node' | 'proclife';
 }
 
 export interface RunApi {
@@ -94,6 +96,7 @@ export function createRunApi(options: RunApiOptions = {}): RunApi {
       stdout: (data) => send({ type: 'stdout', data }),
       stderr: (data) => send({ type: 'stderr', data }),
       maxOutputBytes: options.maxOutputBytes,
+      launcher: options.launcher ?? 'proclife',
     });
     active.add(run);
     // The client went away before the end: end the run's whole tree.

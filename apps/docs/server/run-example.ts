@@ -1,12 +1,14 @@
-// Runs one example program with this Node, in its own process group, so that the whole tree it
-// starts can be ended at once: on time-out, on an output cap, or when the caller gives up.
+// Runs one example program with this Node so that its whole process tree can be ended at once:
+// on time-out, on an output cap, or when the caller gives up. Two launchers sit behind the same
+// interface (see docs/decisions/0101-run-endpoint.md):
+// - 'node': `node <id>.ts` through node:child_process, in its own process group; the tests and the
+//   recorder use it, because it is exactly what a reader runs by hand;
+// - 'proclife': a proclife Process (stdio 'pipe') whose target runs the example; the docs server
+//   uses it, so that the site's Run buttons run on the library they document.
 import { spawn } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { type Example, examplePath, examplesDir } from './examples.ts';
-
-export interface RunEvents {
-  stdout?: (chunk: string) => void;
-  stderr?: (chunk: string) => void;
-}
+import { descendants, signalAll } from './proc-tree.ts';
 
 export interface RunResult {
   exitCode: number | null;
@@ -17,17 +19,30 @@ export interface RunResult {
 }
 
 export interface RunningExample {
+  /** The process at the root of the run's tree. */
   pid: number | undefined;
   done: Promise<RunResult>;
-  /** Ends the example's whole process tree (SIGTERM, then SIGKILL) and resolves when it has ended. */
+  /** Ends the run's whole process tree (SIGTERM, then SIGKILL) and resolves when it has ended. */
   kill(): Promise<RunResult>;
 }
 
-export interface RunOptions extends RunEvents {
+export interface RunOptions {
+  stdout?: (chunk: string) => void;
+  stderr?: (chunk: string) => void;
   /** Defaults to the example's own timeoutMs. */
   timeoutMs?: number;
   /** Bytes of output (stdout + stderr) after which the run is ended. */
   maxOutputBytes?: number;
+  launcher?: 'node' | 'proclife';
+}
+
+interface Launched {
+  pid: number | undefined;
+  stdout: Readable | null;
+  stderr: Readable | null;
+  /** Resolves when the root process has ended and its output is closed. */
+  ended: Promise<{ exitCode: number | null; signal: string | null }>;
+  signal(signal: NodeJS.Signals): void;
 }
 
 function killGroup(pid: number, signal: NodeJS.Signals): void {
@@ -38,30 +53,90 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-/**
- * Starts `node <id>.ts` in docs/examples. The launcher sits behind this one function so that it
- * can be swapped (see docs/decisions/0101-run-endpoint.md).
- */
-export function runExample(example: Example, options: RunOptions = {}): RunningExample {
-  const timeoutMs = options.timeoutMs ?? example.timeoutMs;
-  const maxOutputBytes = options.maxOutputBytes ?? 256 * 1024;
+function launchWithNode(example: Example): Launched {
   const child = spawn(process.execPath, [examplePath(example, 'ts')], {
     cwd: examplesDir,
-    detached: true, // its own process group: kill(-pid) reaches every process it starts
+    detached: true, // its own process group: kill(-pid) reaches every process it starts there
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
   });
+  const ended = new Promise<{ exitCode: number | null; signal: string | null }>((resolve) => {
+    child.once('error', () => resolve({ exitCode: null, signal: null }));
+    // The leader has ended: end whatever it left in its group, which would hold the pipes open.
+    child.once('exit', () => child.pid !== undefined && killGroup(child.pid, 'SIGKILL'));
+    child.once('close', (exitCode, signal) => resolve({ exitCode, signal }));
+  });
+  return {
+    pid: child.pid,
+    stdout: child.stdout,
+    stderr: child.stderr,
+    ended,
+    signal: (signal) => child.pid !== undefined && killGroup(child.pid, signal),
+  };
+}
+
+async function launchWithProclife(example: Example): Promise<Launched> {
+  const [{ Process }, { runExampleFile }] = await Promise.all([
+    import('@proclife/child-process'),
+    import('./example-target.ts'),
+  ]);
+  const p = new Process({
+    target: runExampleFile,
+    args: [examplePath(example, 'ts'), examplesDir],
+    name: `example:${example.id}`,
+    stdio: 'pipe',
+    module: new URL('./example-target.ts', import.meta.url).href, // imported dynamically here
+  });
+  p.start();
+  const closed = (stream: Readable | null) =>
+    new Promise<void>((resolve) => {
+      if (!stream || stream.destroyed || stream.readableEnded) resolve();
+      else stream.once('close', () => resolve());
+    });
+  const ended = (async () => {
+    await p.join();
+    await Promise.all([closed(p.stdout), closed(p.stderr)]);
+    const status = p.result as { code: number | null; signal: string | null } | undefined;
+    if (p.exitCode === 0 && status) return { exitCode: status.code, signal: status.signal };
+    return { exitCode: p.exitCode, signal: null };
+  })();
+  return {
+    pid: p.pid ?? undefined,
+    stdout: p.stdout,
+    stderr: p.stderr,
+    ended,
+    signal: (signal) => {
+      if (!p.isAlive()) return;
+      if (signal === 'SIGKILL') p.kill();
+      else p.terminate(); // reaches the Process's group: the example runs in it
+    },
+  };
+}
+
+/** Starts an example; see the launchers above. */
+export function runExample(example: Example, options: RunOptions = {}): RunningExample {
+  const timeoutMs = options.timeoutMs ?? example.timeoutMs;
+  const maxOutputBytes = options.maxOutputBytes ?? 256 * 1024;
   let timedOut = false;
   let truncated = false;
   let killed = false;
+  let finished = false;
   let bytes = 0;
-  let ended = false;
+  let launched: Launched | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const seen = new Set<number>();
 
   const stopTree = () => {
-    if (ended || child.pid === undefined) return;
-    killGroup(child.pid, 'SIGTERM');
+    if (finished || !launched || launched.pid === undefined) return;
+    const root = launched.pid;
+    // Remember the whole tree now: processes in groups of their own are reached by PID.
+    for (const pid of descendants(root)) seen.add(pid);
+    launched.signal('SIGTERM');
+    signalAll([...seen], 'SIGTERM');
     setTimeout(() => {
-      if (child.pid !== undefined) killGroup(child.pid, 'SIGKILL');
+      for (const pid of descendants(root)) seen.add(pid);
+      launched?.signal('SIGKILL');
+      signalAll([...seen], 'SIGKILL');
     }, 1000).unref();
   };
 
@@ -76,34 +151,34 @@ export function runExample(example: Example, options: RunOptions = {}): RunningE
     }
     sink?.(chunk.toString('utf8'));
   };
-  child.stdout.on('data', onData(options.stdout));
-  child.stderr.on('data', onData(options.stderr));
 
-  const timer = setTimeout(() => {
-    timedOut = true;
-    stopTree();
-  }, timeoutMs);
-
-  const done = new Promise<RunResult>((resolve) => {
-    child.once('error', () => {
-      clearTimeout(timer);
-      ended = true;
-      resolve({ exitCode: null, signal: null, timedOut, truncated, killed });
-    });
-    child.once('exit', () => {
-      // The leader has ended; end anything it left behind in its group (which would also hold
-      // the output pipes open).
-      if (child.pid !== undefined) killGroup(child.pid, 'SIGKILL');
-    });
-    child.once('close', (code, signal) => {
-      clearTimeout(timer);
-      ended = true;
-      resolve({ exitCode: code, signal, timedOut, truncated, killed });
-    });
-  });
+  const done = (async (): Promise<RunResult> => {
+    try {
+      launched =
+        options.launcher === 'proclife' ? await launchWithProclife(example) : launchWithNode(example);
+    } catch (error) {
+      options.stderr?.(`could not start the example: ${(error as Error).message}\n`);
+      return { exitCode: null, signal: null, timedOut, truncated, killed };
+    }
+    launched.stdout?.on('data', onData(options.stdout));
+    launched.stderr?.on('data', onData(options.stderr));
+    timer = setTimeout(() => {
+      timedOut = true;
+      stopTree();
+    }, timeoutMs);
+    if (killed) stopTree(); // kill() was called while launching
+    const { exitCode, signal } = await launched.ended;
+    clearTimeout(timer);
+    finished = true;
+    // Anything the run left behind (by PID, in case it escaped the group) is ended as well.
+    signalAll([...seen], 'SIGKILL');
+    return { exitCode, signal, timedOut, truncated, killed };
+  })();
 
   return {
-    pid: child.pid,
+    get pid() {
+      return launched?.pid;
+    },
     done,
     kill: () => {
       killed = true;

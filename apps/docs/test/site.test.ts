@@ -1,21 +1,51 @@
+// The documentation site in a real browser (Debian's Chromium through playwright-core): every page
+// in both locales, tabs, the language switch, code blocks against their files, Run buttons against
+// the recorded outputs, no console errors, no axe-core violations, and screenshots.
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
+import { ERROR_CODES } from '@proclife/core';
+import type { Browser, Page as PwPage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDocsServer } from '../server/create-server.ts';
+import { compareOutput, examplePath, findExample, loadManifest } from '../server/examples.ts';
+import { descendants, isRunning } from '../server/proc-tree.ts';
+import type { RunApi } from '../server/run-api.ts';
 import { launchBrowser } from './browser.ts';
+import { listPages } from './pages.ts';
 
 const root = fileURLToPath(new URL('../dist', import.meta.url));
+const artifacts = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const pages = listPages();
+
+/**
+ * Violations inside Starlight's own components that this site cannot change without replacing
+ * them. The search button's visible text includes its shortcut (Ctrl K), which its aria-label
+ * ("Search") leaves out.
+ */
+const KNOWN_UPSTREAM = new Set(['label-content-name-mismatch button[data-open-modal=""]']);
+const { examples } = loadManifest();
+
+/** Where each example is shown in English (its first page). */
+const exampleHome = new Map<string, string>();
+for (const page of pages) {
+  if (page.locale !== 'en') continue;
+  for (const id of page.examples) if (!exampleHome.has(id)) exampleHome.set(id, page.path);
+}
 
 describe('docs site in Chromium', () => {
   let server: Server;
   let url: string;
+  let runApi: RunApi;
   let browser: Browser;
   let dispose: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ server, url } = await startDocsServer({ root, port: 0 }));
+    ({ server, url, runApi } = await startDocsServer({ root, port: 0 }));
     ({ browser, dispose } = await launchBrowser());
+    mkdirSync(artifacts, { recursive: true });
   });
 
   afterAll(async () => {
@@ -23,15 +53,197 @@ describe('docs site in Chromium', () => {
     await new Promise((r) => server?.close(r));
   });
 
-  it.each([
-    ['', 'en'],
-    ['ko/', 'ko'],
-  ])('serves /%s with its title and lang', async (path, lang) => {
+  /** A page that records console errors and uncaught page errors. */
+  async function open(path: string): Promise<{ page: PwPage; errors: string[]; status: number | undefined }> {
     const page = await browser.newPage();
-    const response = await page.goto(`${url}${path}`);
-    expect(response?.status()).toBe(200);
-    expect(await page.title()).toContain('proclife');
-    expect(await page.getAttribute('html', 'lang')).toBe(lang);
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const response = await page.goto(new URL(path.slice(1), url).href, { waitUntil: 'load' });
+    return { page, errors, status: response?.status() };
+  }
+
+  it('has every page in both locales', () => {
+    const en = pages.filter((p) => p.locale === 'en').map((p) => p.slug);
+    const ko = pages.filter((p) => p.locale === 'ko').map((p) => p.slug);
+    expect(ko).toEqual(en);
+    expect(en).toEqual(expect.arrayContaining(['chapter/gil', 'chapter/start-methods', 'reference/errors']));
+  });
+
+  it('shows every example on some page', () => {
+    expect([...exampleHome.keys()].sort()).toEqual(examples.map((e) => e.id).sort());
+  });
+
+  it.each(pages.map((p) => [p.path, p] as const))(
+    '%s renders, with exact code, no console errors and no axe violations',
+    { timeout: 60_000 },
+    async (_path, p) => {
+      const { page, errors, status } = await open(p.path);
+      try {
+        expect(status).toBe(200);
+        expect(await page.getAttribute('html', 'lang')).toBe(p.locale);
+        expect(await page.title()).toContain('proclife');
+
+        // Each example shows the exact files from docs/examples.
+        for (const id of p.examples) {
+          const example = findExample(id)!;
+          const blocks = await page.$$eval(`[data-example="${id}"] .expressive-code pre`, (pres) =>
+            pres.map((pre) =>
+              [...pre.querySelectorAll('.ec-line')]
+                .map((l) => (l.textContent ?? '').replace(/\n$/, ''))
+                .join('\n'),
+            ),
+          );
+          const file = (ext: 'py' | 'ts' | 'out') =>
+            readFileSync(examplePath(example, ext), 'utf8').replace(/\n+$/, '');
+          expect(blocks, `${id} on ${p.path}`).toEqual([file('py'), file('ts'), file('out')]);
+        }
+
+        // Expressive Code makes overflowing code blocks focusable after a debounced resize check.
+        await page
+          .waitForFunction(
+            () =>
+              [...document.querySelectorAll('.expressive-code pre')].every(
+                (pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex'),
+              ),
+            null,
+            { timeout: 5000 },
+          )
+          .catch(() => {});
+        await page.addScriptTag({ path: axePath });
+        const found: { id: string; targets: string[] }[] = await page.evaluate(async () => {
+          // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global
+          const axe = (globalThis as any).axe;
+          const result = await axe.run(document, {
+            runOnly: {
+              type: 'tag',
+              values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+            },
+            // As in Starlight's own accessibility suite: code blocks that scroll become unnamed regions.
+            rules: { 'landmark-unique': { enabled: false } },
+          });
+          return result.violations.map((v: { id: string; nodes: { target: string[] }[] }) => ({
+            id: v.id,
+            targets: v.nodes.map((n) => n.target.join(' ')),
+          }));
+        });
+        const violations = found
+          .map((v) => ({ ...v, targets: v.targets.filter((t) => !KNOWN_UPSTREAM.has(`${v.id} ${t}`)) }))
+          .filter((v) => v.targets.length > 0)
+          .map((v) => `${v.id}: ${v.targets.join(', ')}`);
+        expect(violations).toEqual([]);
+
+        if (p.slug.startsWith('chapter/')) {
+          const name = `${p.locale}-${p.slug.replace(/\//g, '-')}.png`;
+          await page.screenshot({ path: `${artifacts}${name}`, fullPage: true });
+        }
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  it('switches language from a chapter page to its twin', async () => {
+    const { page } = await open('/chapter/gil/');
+    try {
+      const select = page.locator('starlight-lang-select select').first();
+      const koValue = await select.locator('option', { hasText: '한국어' }).getAttribute('value');
+      await Promise.all([page.waitForURL(/\/ko\/chapter\/gil\/$/), select.selectOption(koValue!)]);
+      expect(await page.getAttribute('html', 'lang')).toBe('ko');
+      expect(await page.locator('h1').textContent()).toContain('GIL');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('switches every Python/TypeScript tab group together, and remembers the choice', async () => {
+    const { page } = await open('/chapter/subclassing/');
+    try {
+      const groups = page.locator('starlight-tabs[data-sync-key="lang"]');
+      expect(await groups.count()).toBeGreaterThanOrEqual(2);
+      const selected = () =>
+        page.$$eval('starlight-tabs[data-sync-key="lang"] [role="tab"][aria-selected="true"]', (tabs) =>
+          tabs.map((t) => t.textContent?.trim()),
+        );
+      expect(new Set(await selected())).toEqual(new Set(['Python']));
+      await groups.first().getByRole('tab', { name: 'TypeScript' }).click();
+      await expect.poll(selected).toEqual(Array(await groups.count()).fill('TypeScript'));
+      // The choice persists across navigation.
+      await page.goto(new URL('ko/chapter/daemon-processes/', url).href);
+      await expect.poll(selected).toEqual(['TypeScript']);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each(['/reference/errors/', '/ko/reference/errors/'])(
+    '%s lists exactly the error codes of @proclife/core',
+    async (path) => {
+      const { page } = await open(path);
+      try {
+        const codes = await page.$$eval('.sl-markdown-content h3', (hs) =>
+          hs.map((h) => h.textContent?.trim() ?? '').filter((t) => t.startsWith('ERR_')),
+        );
+        expect(codes.sort()).toEqual(Object.keys(ERROR_CODES).sort());
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  it.each(examples.map((e) => [e.id] as const))(
+    'Run streams %s live, matching its recorded output',
+    { timeout: 120_000, retry: 1 },
+    async (id) => {
+      const example = findExample(id)!;
+      const { page, errors } = await open(exampleHome.get(id)!);
+      try {
+        const runner = page.locator(`run-example[data-id="${id}"]`);
+        await runner.getByRole('button').click();
+        await expect
+          .poll(() => runner.getAttribute('data-state'), { timeout: example.timeoutMs + 30_000 })
+          .toBe('done');
+        expect(await runner.getAttribute('data-exit-code')).toBe('0');
+        const output = (await runner.locator('pre').textContent()) ?? '';
+        const recorded = readFileSync(examplePath(example, 'out'), 'utf8');
+        const difference = compareOutput(example, output, recorded);
+        expect(difference, difference ?? '').toBeNull();
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  it('shows live output before the run ends, and ends the whole tree when the page closes mid-run', async () => {
+    const { page } = await open('/chapter/terminating/');
+    const runner = page.locator('run-example[data-id="terminate"]');
+    await runner.getByRole('button').click();
+    await expect.poll(() => runner.locator('pre').textContent(), { timeout: 30_000 }).toContain('child: pid');
+    expect(await runner.getAttribute('data-state')).toBe('running');
+    const run = [...runApi.active][0]!;
+    expect(run.pid).toBeTypeOf('number');
+    const tree = [run.pid!, ...descendants(run.pid!)];
+    expect(tree.length).toBeGreaterThanOrEqual(3); // proclife child, the example, its own child
     await page.close();
+    await expect.poll(() => runApi.active.size, { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => tree.filter(isRunning), { timeout: 15_000 }).toEqual([]);
+  });
+
+  it('explains how to run an example locally when the site has no docs server', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.route('**/api/run/**', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+      await page.goto(new URL('ko/getting-started/', url).href);
+      const runner = page.locator('run-example[data-id="quickstart"]');
+      await runner.getByRole('button').click();
+      await expect.poll(() => runner.getAttribute('data-state')).toBe('static');
+      expect(await runner.locator('pre').textContent()).toContain('node docs/examples/quickstart.ts');
+    } finally {
+      await page.close();
+    }
   });
 });
