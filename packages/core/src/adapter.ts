@@ -7,6 +7,7 @@ export { type ChildTransport, runChild } from './child/run-child.ts';
 export { registerStartMethod, type StartMethodEntry, startMethodEntry } from './context.ts';
 export { setCurrentProcess } from './current.ts';
 export { debug } from './debug.ts';
+export { quote } from './errors.ts';
 export { installExitHook } from './exit-hook.ts';
 export { signalNumber, toExitCode } from './exit-status.ts';
 export type {

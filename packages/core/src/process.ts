@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import { isMainThread, threadId } from 'node:worker_threads';
 import { startMethodEntry } from './context.ts';
 import { debug } from './debug.ts';
 import {
@@ -529,9 +530,13 @@ export class BaseProcess<T extends Target = Target> {
     return this.pid;
   }
 
-  /** For a thread, its `threadId`; `null` for a process or before start. */
+  /**
+   * For a thread, its `threadId`; `null` for a process or before start. Inside a thread,
+   * `currentProcess().threadId` is the thread's own.
+   */
   get threadId(): number | null {
-    return get(this).threadId;
+    const s = get(this);
+    return s.isCurrent ? (isMainThread ? null : threadId) : s.threadId;
   }
 
   /** `null` until the child ends; 0, 1 for an uncaught error, n for `process.exit(n)`, -N for signal N. */
@@ -573,8 +578,9 @@ export class BaseProcess<T extends Target = Target> {
     if (!s) return `<${cls} uninitialised>`;
     const status = this.status;
     const parts = [cls, `name='${s.name}'`];
-    if (s.phase === 'started' && s.pid !== null && status !== 'unknown') parts.push(`pid=${s.pid}`);
-    else if (s.isCurrent) parts.push(`pid=${process.pid}`);
+    // As in Python, the pid shows only on the parent's handle of a started child.
+    if (!s.isCurrent && s.phase === 'started' && s.pid !== null && status !== 'unknown')
+      parts.push(`pid=${s.pid}`);
     parts.push(`parent=${s.parentPid ?? 'None'}`, status);
     if (status === 'stopped' && s.exitCode !== null) parts.push(`exitcode=${exitCodeLabel(s.exitCode)}`);
     if (s.daemon) parts.push('daemon');

@@ -6,11 +6,11 @@ import { debug } from '@proclife/core/adapter';
 // The kernel's parent-death signal (setpriv) ends only the direct child: a process the child
 // started (a grandchild) is re-parented and lives on. One tiny `sh` per parent process closes
 // that gap. The parent writes `+<pgid>` when a child's process group starts and `-<pgid>` when
-// the child ends; the shell keeps the list and, when its stdin reaches end of file (the parent
+// the child has ended and left nothing in its group; the shell keeps the list and, when its stdin reaches end of file (the parent
 // is gone, by whatever path, SIGKILL included), SIGKILLs every group still on it. It also covers
 // the direct child on systems without setpriv, since the child leads its own group.
 // See docs/decisions/0002-parent-death.md.
-// Template literal so that the shell's own `\${...}` expansions read as they run.
+// A template literal, with `\${` escaped so that the shell's own expansions read as they run.
 const SCRIPT = `trap '' INT HUP
 g=' '
 while read -r l; do
@@ -64,16 +64,29 @@ function write(line: string): boolean {
   return true;
 }
 
+/** Whether any process (a zombie included) is still in process group `pgid`. */
+function groupHasMembers(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: a member exists but belongs to someone else; ESRCH: the group is empty.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
  * Records that the process group `pgid` must be SIGKILLed if this process dies while it is
- * running. Returns the function that forgets it (call it once the group's leader has ended).
- * Returns a no-op where no POSIX shell is available (Windows).
+ * running. Returns the function to call once the group's leader (the child) has ended: it
+ * forgets the group, unless processes the child left behind are still in it, which are then
+ * ended with this process like the child would have been. Returns a no-op where no POSIX shell
+ * is available (Windows).
  */
 export function trackProcessGroup(pgid: number): () => void {
   if (!write(`+${pgid}`)) return () => {};
   let tracked = true;
   return () => {
-    if (!tracked) return;
+    if (!tracked || groupHasMembers(pgid)) return;
     tracked = false;
     if (reaper) reaper.stdin.write(`-${pgid}\n`);
   };

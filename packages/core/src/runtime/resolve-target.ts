@@ -36,7 +36,11 @@ export function resolveTarget(
   callers: string[],
   module?: string | URL,
 ): TargetRef {
-  const kind = /^class[\s{]/.test(Function.prototype.toString.call(value)) ? 'class' : 'function';
+  const source = Function.prototype.toString.call(value);
+  const kind = /^class[\s{]/.test(source) ? 'class' : 'function';
+  // An arrow takes the name of the property or variable it was assigned to; say what it is.
+  const arrow =
+    kind === 'function' && !Object.hasOwn(value, 'prototype') && /^(async\s*)?(\(|[\w$]+\s*=>)/.test(source);
   const name = value.name;
   if (!name) {
     throw new TargetError(
@@ -63,7 +67,7 @@ export function resolveTarget(
         : 'the module that constructed the Process';
   throw new TargetError(
     'ERR_TARGET_NOT_FOUND',
-    `The target ${kind} ${quote(value)} is not exported by ${where}, so a child cannot import it. ` +
+    `The target ${arrow ? 'arrow function' : kind} ${quote(value)} is not exported by ${where}, so a child cannot import it. ` +
       `Export it (export ${kind === 'class' ? 'class' : 'function'} ${name} ...), or pass the module that exports it ` +
       `with the 'module' option (module: import.meta.url).`,
   );

@@ -1,0 +1,671 @@
+// CPython's multiprocessing lifecycle cases (Lib/test/_test_multiprocessing.py, _TestProcess,
+// _TestSubclassingProcess, TestStartMethod, TestWait, and the observed conformance cases),
+// ported to proclife and run once per start method.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import '@proclife/child-process';
+import {
+  activeChildren,
+  type BaseProcess,
+  cpuCount,
+  currentProcess,
+  getAllStartMethods,
+  getContext,
+  type ProcessOptions,
+  ProclifeError,
+  parentProcess,
+  wait,
+} from '@proclife/core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { FieldProcess, hiddenProcessClass } from '../fixtures/subclass.ts';
+import {
+  asyncValue,
+  countChildren,
+  echo,
+  exitWith,
+  fdCountLater,
+  identity,
+  makeClosure,
+  noop,
+  printBoth,
+  readStdin,
+  recurse,
+  rejectLater,
+  selfMisuse,
+  setExitCode,
+  sleepForever,
+  sleepMs,
+  startChild,
+  throwError,
+  unclonableResult,
+  waitForStop,
+  writeAtExit,
+  writeLater,
+} from '../fixtures/targets.ts';
+import { METHODS, type Method } from './methods.ts';
+
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'proclife-lifecycle-'));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+// Every test must end what it started: anything still running here is a bug in the test.
+afterEach(async () => {
+  const left = activeChildren().filter((p) => p.isAlive());
+  for (const p of left) p.kill();
+  await Promise.all(left.map((p) => p.join(5000)));
+  expect(left.map(String)).toEqual([]);
+});
+
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (error) {
+    return (error as ProclifeError).code ?? String(error);
+  }
+  return undefined;
+}
+
+function messageOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return undefined;
+}
+
+describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
+  const Ctx = getContext(method);
+  const P = Ctx.Process as typeof BaseProcess;
+  const make = (options?: ProcessOptions) => new P(options);
+  const isThread = (method as string) === 'thread';
+  const prefix = P.name;
+
+  // A. _TestProcess
+  it('test_current: the main process object', () => {
+    const current = currentProcess();
+    expect(current.isAlive()).toBe(true);
+    expect(current.daemon).toBe(false);
+    expect(current.pid).toBe(process.pid);
+    expect(current.ident).toBe(process.pid);
+    expect(current.exitCode).toBeNull();
+    expect(current.name).toBe('MainProcess');
+    expect(String(current)).toBe("<MainProcess name='MainProcess' parent=None started>");
+    expect(parentProcess()).toBeNull();
+  });
+
+  it.each([[[1]], [['str']], [[[1]]], [[{ a: 1, b: [2, 3] }]], [[1, 'two', null, new Map([[1, 2]])]]])(
+    'test_args_argument: %j crosses intact',
+    async (args) => {
+      const p = make({ target: echo, args }).start();
+      expect(await p.join()).toBe(0);
+      expect(p.result).toEqual(args);
+    },
+  );
+
+  it('test_daemon_argument: inherited from the creator, or as given', () => {
+    expect(make({ target: noop }).daemon).toBe(false);
+    expect(make({ target: noop, daemon: true }).daemon).toBe(true);
+    expect(make({ target: noop, daemon: false }).daemon).toBe(false);
+  });
+
+  it('test_parent_process_attributes: the child sees its parent', async () => {
+    const p = make({ target: identity }).start();
+    await p.join();
+    const seen = p.result as ReturnType<typeof identity>;
+    expect(seen.parent).toEqual({ name: 'MainProcess', pid: process.pid, alive: true });
+  });
+
+  it('test_parent_process: a grandchild sees its parent, alive', async () => {
+    const p = make({ target: recurse, args: [1] }).start();
+    expect(await p.join()).toBe(0);
+    const names = p.result as string[];
+    expect(names[0]).toBe(p.name);
+    expect(names.slice(1).map((n) => n.replace(/^\w+-/, ''))).toEqual([
+      `${p.name.split('-')[1]}:1`,
+      `${p.name.split('-')[1]}:2`,
+    ]);
+  });
+
+  it('test_process: the state machine from initial to stopped', async () => {
+    const p = make({
+      target: echo,
+      args: [1, 2, { hello: 23, bye: 2.54 }],
+      name: 'SomeProcess',
+      daemon: true,
+    });
+    expect(p.isAlive()).toBe(false);
+    expect(p.daemon).toBe(true);
+    expect(activeChildren()).not.toContain(p);
+    expect(Array.isArray(activeChildren())).toBe(true);
+    expect(p.exitCode).toBeNull();
+    expect(p.pid).toBeNull();
+    expect(p.start()).toBe(p);
+    expect(p.exitCode).toBeNull();
+    expect(p.isAlive()).toBe(true);
+    expect(activeChildren()).toContain(p);
+    expect(typeof p.pid).toBe('number');
+    expect(await p.join()).toBe(0);
+    expect(p.exitCode).toBe(0);
+    expect(p.isAlive()).toBe(false);
+    expect(activeChildren()).not.toContain(p);
+    expect(p.result).toEqual([1, 2, { hello: 23, bye: 2.54 }]);
+  });
+
+  it('test_process_mainthread_native_id: the child runs elsewhere', async () => {
+    const p = make({ target: identity }).start();
+    await p.join();
+    const seen = p.result as ReturnType<typeof identity>;
+    expect(seen.name).toBe(p.name);
+    expect(`${seen.pid}:${seen.threadId}`).not.toBe(`${process.pid}:${threadId}`);
+    if (isThread) expect(seen.pid).toBe(process.pid);
+    else expect(seen.pid).toBe(p.pid);
+  });
+
+  it.each([
+    ['terminate', -15, '-SIGTERM'],
+    ['kill', -9, '-SIGKILL'],
+  ] as const)('test_%s: join(0) and join(-1) return at once, then exit code %i', async (how, code, label) => {
+    const p = make({ target: sleepForever, daemon: true }).start();
+    expect(p.isAlive()).toBe(true);
+    expect(activeChildren()).toContain(p);
+    expect(p.exitCode).toBeNull();
+    expect(await p.join(0)).toBeNull();
+    expect(await p.join(-1)).toBeNull();
+    expect(p.isAlive()).toBe(true);
+    await sleepMs(200);
+    p[how]();
+    expect(await p.join()).toBe(code);
+    expect(p.isAlive()).toBe(false);
+    expect(activeChildren()).not.toContain(p);
+    expect(await p.join()).toBe(code);
+    expect(p.exitCode).toBe(code);
+    expect(String(p)).toContain(`stopped exitcode=${label} daemon>`);
+  });
+
+  it('test_interrupt: SIGINT without a handler ends the child', async () => {
+    const p = make({ target: sleepForever }).start();
+    await sleepMs(300);
+    p.interrupt();
+    const code = await p.join(10_000);
+    expect(code).not.toBeNull();
+    expect(code === -2 || code === 1).toBe(true);
+  });
+
+  it('test_cpu_count', () => {
+    expect(Number.isInteger(cpuCount())).toBe(true);
+    expect(cpuCount()).toBeGreaterThanOrEqual(1);
+  });
+
+  it('test_active_children: in while running, out once joined', async () => {
+    const p = make({ target: sleepMs, args: [100] });
+    expect(activeChildren()).not.toContain(p);
+    p.daemon = true;
+    p.start();
+    expect(activeChildren()).toContain(p);
+    await p.join();
+    expect(activeChildren()).not.toContain(p);
+  });
+
+  it('test_active_children: a child sees its own children', async () => {
+    const p = make({ target: countChildren }).start();
+    expect(await p.join()).toBe(0);
+    expect(p.result).toEqual([0, 1, 0]);
+  });
+
+  it('test_recursion: nested names, depth first', async () => {
+    const p = make({ target: recurse, args: [2] }).start();
+    expect(await p.join()).toBe(0);
+    const id = p.name.slice(prefix.length + 1);
+    const suffixes = (p.result as string[]).map((n) => n.slice(n.indexOf('-') + 1));
+    expect(suffixes).toEqual([id, `${id}:1`, `${id}:1:1`, `${id}:1:2`, `${id}:2`, `${id}:2:1`, `${id}:2:2`]);
+  });
+
+  it('test_sentinel: wait() sees a running child as not ready, an ended one as ready', async () => {
+    const p = make({ target: sleepMs, args: [300] }).start();
+    expect(await wait([p], 0)).toEqual([]);
+    await p.join();
+    expect(await wait([p], 1000)).toEqual([p]);
+  });
+
+  it('test_close: refuses while running; afterwards every call but name/daemon/repr throws', async () => {
+    const p = make({ target: sleepMs, args: [300], daemon: true }).start();
+    expect(p.isAlive()).toBe(true);
+    expect(messageOf(() => p.close())).toBe(
+      'Cannot close a process while it is still running. You should first call join() or terminate().',
+    );
+    expect(await p.join()).toBe(0);
+    expect(p.isAlive()).toBe(false);
+    p.close();
+    for (const call of [
+      () => p.isAlive(),
+      () => p.join(),
+      () => p.terminate(),
+      () => p.start(),
+      () => p.exitCode,
+      () => p.pid,
+    ]) {
+      expect(codeOf(call)).toBe('ERR_PROCESS_CLOSED');
+      expect(messageOf(call)).toBe('process object is closed');
+    }
+    p.close();
+    expect(p.name).toMatch(new RegExp(`^${prefix}-\\d+$`));
+    expect(p.daemon).toBe(true);
+    expect(String(p)).toBe(`<${prefix} name='${p.name}' parent=${process.pid} closed daemon>`);
+  });
+
+  it('test_many_processes: start all, join all; then terminate all', async () => {
+    const quick = Array.from({ length: 5 }, () => make({ target: sleepMs, args: [10] }));
+    for (const p of quick) p.start();
+    expect(await Promise.all(quick.map((p) => p.join(20_000)))).toEqual([0, 0, 0, 0, 0]);
+    const slow = Array.from({ length: 5 }, () => make({ target: sleepForever }));
+    for (const p of slow) p.start();
+    await sleepMs(10);
+    for (const p of slow) p.terminate();
+    expect(await Promise.all(slow.map((p) => p.join(20_000)))).toEqual([-15, -15, -15, -15, -15]);
+  });
+
+  it('test_wait_for_threads: the child waits for work it left pending', async () => {
+    const file = join(tmp, `later-${method}`);
+    const p = make({ target: writeLater, args: [file, 'done', 300] }).start();
+    expect(await p.join()).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe('done');
+  });
+
+  // B. _TestSubclassingProcess
+  it('test_subclassing: run() runs in the child with the fields cloned there', async () => {
+    FieldProcess.startMethod = method;
+    const p = new FieldProcess();
+    p.label = 'from the parent';
+    p.count = 3;
+    expect(p.name).toMatch(/^FieldProcess-\d+$/);
+    p.start();
+    expect(await p.join()).toBe(0);
+    expect(p.result).toEqual({
+      label: 'from the parent',
+      count: 3,
+      name: p.name,
+      sameObject: true,
+      isInstance: true,
+    });
+  });
+
+  it('test_subclassing: run() called directly runs in the caller', () => {
+    FieldProcess.startMethod = method;
+    const p = new FieldProcess();
+    expect(p.run()).toEqual({
+      label: 'default',
+      count: 0,
+      name: p.name,
+      sameObject: false,
+      isInstance: false,
+    });
+    expect(p.exitCode).toBeNull();
+  });
+
+  it('test_stderr_flush: an uncaught error prints "Process <name>:" and the stack to stderr', async () => {
+    const p = make({ target: throwError, args: ['MARKER'], stdio: 'pipe' }).start();
+    let stderr = '';
+    p.stderr?.on('data', (c) => {
+      stderr += c;
+    });
+    expect(await p.join()).toBe(1);
+    await sleepMs(50);
+    expect(stderr).toContain(`Process ${p.name}:`);
+    expect(stderr).toContain('RangeError: MARKER');
+    expect(stderr).toContain('targets.ts');
+  });
+
+  it.each([
+    ['process.exit(8)', exitWith, [8], 8],
+    ['process.exit(0)', exitWith, [0], 0],
+    ['process.exit()', exitWith, [], 0],
+    ['process.exit(300)', exitWith, [300], 44],
+    ['process.exit(-1)', exitWith, [-1], 255],
+    ['process.exitCode = 3', setExitCode, [3], 3],
+    ['an uncaught error', throwError, ['x'], 1],
+    ['a rejected promise', rejectLater, ['x'], 1],
+    ['no target', undefined, [], 0],
+  ] as const)('test_sys_exit: %s -> exit code %i', async (_label, target, args, code) => {
+    const p = make({
+      target: target as ((...a: unknown[]) => unknown) | undefined,
+      args: [...args],
+      stdio: 'pipe',
+    }).start();
+    p.stderr?.resume();
+    expect(await p.join()).toBe(code);
+  });
+
+  // C. _TestAtExit
+  it('test_atexit: exit handlers registered in the child run', async () => {
+    const file = join(tmp, `atexit-${method}`);
+    const p = make({ target: writeAtExit, args: [file, 'deadbeef'] }).start();
+    expect(await p.join()).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe('deadbeef');
+  });
+
+  // D. TestStartMethod
+  it('test_context: a context is an explicit value', () => {
+    const ctx = getContext(method);
+    expect(ctx.getStartMethod()).toBe(method);
+    expect(ctx.name).toBe(method);
+    expect(make().name).toMatch(new RegExp(`^${prefix}-\\d+$`));
+  });
+
+  it('test_get_all: spawn first, every loaded method listed', () => {
+    const all = getAllStartMethods();
+    expect(all[0]).toBe('spawn');
+    expect(all).toContain(method);
+    expect(all).not.toContain('fork');
+  });
+
+  it('test_noforkbomb: a module without the main guard fails in the child, not in a loop', async () => {
+    const script = new URL('../fixtures/no-guard.ts', import.meta.url).pathname;
+    const { stdout, stderr } = await new Promise<{ stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, [script, method], { timeout: 30_000 }, (_error, stdout, stderr) =>
+        resolve({ stdout, stderr }),
+      );
+    });
+    expect(stdout.trim()).toBe('exitCode=1 code=ERR_BOOTSTRAPPING');
+    expect(stderr).toContain('bootstrapping phase');
+    expect(stderr).toContain('if (import.meta.main)');
+    expect(stdout).not.toContain('hello from the child');
+  });
+
+  it("test_child_fd_inflation: a child does not inherit its siblings' fds", async () => {
+    if (isThread) return; // threads share the host's fd table: the count is the host's
+    const ps = Array.from({ length: 4 }, () => make({ target: fdCountLater }).start());
+    await Promise.all(ps.map((p) => p.join(20_000)));
+    expect(new Set(ps.map((p) => p.result)).size).toBe(1);
+  });
+
+  // TestWait
+  it('test_wait: resolves to the ended processes', async () => {
+    const a = make({ target: sleepMs, args: [50] }).start();
+    const b = make({ target: sleepMs, args: [2000] }).start();
+    const ready = await wait([a, b], 20_000);
+    expect(ready).toEqual([a]);
+    b.terminate();
+    expect(await b.join()).toBe(-15);
+    expect(await wait([a, b])).toEqual([a, b]);
+  });
+
+  it('test_neg_timeout: wait(..., -1) returns [] at once', async () => {
+    const a = make({ target: sleepForever }).start();
+    expect(await wait([a], -1)).toEqual([]);
+    a.kill();
+    await a.join();
+  });
+
+  it('test_wait_timeout: wait() resolves to [] when the timeout passes first', async () => {
+    const a = make({ target: sleepForever }).start();
+    expect(await wait([a], 200)).toEqual([]);
+    expect(await a.join(100)).toBeNull();
+    a.kill();
+    expect(await a.join()).toBe(-9);
+  });
+
+  // F. Conformance cases observed on CPython
+  it.each([
+    ['start twice', 'cannot start a process twice'],
+    ['join before start', 'can only join a started process'],
+    ['terminate before start', 'process not started'],
+    ['set daemon after start', 'process has already started'],
+    ['join the main process', 'can only join a child process'],
+    ['start the main process', 'can only start a process object created by current process'],
+  ])('misuse: %s -> %s', async (label, message) => {
+    const p = make({ target: noop });
+    const calls: Record<string, () => unknown> = {
+      'start twice': () => p.start().start(),
+      'join before start': () => p.join(),
+      'terminate before start': () => p.terminate(),
+      'set daemon after start': () => {
+        p.start();
+        p.daemon = true;
+      },
+      'join the main process': () => currentProcess().join(),
+      'start the main process': () => currentProcess().start(),
+    };
+    const error = (() => {
+      try {
+        calls[label]!();
+      } catch (e) {
+        return e as ProclifeError;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(ProclifeError);
+    expect(error?.message).toBe(message);
+    expect(error?.code).toBe('ERR_PROCESS_STATE');
+    if (p.isAlive() || p.status === 'started') await p.join();
+  });
+
+  it('misuse: a child cannot join or start its own Process object', async () => {
+    const p = make({ target: selfMisuse }).start();
+    await p.join();
+    expect(p.result).toEqual({
+      join: 'can only join a child process',
+      start: 'can only start a process object created by current process',
+    });
+  });
+
+  it('misuse: a daemonic process may not have children', async () => {
+    const p = make({ target: startChild, daemon: true }).start();
+    expect(await p.join()).toBe(0);
+    expect(p.result).toBe('ERR_DAEMON_CHILDREN');
+    const q = make({ target: startChild }).start();
+    await q.join();
+    expect(q.result).toBe('ok');
+  });
+
+  it('repr: initial, started, stopped, closed', async () => {
+    const p = make({ target: sleepMs, args: [200] });
+    expect(String(p)).toBe(`<${prefix} name='${p.name}' parent=${process.pid} initial>`);
+    p.start();
+    const pid = p.pid;
+    expect(String(p)).toBe(`<${prefix} name='${p.name}' pid=${pid} parent=${process.pid} started>`);
+    expect(await p.join()).toBe(0);
+    expect(String(p)).toBe(
+      `<${prefix} name='${p.name}' pid=${pid} parent=${process.pid} stopped exitcode=0>`,
+    );
+    const { inspect } = await import('node:util');
+    expect(inspect(p)).toBe(String(p));
+    p.close();
+    expect(String(p)).toBe(`<${prefix} name='${p.name}' parent=${process.pid} closed>`);
+  });
+
+  it('repr: the child sees itself as started', async () => {
+    const p = make({ target: identity, daemon: true }).start();
+    await p.join();
+    const seen = p.result as ReturnType<typeof identity>;
+    expect(seen.repr).toMatch(new RegExp(`^<\\w+ name='${p.name}' parent=${process.pid} started daemon>$`));
+    expect(seen.daemon).toBe(true);
+  });
+
+  it('names: the counter advances even for named processes', () => {
+    const a = make();
+    const b = make({ name: 'explicit' });
+    const c = make({ name: '' });
+    const n = Number(a.name.split('-')[1]);
+    expect(b.name).toBe('explicit');
+    expect(c.name).toBe(`${prefix}-${n + 2}`);
+    a.name = 'renamed';
+    expect(a.name).toBe('renamed');
+    expect(
+      codeOf(() => {
+        (a as unknown as { name: unknown }).name = 5;
+      }),
+    ).toBe('ERR_INVALID_OPTION');
+  });
+
+  // Results, errors and targets
+  it('result: an async target is awaited', async () => {
+    const p = make({ target: asyncValue, args: [{ deep: [1, 2] }] }).start();
+    expect(await p.join()).toBe(0);
+    expect(p.result).toEqual({ deep: [1, 2] });
+    expect(p.error).toBeUndefined();
+  });
+
+  it('error: rebuilt in the parent with name, message, stack and code', async () => {
+    const p = make({ target: throwError, args: ['boom'], stdio: 'pipe' }).start();
+    p.stderr?.resume();
+    expect(await p.join()).toBe(1);
+    expect(p.error).toBeInstanceOf(RangeError);
+    expect(p.error?.name).toBe('RangeError');
+    expect(p.error?.message).toBe('boom');
+    expect((p.error as { code?: string }).code).toBe('E_FIXTURE');
+    expect((p.error as { detail?: number }).detail).toBe(7);
+    expect(p.error?.stack).toContain('throwError');
+    expect(p.result).toBeUndefined();
+  });
+
+  it('error: a result that cannot be cloned is the child error', async () => {
+    const p = make({ target: unclonableResult, stdio: 'pipe' }).start();
+    p.stderr?.resume();
+    expect(await p.join()).toBe(1);
+    expect((p.error as ProclifeError).code).toBe('ERR_RESULT_NOT_CLONEABLE');
+  });
+
+  it('targets: a JavaScript module works as well as TypeScript', async () => {
+    const { double } = await import('../fixtures/plain.mjs');
+    const p = make({
+      target: double,
+      args: [21],
+      module: new URL('../fixtures/plain.mjs', import.meta.url),
+    }).start();
+    expect(await p.join()).toBe(0);
+    expect(p.result).toBe(42);
+  });
+
+  it('targets: a closure fails in start() with an error naming it', () => {
+    const p = make({ target: makeClosure() });
+    const error = (() => {
+      try {
+        p.start();
+      } catch (e) {
+        return e as ProclifeError;
+      }
+      return undefined;
+    })();
+    expect(error?.code).toBe('ERR_TARGET_NOT_FOUND');
+    expect(error?.message).toContain('notExported');
+    expect(error?.message).toContain('Export it');
+    expect(p.status).toBe('initial');
+  });
+
+  it('targets: an inline arrow fails in start()', () => {
+    const p = make({ target: () => 1 });
+    expect(codeOf(() => p.start())).toBe('ERR_TARGET_NOT_FOUND');
+    expect(messageOf(() => p.start())).toContain('arrow function');
+    expect(codeOf(() => make({ target: [() => 1][0] }).start())).toBe('ERR_TARGET_NOT_FOUND');
+    expect(messageOf(() => make({ target: [() => 1][0] }).start())).toContain('anonymous');
+  });
+
+  it('targets: a subclass that is not exported fails in start()', () => {
+    const Hidden = hiddenProcessClass();
+    Hidden.startMethod = method;
+    expect(codeOf(() => new Hidden().start())).toBe('ERR_TARGET_NOT_FOUND');
+  });
+
+  it('arguments: one that cannot be cloned fails in start(), naming it', () => {
+    const p = make({ target: echo, args: [1, () => 2] });
+    expect(codeOf(() => p.start())).toBe('ERR_ARG_NOT_CLONEABLE');
+    expect(messageOf(() => p.start())).toMatch(/^Argument 1 \(\[anonymous function\]\)/);
+    expect(p.status).toBe('initial');
+  });
+
+  it.each([
+    [{ target: 5 }, "The 'target' option must be a function, received 5."],
+    [{ args: 'abc' }, "The 'args' option must be an array, received 'abc'."],
+    [{ name: 7 }, "The 'name' option must be a string, received 7."],
+    [{ daemon: 'yes' }, "The 'daemon' option must be a boolean, received 'yes'."],
+    [{ stdio: 'ignore' }, "The 'stdio' option must be 'inherit' or 'pipe', received 'ignore'."],
+  ])('options: %j -> a typed error quoting the value', (options, message) => {
+    expect(codeOf(() => make(options as ProcessOptions))).toBe('ERR_INVALID_OPTION');
+    expect(messageOf(() => make(options as ProcessOptions))).toBe(message);
+  });
+
+  it('stdio: the child does not read the parent stdin', async () => {
+    const p = make({ target: readStdin }).start();
+    expect(await p.join(10_000)).toBe(0);
+    expect(p.result === 'no stdin' || String(p.result).startsWith('eof:0')).toBe(true);
+  });
+
+  it("stdio: 'pipe' exposes the child's stdout and stderr", async () => {
+    const p = make({ target: printBoth, args: ['x'], stdio: 'pipe' }).start();
+    let out = '';
+    let err = '';
+    p.stdout?.on('data', (c) => {
+      out += c;
+    });
+    p.stderr?.on('data', (c) => {
+      err += c;
+    });
+    expect(await p.join()).toBe(0);
+    await sleepMs(50);
+    expect(out).toBe('out:x\n');
+    expect(err).toBe('err:x\n');
+  });
+
+  it('stop: a cooperative child ends at the graceful step', async () => {
+    const p = make({ target: waitForStop }).start();
+    await sleepMs(300);
+    expect(await p.stop({ graceMs: 10_000, termMs: 1000 })).toBe('graceful');
+    expect(p.exitCode).toBe(0);
+    expect(p.result).toBe('stopped');
+    expect(await p.stop()).toBe('exited');
+  });
+
+  it('signal option: aborting it stops the child', async () => {
+    const controller = new AbortController();
+    const p = make({ target: waitForStop, signal: controller.signal }).start();
+    await sleepMs(300);
+    controller.abort();
+    expect(await p.join(15_000)).toBe(0);
+    expect(p.result).toBe('stopped');
+  });
+
+  it('asyncDispose: stops and closes', async () => {
+    let held: BaseProcess | undefined;
+    {
+      await using p = make({ target: sleepForever }).start();
+      held = p;
+      expect(p.isAlive()).toBe(true);
+    }
+    expect(held?.status).toBe('closed');
+  });
+
+  it('join(timeout): null while running, the code once ended', async () => {
+    const p = make({ target: sleepMs, args: [400] }).start();
+    expect(await p.join(50)).toBeNull();
+    expect(await p.join(20_000)).toBe(0);
+  });
+
+  it('process title: the child carries its name', async () => {
+    const p = make({ target: identity, name: 'titled-child' }).start();
+    await p.join();
+    const seen = p.result as ReturnType<typeof identity>;
+    if (isThread) expect(seen.title).toBe(process.title);
+    else expect(seen.title).toBe('titled-child');
+  });
+
+  it('getContext: fork is explained, unknown names are refused', () => {
+    expect(codeOf(() => getContext('fork'))).toBe('ERR_NO_FORK');
+    expect(messageOf(() => getContext('fork'))).toMatch(/V8 cannot clone.*'spawn'.*'forkserver'/s);
+    expect(codeOf(() => getContext('bogus'))).toBe('ERR_START_METHOD');
+    expect(messageOf(() => getContext('bogus'))).toMatch(/^cannot find context for 'bogus'/);
+  });
+
+  it('a process whose module never finishes loading still settles join()', async () => {
+    const file = join(tmp, `never-${method}`);
+    expect(existsSync(file)).toBe(false);
+    const p = make({ target: sleepForever }).start();
+    p.kill();
+    expect(await p.join(20_000)).toBe(-9);
+  });
+});
