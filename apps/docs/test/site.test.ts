@@ -1,7 +1,7 @@
 // The documentation site in a real browser (Debian's Chromium through playwright-core): every page
 // in both locales, tabs, the language switch, code blocks against their files, Run buttons against
 // the recorded outputs, no console errors, no axe-core violations, and screenshots.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,7 @@ import { listPages } from './pages.ts';
 
 const root = fileURLToPath(new URL('../dist', import.meta.url));
 const artifacts = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
+const benchResults = fileURLToPath(new URL('../../bench/results/latest.json', import.meta.url));
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const pages = listPages();
 
@@ -232,6 +233,26 @@ describe('docs site in Chromium', () => {
     await expect.poll(() => runApi.active.size, { timeout: 15_000 }).toBe(0);
     await expect.poll(() => tree.filter(isRunning), { timeout: 15_000 }).toEqual([]);
   });
+
+  it.each(['/reference/performance/', '/ko/reference/performance/'])(
+    '%s draws the benchmark charts, or says how to make them',
+    async (path) => {
+      const { page } = await open(path);
+      try {
+        if (existsSync(benchResults)) {
+          const results = JSON.parse(readFileSync(benchResults, 'utf8')) as { figures: { group: string }[] };
+          const groups = new Set(results.figures.map((f) => f.group));
+          expect(await page.locator('.bench-chart figure svg[role="img"]').count()).toBeGreaterThanOrEqual(
+            groups.size,
+          );
+        } else {
+          expect(await page.locator('.bench-missing').textContent()).toContain('npm run bench');
+        }
+      } finally {
+        await page.close();
+      }
+    },
+  );
 
   it('explains how to run an example locally when the site has no docs server', async () => {
     const page = await browser.newPage();
