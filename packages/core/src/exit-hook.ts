@@ -13,17 +13,21 @@ let installed = false;
 export function installExitHook(killer: Killer): () => void {
   if (!installed) {
     installed = true;
-    process.on('exit', () => {
-      if (killers.size > 0) debug('exit: ending %d running children', killers.size);
-      for (const k of killers) {
-        try {
-          k();
-        } catch {
-          // the child may already be gone
-        }
-      }
-    });
+    process.on('exit', endRunningChildren);
   }
   killers.add(killer);
   return () => killers.delete(killer);
+}
+
+// A top-level function, not a closure made inside installExitHook: a closure would share that
+// call's scope, and so keep the first child's killer (and through it its Process) alive forever.
+function endRunningChildren(): void {
+  if (killers.size > 0) debug('exit: ending %d running children', killers.size);
+  for (const k of killers) {
+    try {
+      k();
+    } catch {
+      // the child may already be gone
+    }
+  }
 }

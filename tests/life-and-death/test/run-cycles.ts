@@ -1,0 +1,64 @@
+// Runs fixtures/cycles.ts as its own parent process (so that vitest's own handles and fds do
+// not blur the counts) and checks what it reports.
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { CASE_MARK, liveWithMark, until } from './proc-scan.ts';
+
+const CYCLES = fileURLToPath(new URL('../fixtures/cycles.ts', import.meta.url));
+
+export interface CyclesReport {
+  cycles: number;
+  seconds: number;
+  outcomes: Record<string, number>;
+  unsettled: string[];
+  active: number;
+  zombies: number;
+  descendants: string[];
+  before: { fds: number; handles: Record<string, number> };
+  after: { fds: number; handles: Record<string, number> };
+  registered: number;
+  collected: number | null;
+}
+
+/** Runs `cycles` start/end cycles and asserts that nothing hung or leaked. */
+export async function runCycles(method: string, cycles: number, concurrency: number): Promise<CyclesReport> {
+  const seed = Math.floor(Math.random() * 2 ** 31);
+  const mark = randomUUID();
+  const cp = spawn(
+    process.execPath,
+    ['--expose-gc', CYCLES, method, String(cycles), String(concurrency), String(seed)],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, [CASE_MARK]: mark } },
+  );
+  let out = '';
+  let err = '';
+  cp.stdout.setEncoding('utf8').on('data', (c: string) => {
+    out += c;
+  });
+  cp.stderr.setEncoding('utf8').on('data', (c: string) => {
+    err += c;
+  });
+  const code = await new Promise<number | null>((resolve) => cp.once('exit', resolve));
+  const context = `seed ${seed}; stderr:\n${err.slice(-4000)}`;
+  expect(code, context).toBe(0);
+  const report = JSON.parse(out.trim().split('\n').pop() ?? '{}') as CyclesReport;
+  console.log(
+    `${method}: ${report.cycles} cycles in ${report.seconds.toFixed(1)} s (seed ${seed}), ends ${JSON.stringify(report.outcomes)}`,
+  );
+  expect(report.cycles).toBe(cycles);
+  expect(report.unsettled, context).toEqual([]);
+  expect(report.active).toBe(0);
+  expect(report.zombies).toBe(0);
+  // Only the group reaper remains under the parent while it lives.
+  expect(report.descendants.length).toBeLessThanOrEqual(1);
+  for (const d of report.descendants) expect(d).toContain('trap');
+  expect(report.after.fds).toBe(report.before.fds);
+  expect(report.after.handles).toEqual(report.before.handles);
+  // Every Process object, closed and dropped, was garbage collected.
+  expect(report.collected).toBe(report.registered);
+  // Children killed from outside can leave their own children behind: the reaper ends them
+  // when the parent ends, so nothing of the run outlives it.
+  expect(await until(() => liveWithMark(mark, CASE_MARK).length === 0, 5000), context).toBeGreaterThan(-1);
+  return report;
+}
