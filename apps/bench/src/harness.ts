@@ -88,12 +88,10 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
     const sj = await measureStartJoin(contestants, s.rounds, s.warmup);
     progress(`terminate: ${s.terminateRounds} rounds`);
     const term = await measureTerminate(starters, s.terminateRounds, dir);
-    progress(`batches: ${s.batchRounds} x (${s.sequentialCount} sequential, ${s.parallelCount} parallel)`);
-    const batch = await measureBatches(batchers, {
-      sequentialCount: s.sequentialCount,
-      parallelCount: s.parallelCount,
-      rounds: s.batchRounds,
-    });
+    progress(
+      `batches: ${s.sequentialRounds} x ${s.sequentialCount} sequential, ${s.parallelRounds} x ${s.parallelCount} parallel`,
+    );
+    const batch = await measureBatches(batchers, s);
     progress(`memory: ${s.memoryCount} idle children each`);
     const mem = await measureMemory(starters, s.memoryCount, dir);
 
@@ -157,7 +155,7 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
       'Order: each round runs every contestant once, rotated by one and reversed every other round; figures are the median and the 95th percentile (nearest rank) of the rounds; ratios divide medians.',
       'Memory: idle child processes report Private_Clean + Private_Dirty from /proc/<pid>/smaps_rollup (what ending the child would free); threads report the growth of the host RSS per idle thread.',
       "Peers: tinypool with isolateWorkers and minThreads 0 starts a fresh worker per task (cold, like 'spawn' and 'thread'); piscina is the warm hand-off that 'forkserver' competes with; execa runs the same node file as the raw fork.",
-      `Iterations: warmup ${s.warmup}, start + join ${s.rounds}, terminate ${s.terminateRounds}, batches ${s.batchRounds} x (${s.sequentialCount} sequential, ${s.parallelCount} parallel), memory ${s.memoryCount} per method. The run took ${seconds} s.`,
+      `Iterations: warmup ${s.warmup}, start + join ${s.rounds}, terminate ${s.terminateRounds}, batches ${s.sequentialRounds} x ${s.sequentialCount} sequential and ${s.parallelRounds} x ${s.parallelCount} parallel, memory ${s.memoryCount} per method. The run took ${seconds} s.`,
       'The machine is shared (the load average at the start is in machine.loadAverage): compare ratios from one run, not absolute times across runs.',
     ];
     return {

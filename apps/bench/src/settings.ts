@@ -7,10 +7,12 @@ export interface BenchSettings {
   rounds: number;
   /** Timed terminate samples per start method and floor. */
   terminateRounds: number;
-  /** Children per sequential batch, children per parallel batch, and how many batches. */
+  /** Children per sequential batch, and how many such batches. */
   sequentialCount: number;
+  sequentialRounds: number;
+  /** Children per parallel batch, and how many such batches. */
   parallelCount: number;
-  batchRounds: number;
+  parallelRounds: number;
   /** Idle children (or threads) per memory figure. */
   memoryCount: number;
 }
@@ -27,8 +29,9 @@ export function benchSettings(quick: boolean, overrides: Partial<BenchSettings> 
         rounds: 3,
         terminateRounds: 2,
         sequentialCount: 3,
+        sequentialRounds: 1,
         parallelCount: 2,
-        batchRounds: 1,
+        parallelRounds: 1,
         memoryCount: 1,
       }
     : {
@@ -37,8 +40,9 @@ export function benchSettings(quick: boolean, overrides: Partial<BenchSettings> 
         rounds: 60,
         terminateRounds: 20,
         sequentialCount: 100,
+        sequentialRounds: 2,
         parallelCount: 8,
-        batchRounds: 2,
+        parallelRounds: 10,
         memoryCount: 3,
       };
   return { ...base, ...overrides };

@@ -1,5 +1,6 @@
 import { now } from '../child/task.js';
 import type { Contestant } from '../contestant.ts';
+import type { BenchSettings } from '../settings.ts';
 import { roundOrder } from './order.ts';
 
 /** Per contestant, the total time of each batch. */
@@ -9,13 +10,18 @@ export interface BatchRun {
   errors: Map<string, string>;
 }
 
+type BatchSettings = Pick<
+  BenchSettings,
+  'sequentialCount' | 'sequentialRounds' | 'parallelCount' | 'parallelRounds'
+>;
+
 /**
  * Throughput: `sequentialCount` start + join one after another, and `parallelCount` started
- * together then all joined, each repeated `rounds` times in alternating order.
+ * together then all joined; each batch repeated in alternating order.
  */
 export async function measureBatches(
   contestants: readonly Contestant[],
-  options: { sequentialCount: number; parallelCount: number; rounds: number },
+  s: BatchSettings,
 ): Promise<BatchRun> {
   const sequential = new Map<string, number[]>();
   const parallel = new Map<string, number[]>();
@@ -24,25 +30,33 @@ export async function measureBatches(
   for (const c of live) {
     sequential.set(c.id, []);
     parallel.set(c.id, []);
+    await c.setup?.();
   }
-  for (let r = 0; r < options.rounds; r++) {
-    for (const c of roundOrder(live, r)) {
-      if (errors.has(c.id)) continue;
-      try {
-        await c.setup?.();
-        let t0 = now();
-        for (let i = 0; i < options.sequentialCount; i++) await c.once();
-        sequential.get(c.id)!.push(now() - t0);
-        await c.settle?.();
-        t0 = now();
-        await Promise.all(Array.from({ length: options.parallelCount }, () => c.once()));
-        parallel.get(c.id)!.push(now() - t0);
-        await c.settle?.();
-        await c.teardown?.();
-      } catch (error) {
-        errors.set(c.id, error instanceof Error ? error.message : String(error));
+  const batch = async (
+    into: Map<string, number[]>,
+    rounds: number,
+    run: (c: Contestant) => Promise<unknown>,
+  ) => {
+    for (let r = 0; r < rounds; r++) {
+      for (const c of roundOrder(live, r)) {
+        if (errors.has(c.id)) continue;
+        try {
+          const t0 = now();
+          await run(c);
+          into.get(c.id)!.push(now() - t0);
+          await c.settle?.();
+        } catch (error) {
+          errors.set(c.id, error instanceof Error ? error.message : String(error));
+        }
       }
     }
-  }
+  };
+  await batch(sequential, s.sequentialRounds, async (c) => {
+    for (let i = 0; i < s.sequentialCount; i++) await c.once();
+  });
+  await batch(parallel, s.parallelRounds, (c) =>
+    Promise.all(Array.from({ length: s.parallelCount }, () => c.once())),
+  );
+  for (const c of live) await c.teardown?.().catch(() => {});
   return { sequential, parallel, errors };
 }
