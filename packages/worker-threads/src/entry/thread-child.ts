@@ -1,0 +1,9 @@
+// The first code a thread runs: its payload came with the Worker (workerData), and it hands
+// over to the shared child bootstrap.
+import { workerData } from 'node:worker_threads';
+import { type ChildPayload, runChild } from '@proclife/core/adapter';
+import { Process } from '../process.ts';
+import { threadTransport } from '../runtime/thread-transport.ts';
+
+const payload = workerData as ChildPayload;
+void runChild(payload, threadTransport(payload), Process);

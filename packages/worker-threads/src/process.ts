@@ -1,0 +1,50 @@
+import { BaseProcess, type Target } from '@proclife/core';
+import { BUILTIN_CLASS, registerInternalDirectory, registerStartMethod } from '@proclife/core/adapter';
+import { threadLauncher } from './runtime/thread-launcher.ts';
+import type { ThreadProcessOptions } from './thread-options.ts';
+
+registerInternalDirectory(import.meta.url);
+
+/**
+ * Python's `multiprocessing.Process`, started as a `worker_threads` Worker (the `thread` start
+ * method): its own V8 isolate and event loop, in the same OS process. Construct it with a target,
+ * or subclass it and override `run()`; the API is the one of `@proclife/child-process`.
+ *
+ * A thread has no pid of its own: `pid` and `ident` are the host process's pid, and `threadId`
+ * tells threads apart. `terminate()`, `kill()` and `interrupt()` end the thread at once
+ * (`worker.terminate()`) with exit codes -15, -9 and -2.
+ *
+ * ```ts
+ * export function task(n: number) { return n * 2; }
+ * if (import.meta.main) {
+ *   const p = new Process({ target: task, args: [21] }).start();
+ *   await p.join();
+ *   console.log(p.exitCode, p.result, p.pid === process.pid, p.threadId); // 0 42 true 1
+ * }
+ * ```
+ */
+export class Process<T extends Target = Target> extends BaseProcess<T> {
+  static override startMethod: string | undefined = 'thread';
+  static readonly [BUILTIN_CLASS] = true;
+
+  // Only narrows the options type: thread-specific options reach the launcher through core.
+  constructor(options?: ThreadProcessOptions<T>) {
+    super(options);
+  }
+}
+
+/** The Process class of `getContext('thread')`; its default names are `ThreadProcess-N`. */
+export class ThreadProcess<T extends Target = Target> extends BaseProcess<T> {
+  static override startMethod: string | undefined = 'thread';
+  static readonly [BUILTIN_CLASS] = true;
+
+  constructor(options?: ThreadProcessOptions<T>) {
+    super(options);
+  }
+}
+
+registerStartMethod('thread', {
+  launcher: threadLauncher,
+  Process: ThreadProcess,
+  packageName: '@proclife/worker-threads',
+});

@@ -1,0 +1,132 @@
+import { inspect } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import {
+  type ChildMessage,
+  type LaunchedChild,
+  type Launcher,
+  type LaunchRequest,
+  serializeError,
+  signalNumber,
+} from '@proclife/core/adapter';
+import { ENDED_ON_ITS_OWN } from './thread-protocol.ts';
+import { type ThreadLaunchOptions, validateThreadOptions } from './validate-options.ts';
+
+// The bootstrap that every thread runs; built next to this file's chunk in dist/.
+const ENTRY = new URL('./entry/thread-child.js', import.meta.url);
+
+type Signal = 'SIGTERM' | 'SIGKILL' | 'SIGINT';
+
+function outOfMemoryError(name: string, limits: ThreadLaunchOptions['resourceLimits'], cause: Error): Error {
+  const error = new Error(
+    `${name} ran out of memory under its resourceLimits (${inspect(limits ?? {}, { breakLength: Infinity })}) ` +
+      'and was ended; the parent is not affected. Raise the limits or make the thread use less memory.',
+    { cause },
+  );
+  (error as Error & { code: string }).code = 'ERR_WORKER_OUT_OF_MEMORY';
+  return error;
+}
+
+/** Wraps a Worker as the parent's view of a proclife child. */
+function adoptWorker(worker: Worker, request: LaunchRequest, limits: ThreadLaunchOptions['resourceLimits']) {
+  const { name } = request.payload;
+  const messageListeners: ((m: ChildMessage) => void)[] = [];
+  const exitListeners: ((code: number) => void)[] = [];
+  let exitCode: number | null = null;
+  // The exit code of the first terminate()/kill()/interrupt(): a thread has no signals, so
+  // the launcher remembers which was asked and reports it as the signal's code.
+  let requested: number | null = null;
+  let errorReported = false;
+  let endedOnItsOwn = false;
+
+  const deliver = (message: ChildMessage): void => {
+    if (message.t === 'proclife:error') errorReported = true;
+    for (const l of messageListeners) l(message);
+  };
+
+  worker.on('message', (m: ChildMessage | typeof ENDED_ON_ITS_OWN) => {
+    if (!m || typeof m !== 'object' || typeof m.t !== 'string') return;
+    if (m.t === ENDED_ON_ITS_OWN.t) endedOnItsOwn = true;
+    else if (m.t.startsWith('proclife:')) deliver(m as ChildMessage);
+  });
+  // Errors that the child bootstrap could not catch: running out of memory under
+  // resourceLimits, or a failure before the bootstrap ran. Node emits them before 'exit', so
+  // they reach the Process before its exit code does. Without this listener the parent crashes.
+  worker.on('error', (error: Error & { code?: string }) => {
+    if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      const oom = outOfMemoryError(name, limits, error);
+      if (request.stdio === 'inherit') process.stderr.write(`Process ${name}: ${oom.message}\n`);
+      deliver({ t: 'proclife:error', error: serializeError(oom) });
+      return;
+    }
+    if (request.stdio === 'inherit') process.stderr.write(`${inspect(error)}\n`);
+    if (!errorReported) deliver({ t: 'proclife:error', error: serializeError(error) });
+  });
+  // Node drains the worker's message port (results, errors and stdio) before it emits 'exit',
+  // so every message has arrived by now; 'exit' fires once.
+  worker.once('exit', (code) => {
+    // A thread that ended on its own while terminate() was on its way keeps its real code, as a
+    // process that exited before the signal arrived does.
+    exitCode = requested !== null && !endedOnItsOwn ? requested : code;
+    for (const l of exitListeners) l(exitCode);
+    exitListeners.length = 0;
+  });
+
+  const child: LaunchedChild = {
+    pid: process.pid,
+    threadId: worker.threadId,
+    // Without `stdio: 'pipe'`, Node forwards the thread's stdout/stderr to the parent's.
+    stdout: request.stdio === 'pipe' ? worker.stdout : null,
+    stderr: request.stdio === 'pipe' ? worker.stderr : null,
+    onMessage: (l) => void messageListeners.push(l),
+    onExit: (l) => {
+      if (exitCode !== null) l(exitCode);
+      else exitListeners.push(l);
+    },
+    signal: (signal: Signal) => {
+      if (exitCode !== null) return;
+      requested ??= -(signalNumber(signal) ?? 15);
+      void worker.terminate();
+    },
+    requestStop: () => {
+      if (exitCode !== null) return;
+      try {
+        worker.postMessage({ t: 'proclife:stop' });
+      } catch {
+        // the thread is going away already
+      }
+    },
+    ref: () => worker.ref(),
+    unref: () => worker.unref(),
+    close: () => {
+      worker.removeAllListeners('message');
+      if (request.stdio === 'pipe') {
+        worker.stdout.destroy();
+        worker.stderr.destroy();
+      }
+    },
+  };
+  return child;
+}
+
+/**
+ * The `thread` start method: a `worker_threads` Worker that imports the target's module in its
+ * own isolate. Threads always end with their process, so `orphanPolicy` does not apply.
+ */
+export const threadLauncher: Launcher = {
+  name: 'thread',
+  launch(request) {
+    const options = validateThreadOptions(request.options);
+    const pipe = request.stdio === 'pipe';
+    const worker = new Worker(ENTRY, {
+      workerData: request.payload,
+      name: request.payload.name,
+      // A child's stdin is not the parent's: the thread's process.stdin is empty.
+      stdin: false,
+      stdout: pipe,
+      stderr: pipe,
+      ...(options.env !== undefined ? { env: options.env } : {}),
+      ...(options.resourceLimits !== undefined ? { resourceLimits: options.resourceLimits } : {}),
+    });
+    return adoptWorker(worker, request, options.resourceLimits);
+  },
+};

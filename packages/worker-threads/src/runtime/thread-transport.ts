@@ -1,0 +1,72 @@
+import { parentPort } from 'node:worker_threads';
+import type { ChildPayload, ChildTransport } from '@proclife/core/adapter';
+import { ENDED_ON_ITS_OWN } from './thread-protocol.ts';
+
+/**
+ * The child side of a thread: messages to and from the creating thread through `parentPort`.
+ * There is no `setTitle`: a thread shares its host process's title.
+ */
+export function threadTransport(payload: Pick<ChildPayload, 'parentName' | 'parentPid'>): ChildTransport {
+  const port = parentPort;
+  if (!port) throw new Error('the thread bootstrap must run inside a worker thread');
+  // The creator ends only with this thread: when the creating thread exits, Node ends the
+  // threads it started. The port's 'close' is the one sign of it that may still arrive.
+  // Tells the parent that the thread ended on its own (process 'exit' does not run when the
+  // parent ends it with worker.terminate()), so that a terminate() that came too late does not
+  // overwrite the real exit code.
+  process.once('exit', () => {
+    try {
+      port.postMessage(ENDED_ON_ITS_OWN);
+    } catch {
+      // nothing to tell anymore
+    }
+  });
+  let parentAlive = true;
+  const parentEnded = new Promise<void>((resolve) => {
+    port.once('close', () => {
+      parentAlive = false;
+      resolve();
+    });
+  });
+  return {
+    send: (message) => {
+      try {
+        // postMessage clones at once and throws when the value cannot be cloned.
+        port.postMessage(message);
+        return Promise.resolve();
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
+    onStopRequest: (listener) => {
+      port.on('message', (m: { t?: string } | null) => {
+        if (m && m.t === 'proclife:stop') listener();
+      });
+      // Listening must not hold the thread open once its target has settled.
+      port.unref();
+    },
+    parent: {
+      name: payload.parentName,
+      pid: payload.parentPid,
+      ident: payload.parentPid,
+      isAlive: () => parentAlive,
+      join: (timeoutMs) =>
+        new Promise<boolean>((resolve) => {
+          if (!parentAlive) return resolve(true);
+          // Waiting for the parent keeps this thread up, as a blocked join would; the parent
+          // ending ends this thread too.
+          const timer =
+            timeoutMs === undefined
+              ? setInterval(() => {}, 1 << 30)
+              : setTimeout(() => resolve(false), Math.max(0, timeoutMs));
+          void parentEnded.then(() => {
+            clearTimeout(timer);
+            resolve(true);
+          });
+        }),
+    },
+    parentEnded,
+    release: () => port.unref(),
+    exit: (code) => process.exit(code),
+  };
+}
