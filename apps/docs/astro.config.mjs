@@ -16,7 +16,12 @@ export default defineConfig({
         root: { label: 'English', lang: 'en' },
         ko: { label: '한국어', lang: 'ko' },
       },
-      customCss: ['./src/styles/custom.css'],
+      customCss: [
+        // Hangul for readers (and test browsers) without a Korean system font; fetched per unicode range.
+        '@fontsource/noto-sans-kr/400.css',
+        '@fontsource/noto-sans-kr/700.css',
+        './src/styles/custom.css',
+      ],
       sidebar: [
         {
           label: 'Start here',

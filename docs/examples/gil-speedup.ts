@@ -2,7 +2,7 @@
 import { cpuCount, Process } from '@proclife/child-process';
 import { Process as ThreadProcess } from '@proclife/worker-threads';
 
-const ROUNDS = 10_000_000;
+const ROUNDS = 30_000_000;
 
 export function burn(rounds: number): number {
   let x = 0;

@@ -138,6 +138,10 @@ describe('docs site in Chromium', () => {
 
         if (p.slug.startsWith('chapter/')) {
           const name = `${p.locale}-${p.slug.replace(/\//g, '-')}.png`;
+          // Hangul subsets load on demand, per weight: let the late ones arrive before the picture.
+          await page.evaluate(() => document.fonts.ready);
+          await page.waitForTimeout(300);
+          await page.evaluate(() => document.fonts.ready);
           await page.screenshot({ path: `${artifacts}${name}`, fullPage: true });
         }
         expect(errors).toEqual([]);
