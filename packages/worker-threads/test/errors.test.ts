@@ -1,0 +1,104 @@
+import { SHARE_ENV } from 'node:worker_threads';
+import { InvalidOptionError, Process, type ThreadProcessOptions } from '@proclife/worker-threads';
+import { describe, expect, it } from 'vitest';
+import { envRoundTrip, exhaustMemory, throwError, unclonable } from './fixtures/targets.ts';
+
+async function collect(stream: NodeJS.ReadableStream | null): Promise<string> {
+  let text = '';
+  for await (const chunk of stream ?? []) text += chunk;
+  return text;
+}
+
+describe('errors of a thread', () => {
+  it('rebuilds an uncaught error in the parent, with its name, message, stack and code', async () => {
+    const p = new Process({ target: throwError, args: ['boom'], stdio: 'pipe' }).start();
+    const stderr = collect(p.stderr);
+    expect(await p.join()).toBe(1);
+    expect(p.error).toBeInstanceOf(RangeError);
+    expect(p.error?.message).toBe('boom');
+    expect((p.error as Error & { code?: string }).code).toBe('E_FIXTURE');
+    expect((p.error as Error & { detail?: number }).detail).toBe(7);
+    expect(p.error?.stack).toContain('throwError');
+    // As Python's bootstrap does, the thread prints a header and the error to its stderr.
+    expect(await stderr).toMatch(/^Process Process-\d+:\nRangeError: boom/);
+  });
+
+  it('reports a result that cannot be cloned as the error, with exit code 1', async () => {
+    const p = new Process({ target: unclonable, stdio: 'pipe' }).start();
+    expect(await p.join()).toBe(1);
+    expect((p.error as Error & { code?: string }).code).toBe('ERR_RESULT_NOT_CLONEABLE');
+    expect(p.result).toBeUndefined();
+  });
+
+  it('runs out of memory under resourceLimits with ERR_WORKER_OUT_OF_MEMORY, and the parent lives on', async () => {
+    const p = new Process({
+      target: exhaustMemory,
+      resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 },
+      stdio: 'pipe',
+    }).start();
+    expect(await p.join()).toBe(1);
+    expect((p.error as Error & { code?: string }).code).toBe('ERR_WORKER_OUT_OF_MEMORY');
+    expect(p.error?.message).toContain('ran out of memory under its resourceLimits');
+    expect(p.error?.message).toContain('maxOldGenerationSizeMb: 16');
+    // The parent is unharmed and can start more threads.
+    const q = new Process({ target: throwError, args: ['after'], stdio: 'pipe' }).start();
+    expect(await q.join()).toBe(1);
+    expect(q.error?.message).toBe('after');
+  });
+
+  const invalid: [string, ThreadProcessOptions, RegExp][] = [
+    [
+      'resourceLimits that is not an object',
+      { resourceLimits: 64 as never },
+      /'resourceLimits' option .* received 64/,
+    ],
+    ['an unknown limit', { resourceLimits: { maxHeap: 1 } as never }, /Unknown key 'maxHeap'/],
+    ['a negative limit', { resourceLimits: { stackSizeMb: -1 } }, /stackSizeMb must be .* received -1/],
+    ['env that is not an object', { env: 'share' as never }, /'env' option .* received 'share'/],
+    ['an env value that is not a string', { env: { A: 1 as never } }, /env\.A must be a string, received 1/],
+    ['an unknown option', { priority: 'high' } as never, /Unknown option 'priority'/],
+  ];
+  for (const [label, options, message] of invalid) {
+    it(`start() rejects ${label} with ERR_INVALID_OPTION`, () => {
+      const p = new Process(options);
+      expect(() => p.start()).toThrow(InvalidOptionError);
+      expect(() => p.start()).toThrow(message);
+      expect(p.isAlive()).toBe(false);
+    });
+  }
+});
+
+describe('env', () => {
+  const NAME = 'PROCLIFE_THREAD_TEST_ENV';
+
+  it('is a copy of the parent environment by default', async () => {
+    process.env[NAME] = 'from-parent';
+    try {
+      const p = new Process({ target: envRoundTrip, args: [NAME] }).start();
+      await p.join();
+      expect(p.result).toBe('from-parent');
+      expect(process.env[NAME]).toBe('from-parent');
+    } finally {
+      delete process.env[NAME];
+    }
+  });
+
+  it('is the given object when env is one', async () => {
+    const p = new Process({ target: envRoundTrip, args: [NAME], env: { [NAME]: 'given' } }).start();
+    await p.join();
+    expect(p.result).toBe('given');
+    expect(process.env[NAME]).toBeUndefined();
+  });
+
+  it('is shared with SHARE_ENV', async () => {
+    process.env[NAME] = 'shared';
+    try {
+      const p = new Process({ target: envRoundTrip, args: [NAME], env: SHARE_ENV }).start();
+      await p.join();
+      expect(p.result).toBe('shared');
+      expect(process.env[NAME]).toBe('set-by-thread');
+    } finally {
+      delete process.env[NAME];
+    }
+  });
+});
