@@ -31,6 +31,8 @@ export interface Contestant {
 export interface IdleHandle {
   /** The OS process id (the host's for a thread). */
   readonly pid: number;
+  /** Settles when the child has ended (so a child that fails to start is noticed at once). */
+  readonly ended: Promise<unknown>;
   /** Sends the terminate request and resolves once the child is joined (timed by the caller). */
   terminate(): Promise<void>;
 }

@@ -60,6 +60,9 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
   const machine = machineInfo();
   const began = performance.now();
   const dir = mkdtempSync(join(tmpdir(), 'proclife-bench-'));
+  // Daemonic children and unref'd pools hold nothing open: without this, a wait that never
+  // settles would end the run silently instead of failing its sample after a timeout.
+  const keepAlive = setInterval(() => {}, 60_000);
   try {
     const spawn = proclifeContestant('spawn');
     // A forkserver start hands out a booted process and boots its replacement in the background;
@@ -169,6 +172,7 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
       notes,
     };
   } finally {
+    clearInterval(keepAlive);
     rmSync(dir, { recursive: true, force: true });
   }
 }

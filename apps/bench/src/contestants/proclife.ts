@@ -42,9 +42,13 @@ export function proclifeContestant(method: string, settleMs = 0): Contestant & I
       await p.join();
       const t1 = now();
       const value = p.result as { at: number } | undefined;
-      const exitCode = p.exitCode;
+      const { exitCode, error } = p;
       p.close();
-      if (exitCode !== 0 || !value) throw new Error(`proclife '${method}' child ended with ${exitCode}`);
+      if (exitCode !== 0 || !value) {
+        throw new Error(
+          `proclife '${method}' child ended with ${exitCode}${error ? `: ${error.message}` : ''}`,
+        );
+      }
       return { runningMs: value.at - t0, joinMs: t1 - t0 };
     },
     settle: settleMs > 0 ? () => new Promise((r) => setTimeout(r, settleMs)) : undefined,
@@ -52,8 +56,10 @@ export function proclifeContestant(method: string, settleMs = 0): Contestant & I
       const P = processClass(method);
       const p = new P({ target: idle, args: [marker], daemon: true });
       p.start();
+      const ended = p.join();
       return {
         pid: p.pid ?? process.pid,
+        ended,
         async terminate() {
           p.terminate();
           await p.join();

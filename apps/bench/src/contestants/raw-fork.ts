@@ -23,6 +23,7 @@ export const rawForkContestant: Contestant & IdleStarter = {
     const exited = once(cp, 'exit');
     return {
       pid: cp.pid ?? 0,
+      ended: exited,
       async terminate() {
         cp.kill('SIGTERM');
         await exited;

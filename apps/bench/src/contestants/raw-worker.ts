@@ -25,6 +25,7 @@ export const rawWorkerContestant: Contestant & IdleStarter = {
     const exited = once(worker, 'exit');
     return {
       pid: process.pid,
+      ended: exited,
       async terminate() {
         void worker.terminate();
         await exited;

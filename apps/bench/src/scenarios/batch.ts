@@ -2,6 +2,7 @@ import { now } from '../child/task.js';
 import type { Contestant } from '../contestant.ts';
 import type { BenchSettings } from '../settings.ts';
 import { roundOrder } from './order.ts';
+import { withRetry } from './retry.ts';
 
 /** Per contestant, the total time of each batch. */
 export interface BatchRun {
@@ -41,9 +42,12 @@ export async function measureBatches(
       for (const c of roundOrder(live, r)) {
         if (errors.has(c.id)) continue;
         try {
-          const t0 = now();
-          await run(c);
-          into.get(c.id)!.push(now() - t0);
+          const ms = await withRetry(async () => {
+            const t0 = now();
+            await run(c);
+            return now() - t0;
+          });
+          into.get(c.id)!.push(ms);
           await c.settle?.();
         } catch (error) {
           errors.set(c.id, error instanceof Error ? error.message : String(error));

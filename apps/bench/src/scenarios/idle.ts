@@ -12,9 +12,19 @@ export async function startIdleAndWait(
 ): Promise<IdleHandle> {
   const marker = join(dir, `${starter.id}-${process.pid}-${++serial}`);
   const handle = starter.startIdle(marker);
+  let ended = false;
+  void handle.ended.then(
+    () => {
+      ended = true;
+    },
+    () => {
+      ended = true;
+    },
+  );
   const deadline = Date.now() + timeoutMs;
   // Polling a file works the same for processes and threads; this wait is never timed.
   while (!existsSync(marker)) {
+    if (ended) throw new Error(`${starter.label}: the idle child ended before its target ran`);
     if (Date.now() > deadline) {
       await handle.terminate().catch(() => {});
       throw new Error(`${starter.label}: the idle child did not start within ${timeoutMs} ms`);

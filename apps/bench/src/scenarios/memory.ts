@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { IdleHandle, IdleStarter } from '../contestant.ts';
 import { startIdleAndWait } from './idle.ts';
+import { withRetry } from './retry.ts';
 
 /** Per starter: idle MiB per child, or the error that stopped it. */
 export interface MemoryRun {
@@ -40,7 +41,7 @@ export async function measureMemory(
       collectGarbage();
       await settle(50);
       const before = process.memoryUsage.rss();
-      for (let i = 0; i < count; i++) handles.push(await startIdleAndWait(s, dir));
+      for (let i = 0; i < count; i++) handles.push(await withRetry(() => startIdleAndWait(s, dir, 15_000)));
       // Let each child finish its start-up allocations before reading.
       await settle(200);
       if (s.thread) {

@@ -1,5 +1,6 @@
 import type { Contestant, Sample } from '../contestant.ts';
 import { roundOrder } from './order.ts';
+import { withRetry } from './retry.ts';
 
 /** Samples per contestant, or the error that stopped it. */
 export interface StartJoinRun {
@@ -43,7 +44,7 @@ export async function measureStartJoin(
   for (let r = 0; r < rounds; r++) {
     for (const c of roundOrder(live, r)) {
       try {
-        samples.get(c.id)!.push(await c.once());
+        samples.get(c.id)!.push(await withRetry(() => c.once()));
         await c.settle?.();
       } catch (error) {
         drop(c, error);

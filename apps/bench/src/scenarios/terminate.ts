@@ -2,6 +2,7 @@ import { now } from '../child/task.js';
 import type { IdleStarter } from '../contestant.ts';
 import { startIdleAndWait } from './idle.ts';
 import { roundOrder } from './order.ts';
+import { withRetry } from './retry.ts';
 
 /** Per starter: times from the terminate request to the end being observed (join / 'exit'). */
 export interface TerminateRun {
@@ -26,10 +27,13 @@ export async function measureTerminate(
     for (const s of roundOrder(live, r)) {
       if (errors.has(s.id)) continue;
       try {
-        const handle = await startIdleAndWait(s, dir);
-        const t0 = now();
-        await handle.terminate();
-        samples.get(s.id)!.push(now() - t0);
+        const ms = await withRetry(async () => {
+          const handle = await startIdleAndWait(s, dir);
+          const t0 = now();
+          await handle.terminate();
+          return now() - t0;
+        });
+        samples.get(s.id)!.push(ms);
       } catch (error) {
         errors.set(s.id, error instanceof Error ? error.message : String(error));
       }
