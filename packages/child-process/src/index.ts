@@ -29,4 +29,11 @@ export {
   TargetError,
   wait,
 } from '@proclife/core';
+export { ForkServerProcess } from './forkserver-process.ts';
 export { Process, SpawnProcess } from './process.ts';
+export {
+  type ForkserverOptions,
+  setForkserverOptions,
+  setForkserverPreload,
+} from './runtime/forkserver-settings.ts';
+export { releaseForkserverStock } from './runtime/forkserver-stock.ts';

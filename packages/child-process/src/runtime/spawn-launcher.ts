@@ -62,6 +62,7 @@ export function adoptChild(
   let exitCode: number | null = null;
   let exited: number | null = null;
   let disconnected = !cp.connected;
+  let referenced = true;
 
   const finish = () => {
     if (exitCode !== null || exited === null || !disconnected) return;
@@ -79,6 +80,9 @@ export function adoptChild(
   // the exit status and the channel's end have arrived.
   cp.on('exit', (code, signal) => {
     exited = toExitCode(code, signal);
+    // The process handle that held this process open is gone; a referenced child's channel now
+    // holds it until its end is read, or the parent could exit with the child's result unread.
+    if (!disconnected && referenced) (cp.channel as { ref?: () => void } | undefined)?.ref?.();
     finish();
   });
   cp.on('disconnect', () => {
@@ -114,8 +118,14 @@ export function adoptChild(
         }
       }
     },
-    ref: () => cp.ref(),
-    unref: () => cp.unref(),
+    ref: () => {
+      referenced = true;
+      cp.ref();
+    },
+    unref: () => {
+      referenced = false;
+      cp.unref();
+    },
     close: () => {
       cp.removeAllListeners('message');
       cp.stdout?.destroy();
@@ -127,7 +137,7 @@ export function adoptChild(
 /** Spawns `node <entry>` in its own process group with an IPC channel, under setpriv when available. */
 export function spawnNode(
   entry: string,
-  request: LaunchRequest,
+  request: Pick<LaunchRequest, 'stdio' | 'orphanPolicy'>,
   env: NodeJS.ProcessEnv = process.env,
 ): ChildProcess {
   const nodeArgs = [...childExecArgv(), entry];

@@ -1,0 +1,12 @@
+import type { Launcher } from '@proclife/core/adapter';
+import { launchFromStock } from './forkserver-stock.ts';
+
+/**
+ * The `forkserver` start method: Node.js cannot fork a running V8 isolate, so the speed of
+ * Python's forkserver comes from processes booted before they are needed. See
+ * docs/decisions/0003-forkserver-stock.md.
+ */
+export const forkserverLauncher: Launcher = {
+  name: 'forkserver',
+  launch: launchFromStock,
+};

@@ -1,0 +1,264 @@
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import type { Socket } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { type ChildPayload, debug, type LaunchedChild, type LaunchRequest } from '@proclife/core/adapter';
+import type { ImportMessage, ParentToForkserver, ReadyMessage } from './forkserver-messages.ts';
+import { forkserverSettings, onForkserverSettings } from './forkserver-settings.ts';
+import { adoptChild, signalTree, spawnNode } from './spawn-launcher.ts';
+
+// The bootstrap of every forkserver process; built next to this file's chunk in dist/.
+const ENTRY = fileURLToPath(new URL('./entry/forkserver-child.js', import.meta.url));
+
+// After this many stock processes in a row die before they are booted (a preload module that
+// kills its process, say), the stock stops refilling until one boots: `start()` still works,
+// at spawn speed, and reports what the child does.
+const MAX_BOOT_FAILURES = 3;
+
+type Stdio = LaunchRequest['stdio'];
+
+/** One booted (or booting) process of the stock. */
+interface Stocked {
+  cp: ChildProcess;
+  child: LaunchedChild;
+  /** Modules of targets it imported ahead of time: it only serves Processes that import them. */
+  targets: string[];
+  ready: boolean;
+  state: 'idle' | 'taken' | 'gone';
+}
+
+/** The stock of one kind of start (the stdio mode is fixed when a process is spawned). */
+interface Pool {
+  stdio: Stdio;
+  idle: Stocked[];
+  /** The target modules of the latest start: what the refill imports ahead. */
+  hot: string[];
+  /** Whether to refill: true from a start() until the stock is released. */
+  wanted: boolean;
+  failures: number;
+}
+
+const pools = new Map<Stdio, Pool>();
+let refillPending = false;
+let idleTimer: NodeJS.Timeout | undefined;
+let idleTimerMs = 0;
+
+function send(cp: ChildProcess, message: ParentToForkserver): void {
+  cp.send(message, undefined, {}, () => {});
+}
+
+function importMessage(targets: string[]): ImportMessage {
+  return { t: 'proclife-forkserver:import', preload: forkserverSettings().preload, targets };
+}
+
+/** The modules a child imports to find its target and its Process subclass. */
+function targetModules(payload: ChildPayload): string[] {
+  const modules: string[] = [];
+  if (payload.processClass) modules.push(payload.processClass.module);
+  if (payload.target && !modules.includes(payload.target.module)) modules.push(payload.target.module);
+  return modules;
+}
+
+// A stdio pipe of an idle process must not hold this process open; a handed-out one does, as
+// in a spawn child.
+function refPipes(cp: ChildProcess, ref: boolean): void {
+  for (const stream of [cp.stdout, cp.stderr] as (Socket | null)[]) {
+    if (stream) ref ? stream.ref() : stream.unref();
+  }
+}
+
+/**
+ * Whether a stock process has died, also when its death has not been reported yet (a SIGKILL a
+ * moment ago): on Linux /proc tells a zombie apart from a live process.
+ */
+function isGone(s: Stocked): boolean {
+  const cp = s.cp;
+  if (s.state === 'gone' || cp.exitCode !== null || cp.signalCode !== null || !cp.connected) return true;
+  if (process.platform !== 'linux') return false;
+  try {
+    const stat = readFileSync(`/proc/${cp.pid}/stat`, 'latin1');
+    const state = stat.charAt(stat.lastIndexOf(')') + 2);
+    return state === 'Z' || state === 'X';
+  } catch {
+    return true;
+  }
+}
+
+function discard(pool: Pool, s: Stocked): void {
+  const i = pool.idle.indexOf(s);
+  if (i >= 0) pool.idle.splice(i, 1);
+  if (s.state === 'idle') {
+    s.state = 'gone';
+    signalTree(s.cp, 'SIGKILL');
+  }
+}
+
+/** Boots one process into the stock: idle, it holds neither this process's event loop nor its exit. */
+function boot(pool: Pool): void {
+  const targets = forkserverSettings().preimportTargets ? pool.hot : [];
+  let cp: ChildProcess;
+  let child: LaunchedChild;
+  try {
+    cp = spawnNode(ENTRY, { stdio: pool.stdio, orphanPolicy: 'end' });
+    child = adoptChild(cp, 'end');
+  } catch (error) {
+    pool.failures++;
+    debug('forkserver: could not boot a stock process: %s', (error as Error).message);
+    return;
+  }
+  child.unref();
+  refPipes(cp, false);
+  const s: Stocked = { cp, child, targets, ready: false, state: 'idle' };
+  pool.idle.push(s);
+  const onReady = (m: ReadyMessage | null) => {
+    if (m?.t !== 'proclife-forkserver:ready') return;
+    cp.off('message', onReady);
+    s.ready = true;
+    pool.failures = 0;
+  };
+  cp.on('message', onReady);
+  child.onExit((code) => {
+    cp.off('message', onReady);
+    if (s.state === 'taken') return;
+    if (!s.ready) pool.failures++;
+    debug('forkserver: stock process pid=%d ended while idle (%d)', cp.pid, code);
+    s.state = 'gone';
+    discard(pool, s);
+  });
+  send(cp, importMessage(targets));
+  debug('forkserver: booting stock pid=%d stdio=%s targets=%o', cp.pid, pool.stdio, targets);
+}
+
+function refill(): void {
+  refillPending = false;
+  const { stock } = forkserverSettings();
+  for (const pool of pools.values()) {
+    if (!pool.wanted || pool.failures >= MAX_BOOT_FAILURES) continue;
+    while (pool.idle.length < stock) {
+      const before = pool.idle.length;
+      boot(pool);
+      if (pool.idle.length === before) break;
+    }
+  }
+}
+
+// Boots replacements after start() has returned, so that start() pays only for the hand-out.
+function scheduleRefill(): void {
+  if (refillPending) return;
+  refillPending = true;
+  setImmediate(refill);
+}
+
+function touchIdleTimer(): void {
+  const { idleMs } = forkserverSettings();
+  if (idleTimer && idleTimerMs === idleMs) {
+    idleTimer.refresh();
+    return;
+  }
+  clearTimeout(idleTimer);
+  idleTimerMs = idleMs;
+  idleTimer = setTimeout(() => void releaseForkserverStock(), idleMs);
+  // Idle stock never holds this process open.
+  idleTimer.unref();
+}
+
+/** The compatible idle process to hand out: booted before booting, exact imports before fewer. */
+function pick(pool: Pool, modules: string[]): Stocked | undefined {
+  let best: Stocked | undefined;
+  let bestScore = -1;
+  for (const s of [...pool.idle]) {
+    if (isGone(s)) {
+      discard(pool, s);
+      continue;
+    }
+    if (!s.targets.every((m) => modules.includes(m))) continue;
+    const score = (s.ready ? 2 : 0) + (s.targets.length === modules.length ? 1 : 0);
+    if (score > bestScore) {
+      best = s;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Starts a process that runs `request` as soon as it has booted: the spawn-speed path. */
+function launchFresh(request: LaunchRequest): LaunchedChild {
+  const cp = spawnNode(ENTRY, request);
+  const child = adoptChild(cp, request.orphanPolicy);
+  send(cp, importMessage([]));
+  send(cp, { t: 'proclife-forkserver:run', payload: request.payload });
+  return child;
+}
+
+/**
+ * Hands `request` to an idle stock process, or launches a fresh one when none fits (the first
+ * start, a burst larger than the stock, a stock that died), and refills the stock afterwards.
+ */
+export function launchFromStock(request: LaunchRequest): LaunchedChild {
+  // A child that must survive its parent cannot come from a stock that must not.
+  if (request.orphanPolicy === 'survive') return launchFresh(request);
+  let pool = pools.get(request.stdio);
+  if (!pool) {
+    pool = { stdio: request.stdio, idle: [], hot: [], wanted: false, failures: 0 };
+    pools.set(request.stdio, pool);
+  }
+  const modules = targetModules(request.payload);
+  pool.wanted = true;
+  pool.hot = modules;
+  touchIdleTimer();
+  scheduleRefill();
+  for (let s = pick(pool, modules); s; s = pick(pool, modules)) {
+    const i = pool.idle.indexOf(s);
+    pool.idle.splice(i, 1);
+    try {
+      s.cp.send({ t: 'proclife-forkserver:run', payload: request.payload } satisfies ParentToForkserver);
+    } catch {
+      discard(pool, s);
+      continue;
+    }
+    s.state = 'taken';
+    // The daemon flag is known only now: a non-daemonic child holds this process open.
+    if (!request.daemon) s.child.ref();
+    refPipes(s.cp, true);
+    debug('forkserver: handed out pid=%d (%s)', s.cp.pid, s.ready ? 'booted' : 'booting');
+    return s.child;
+  }
+  // Nothing fits: make room for processes that import what is used now.
+  const stale = pool.idle.find((s) => s.targets.length > 0);
+  if (stale && pool.idle.length >= forkserverSettings().stock) discard(pool, stale);
+  return launchFresh(request);
+}
+
+/**
+ * Ends every idle process of the `forkserver` stock now and resolves once they have exited.
+ * The next `start()` boots a new stock. Running children are not affected. The stock is also
+ * released on its own after `idleMs` without a start, and never outlives this process.
+ */
+export function releaseForkserverStock(): Promise<void> {
+  clearTimeout(idleTimer);
+  idleTimer = undefined;
+  const ended: Promise<void>[] = [];
+  for (const pool of pools.values()) {
+    pool.wanted = false;
+    for (const s of [...pool.idle]) {
+      ended.push(new Promise<void>((resolve) => s.child.onExit(() => resolve())));
+      discard(pool, s);
+    }
+  }
+  if (ended.length > 0) debug('forkserver: releasing %d idle stock processes', ended.length);
+  return Promise.all(ended).then(() => {});
+}
+
+// Changed settings (another preload list, a smaller stock) apply to processes booted from now on.
+onForkserverSettings(() => {
+  const wanted = [...pools.values()].filter((p) => p.wanted);
+  void releaseForkserverStock();
+  for (const p of wanted) {
+    p.wanted = true;
+    p.failures = 0;
+  }
+  if (wanted.length > 0) {
+    touchIdleTimer();
+    scheduleRefill();
+  }
+});
