@@ -5,8 +5,8 @@ import time
 
 def background_task():
     print("daemon: started as", multiprocessing.current_process())
-    time.sleep(3)
-    # Never printed: the parent ends after one second and takes the daemon with it.
+    time.sleep(5)
+    # Never printed: the parent ends after two seconds and takes the daemon with it.
     print("daemon: finished")
 
 
@@ -14,5 +14,5 @@ if __name__ == "__main__":
     child = multiprocessing.Process(target=background_task, daemon=True)
     child.start()
     print("main: the daemon runs in the background while we carry on")
-    time.sleep(1)
+    time.sleep(2)
     print("main: done; the daemon ends with us")

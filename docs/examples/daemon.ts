@@ -5,8 +5,8 @@ import { currentProcess, Process } from '@proclife/child-process';
 
 export async function backgroundTask(): Promise<void> {
   console.log(`daemon: started as ${currentProcess()}`);
-  await sleep(3000);
-  // Never printed: the parent ends after one second and takes the daemon with it.
+  await sleep(5000);
+  // Never printed: the parent ends after two seconds and takes the daemon with it.
   console.log('daemon: finished');
 }
 
@@ -14,6 +14,6 @@ if (import.meta.main) {
   const child = new Process({ target: backgroundTask, daemon: true });
   child.start();
   console.log('main: the daemon runs in the background while we carry on');
-  await sleep(1000);
+  await sleep(2000);
   console.log('main: done; the daemon ends with us');
 }

@@ -18,17 +18,22 @@ export async function politeTask(): Promise<void> {
   console.log('polite child: asked to stop, cleaning up');
 }
 
-if (import.meta.main) {
-  const child = new Process({ target: longTask });
+/** Starts a child whose output comes through a pipe, and waits until it has said hello. */
+async function startAndWaitForHello(target: () => Promise<void>): Promise<Process> {
+  const child = new Process({ target, stdio: 'pipe' });
   child.start();
-  await sleep(1000); // give the child time to say hello
+  child.stdout!.pipe(process.stdout);
+  await once(child.stdout!, 'data');
+  return child;
+}
+
+if (import.meta.main) {
+  const child = await startAndWaitForHello(longTask);
   child.terminate(); // sends SIGTERM and returns at once
   await child.join();
   console.log(`main: alive ${child.isAlive()}, exit code ${child.exitCode}`);
 
-  const polite = new Process({ target: politeTask });
-  polite.start();
-  await sleep(1000);
+  const polite = await startAndWaitForHello(politeTask);
   // Ask first (the child's signal aborts), then SIGTERM after graceMs, then SIGKILL after termMs.
   const how = await polite.stop({ graceMs: 2000, termMs: 2000 });
   console.log(`main: polite child ended by '${how}' with exit code ${polite.exitCode}`);

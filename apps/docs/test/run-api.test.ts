@@ -86,7 +86,7 @@ describe('POST /api/run/<id>', () => {
   it('caps concurrent runs with 429, and ends the tree when the client disconnects', async () => {
     const { port } = new URL(url);
     const controller = new AbortController();
-    const first = await fetch(`http://127.0.0.1:${port}/api/run/terminate`, {
+    const first = await fetch(`http://127.0.0.1:${port}/api/run/daemon`, {
       method: 'POST',
       signal: controller.signal,
       headers: { origin: `http://127.0.0.1:${port}` },
@@ -94,7 +94,7 @@ describe('POST /api/run/<id>', () => {
     expect(first.status).toBe(200);
     const reader = first.body!.getReader();
     let text = '';
-    while (!text.includes('child: pid')) {
+    while (!text.includes('daemon: started')) {
       const { value, done } = await reader.read();
       if (done) break;
       text += new TextDecoder().decode(value);
@@ -107,6 +107,7 @@ describe('POST /api/run/<id>', () => {
     const tree = [run.pid!, ...descendants(run.pid!)];
     expect(tree.length).toBeGreaterThanOrEqual(3);
     controller.abort();
+    expect((await run.done).killed).toBe(true);
     await expect.poll(() => runApi.active.size, { timeout: 15_000 }).toBe(0);
     await expect.poll(() => tree.filter(isRunning), { timeout: 15_000 }).toEqual([]);
     expect((await raw('/api/run/names')).status).toBe(200);

@@ -224,16 +224,19 @@ describe('docs site in Chromium', () => {
   );
 
   it('shows live output before the run ends, and ends the whole tree when the page closes mid-run', async () => {
-    const { page } = await open('/chapter/terminating/');
-    const runner = page.locator('run-example[data-id="terminate"]');
+    const { page } = await open('/chapter/daemon-processes/');
+    const runner = page.locator('run-example[data-id="daemon"]');
     await runner.getByRole('button').click();
-    await expect.poll(() => runner.locator('pre').textContent(), { timeout: 30_000 }).toContain('child: pid');
+    await expect
+      .poll(() => runner.locator('pre').textContent(), { timeout: 30_000 })
+      .toContain('daemon: started');
     expect(await runner.getAttribute('data-state')).toBe('running');
     const run = [...runApi.active][0]!;
     expect(run.pid).toBeTypeOf('number');
     const tree = [run.pid!, ...descendants(run.pid!)];
-    expect(tree.length).toBeGreaterThanOrEqual(3); // proclife child, the example, its own child
+    expect(tree.length).toBeGreaterThanOrEqual(3); // proclife child, the example, its daemon
     await page.close();
+    expect((await run.done).killed).toBe(true);
     await expect.poll(() => runApi.active.size, { timeout: 15_000 }).toBe(0);
     await expect.poll(() => tree.filter(isRunning), { timeout: 15_000 }).toEqual([]);
   });
