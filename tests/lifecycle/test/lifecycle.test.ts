@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import '@proclife/child-process';
+import '@proclife/worker-threads';
 import {
   activeChildren,
   type BaseProcess,

@@ -66,7 +66,8 @@ function adoptWorker(worker: Worker, request: LaunchRequest, limits: ThreadLaunc
   worker.once('exit', (code) => {
     // A thread that ended on its own while terminate() was on its way keeps its real code, as a
     // process that exited before the signal arrived does.
-    exitCode = requested !== null && !endedOnItsOwn ? requested : code;
+    // process.exit(n) keeps the low 8 bits, as the exit status of a process does (300 -> 44, -1 -> 255).
+    exitCode = requested !== null && !endedOnItsOwn ? requested : code & 0xff;
     for (const l of exitListeners) l(exitCode);
     exitListeners.length = 0;
   });
