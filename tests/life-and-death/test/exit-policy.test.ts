@@ -3,7 +3,7 @@
 // stops the children with the ladder and exits with the conventional code.
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { METHODS } from './methods.ts';
+import { METHODS, ownProcess } from './methods.ts';
 import { CASE_MARK, liveWithMark, until } from './proc-scan.ts';
 import { type RunningParent, runParent } from './run-parent.ts';
 
@@ -67,7 +67,7 @@ describe.each(METHODS)('exit-time policy (%s)', (method) => {
       const parent = runParent([
         method,
         'shutdown:1000:500',
-        'cooperative:n,ignoresAbort:d,trapsTerm:n,busyWithTree:n',
+        `cooperative:n,ignoresAbort:d,trapsTerm:n,${ownProcess(method) ? 'busyWithTree' : 'busy'}:n`,
       ]);
       running = parent;
       await parent.waitFor('ready', 4);

@@ -1,11 +1,20 @@
 /**
  * The start methods the life-and-death suite runs against. A method joins this list when its
- * package implements it ('forkserver' in @proclife/child-process, 'thread' in
- * @proclife/worker-threads); every case then runs once per method.
+ * package implements it ('forkserver' in @proclife/child-process is still to come); every case
+ * then runs once per method.
  */
-export const METHODS = ['spawn'] as const;
+export const METHODS = ['spawn', 'thread'] as const;
 
 export type Method = (typeof METHODS)[number];
 
-/** Methods whose children are OS processes of their own (a thread shares its host's pid). */
-export const PROCESS_METHODS: readonly Method[] = METHODS.filter((m) => (m as string) !== 'thread');
+/**
+ * Whether a method's children are OS processes of their own. A thread shares its host's pid,
+ * title and process group, has no signals (terminate() and kill() end it at once, so it cannot
+ * trap SIGTERM), and what it starts with child_process is its host's child.
+ */
+export function ownProcess(method: Method): boolean {
+  return method !== 'thread';
+}
+
+/** Methods whose children are OS processes of their own. */
+export const PROCESS_METHODS: readonly Method[] = METHODS.filter(ownProcess);
