@@ -1,0 +1,184 @@
+// The 'forkserver' start method with real processes: preload, the stock, deaths and bursts.
+import {
+  type BaseProcess,
+  ForkServerProcess,
+  getContext,
+  type ProclifeError,
+  releaseForkserverStock,
+  setForkserverOptions,
+  setForkserverPreload,
+} from '@proclife/child-process';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { sleepForever, whoAmI } from './fixtures/forkserver-targets.ts';
+import { eventually, stockOf } from './proc-scan.ts';
+
+const PRELOAD = new URL('./fixtures/forkserver-preloaded.ts', import.meta.url).href;
+
+function errorOf(fn: () => unknown): ProclifeError | undefined {
+  try {
+    fn();
+  } catch (error) {
+    return error as ProclifeError;
+  }
+  return undefined;
+}
+
+const running: BaseProcess[] = [];
+
+// Starts one process and waits for it and for the stock it leaves behind (a child still running
+// would be counted as stock while it boots).
+async function warm(): Promise<void> {
+  expect(await start({ target: whoAmI }).join()).toBe(0);
+  expect(await eventually(() => stockOf().length === 2)).toBe(true);
+}
+function start(options: ConstructorParameters<typeof ForkServerProcess>[0]): ForkServerProcess {
+  const p = new ForkServerProcess(options).start();
+  running.push(p);
+  return p;
+}
+
+beforeAll(() => {
+  setForkserverPreload([PRELOAD]);
+  setForkserverOptions({ stock: 2, idleMs: 60_000 });
+});
+
+afterEach(async () => {
+  for (const p of running.splice(0)) {
+    if (p.isAlive()) p.kill();
+    await p.join(10_000);
+  }
+});
+
+afterAll(async () => {
+  await releaseForkserverStock();
+  setForkserverPreload([]);
+});
+
+describe('forkserver: the context and its options', () => {
+  it("is registered: getContext('forkserver') names its processes ForkServerProcess-N", () => {
+    const ctx = getContext('forkserver');
+    expect(ctx.Process).toBe(ForkServerProcess);
+    expect(ctx.getStartMethod()).toBe('forkserver');
+    expect(new ForkServerProcess().name).toMatch(/^ForkServerProcess-\d+$/);
+  });
+
+  it("setForkserverPreload refuses what is not a list of strings, with Python's message", () => {
+    const bad = errorOf(() => setForkserverPreload(['node:fs', 42 as unknown as string]));
+    expect(bad?.code).toBe('ERR_INVALID_OPTION');
+    expect(bad?.message).toBe('module_names must be a list of strings, received 42.');
+    const notList = errorOf(() => setForkserverPreload('node:fs' as unknown as string[]));
+    expect(notList?.message).toBe("module_names must be a list of strings, received 'node:fs'.");
+    setForkserverPreload([PRELOAD]);
+  });
+
+  it('setForkserverOptions checks its options', () => {
+    expect(errorOf(() => setForkserverOptions({ stock: -1 }))?.message).toBe(
+      "The 'stock' option must be an integer of at least 0, received -1.",
+    );
+    expect(errorOf(() => setForkserverOptions({ stok: 2 } as never))?.code).toBe('ERR_INVALID_OPTION');
+    expect(errorOf(() => setForkserverOptions({ preimportTargets: 'yes' as never }))?.code).toBe(
+      'ERR_INVALID_OPTION',
+    );
+  });
+});
+
+describe('forkserver: the stock', () => {
+  it('a preload module is imported by the child before its target runs', async () => {
+    const p = start({ target: whoAmI, name: 'preloaded' });
+    expect(await p.join()).toBe(0);
+    const seen = p.result as ReturnType<typeof whoAmI>;
+    expect(seen).toMatchObject({
+      name: 'preloaded',
+      cls: 'ForkServerProcess',
+      pid: p.pid,
+      ppid: process.pid,
+      parent: 'MainProcess',
+      parentPid: process.pid,
+      preloadedIn: p.pid,
+      title: 'preloaded',
+    });
+  });
+
+  it('is refilled in the background, and start() hands out one of its processes', async () => {
+    await warm();
+    const before = stockOf();
+    const p = start({ target: whoAmI });
+    expect(before).toContain(p.pid);
+    expect(await p.join()).toBe(0);
+    expect((p.result as ReturnType<typeof whoAmI>).preloadedIn).toBe(p.pid);
+    // Its replacement is booted: the stock is back to its size, without the process handed out.
+    expect(await eventually(() => stockOf().length === 2)).toBe(true);
+    expect(stockOf()).not.toContain(p.pid);
+  });
+
+  it('a stock process killed with SIGKILL is discarded: the next start() still works', async () => {
+    await warm();
+    const stock = stockOf();
+    for (const pid of stock) process.kill(pid, 'SIGKILL');
+    // As soon as the kernel has ended them, before this process has been told of their deaths
+    // (a process killed while start() hands it out would end with -9, as any child killed then).
+    expect(await eventually(() => stockOf().length === 0)).toBe(true);
+    const p = start({ target: whoAmI });
+    expect(stock).not.toContain(p.pid);
+    expect(await p.join()).toBe(0);
+    expect((p.result as ReturnType<typeof whoAmI>).preloadedIn).toBe(p.pid);
+    // And later, once the deaths are known, from a refilled stock.
+    expect(await eventually(() => stockOf().length === 2)).toBe(true);
+    const q = start({ target: whoAmI });
+    expect(await q.join()).toBe(0);
+  });
+
+  it('a burst larger than the stock: 8 starts with a stock of 2 all run', async () => {
+    await warm();
+    const stock = stockOf();
+    const ps = Array.from({ length: 8 }, (_, i) => start({ target: whoAmI, name: `burst-${i}` }));
+    const codes = await Promise.all(ps.map((p) => p.join(30_000)));
+    expect(codes).toEqual(Array(8).fill(0));
+    expect(new Set(ps.map((p) => p.pid)).size).toBe(8);
+    expect(ps.filter((p) => stock.includes(p.pid!)).length).toBe(2);
+    for (const p of ps) {
+      const seen = p.result as ReturnType<typeof whoAmI>;
+      expect(seen.name).toBe(p.name);
+      expect(seen.preloadedIn).toBe(p.pid);
+    }
+  });
+
+  it('the stop ladder, terminate and kill work on a handed-out process', async () => {
+    await warm();
+    const a = start({ target: sleepForever });
+    const b = start({ target: sleepForever, daemon: true });
+    expect(await a.join(300)).toBeNull();
+    expect(await a.stop({ graceMs: 200, termMs: 5000 })).toBe('terminate');
+    expect(a.exitCode).toBe(-15);
+    b.kill();
+    expect(await b.join()).toBe(-9);
+  });
+
+  it('idle stock is released after idleMs without a start, and booted again by the next start', async () => {
+    setForkserverOptions({ idleMs: 500 });
+    try {
+      await warm();
+      expect(await eventually(() => stockOf().length === 0)).toBe(true);
+      const p = start({ target: whoAmI });
+      expect(await p.join()).toBe(0);
+      expect(await eventually(() => stockOf().length === 2)).toBe(true);
+    } finally {
+      setForkserverOptions({ idleMs: 60_000 });
+    }
+  });
+
+  it('releaseForkserverStock() ends the idle stock, and stock 0 keeps none', async () => {
+    await warm();
+    await releaseForkserverStock();
+    expect(stockOf()).toEqual([]);
+    setForkserverOptions({ stock: 0 });
+    try {
+      const p = start({ target: whoAmI });
+      expect(await p.join()).toBe(0);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(stockOf()).toEqual([]);
+    } finally {
+      setForkserverOptions({ stock: 2 });
+    }
+  });
+});
