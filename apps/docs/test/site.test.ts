@@ -261,6 +261,27 @@ describe('docs site in Chromium', () => {
     },
   );
 
+  it.each([
+    ['/', 'daemon', '/chapter/daemon-processes/'],
+    ['/ko/', '데몬', '/ko/chapter/daemon-processes/'],
+  ])('search on %s finds %s, in that language', async (path, query, expected) => {
+    const { page, errors } = await open(path);
+    try {
+      await page.locator('button[data-open-modal]').first().click();
+      await page.locator('dialog[open] input').first().fill(query);
+      const links = page.locator('dialog[open] .pagefind-ui__result-link');
+      await expect.poll(() => links.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      const hrefs = await links.evaluateAll((as) =>
+        as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+      );
+      expect(hrefs).toContain(expected);
+      expect(hrefs.every((h) => h.startsWith('/ko/') === path.startsWith('/ko/'))).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('explains how to run an example locally when the site has no docs server', async () => {
     const page = await browser.newPage();
     try {
