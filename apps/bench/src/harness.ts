@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Contestant, ContestantKind, IdleStarter } from './contestant.ts';
 import { execaContestant, piscinaContestant, tinypoolContestant } from './contestants/peers.ts';
-import { proclifeContestant } from './contestants/proclife.ts';
+import { proclifeContestant, releaseProclife } from './contestants/proclife.ts';
 import { rawForkContestant } from './contestants/raw-fork.ts';
 import { rawWorkerContestant } from './contestants/raw-worker.ts';
 import { computeRatios } from './goals.ts';
@@ -173,6 +173,7 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
     };
   } finally {
     clearInterval(keepAlive);
+    await releaseProclife().catch(() => {});
     rmSync(dir, { recursive: true, force: true });
   }
 }

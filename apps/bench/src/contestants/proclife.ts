@@ -1,6 +1,6 @@
 import '@proclife/child-process';
 import '@proclife/worker-threads';
-import { getAllStartMethods, getContext } from '@proclife/child-process';
+import { getAllStartMethods, getContext, releaseForkserverStock } from '@proclife/child-process';
 import type { BaseProcess, ProcessOptions } from '@proclife/core';
 import { idle, now, running } from '../child/task.js';
 import type { Contestant, IdleStarter } from '../contestant.ts';
@@ -18,6 +18,11 @@ function missing(method: string): string | undefined {
   return getAllStartMethods().includes(method)
     ? undefined
     : `not available: the '${method}' start method is not registered (getAllStartMethods() is ${JSON.stringify(getAllStartMethods())})`;
+}
+
+/** Ends the forkserver's idle stock, so that the run leaves no process behind. */
+export async function releaseProclife(): Promise<void> {
+  if (getAllStartMethods().includes('forkserver')) await releaseForkserverStock();
 }
 
 function processClass(method: string): ProcessClass {
