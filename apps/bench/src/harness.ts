@@ -172,8 +172,9 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
       notes,
     };
   } finally {
-    clearInterval(keepAlive);
+    // The stock's processes are unref'd: keepAlive holds the loop open while they end.
     await releaseProclife().catch(() => {});
+    clearInterval(keepAlive);
     rmSync(dir, { recursive: true, force: true });
   }
 }
