@@ -16,6 +16,8 @@ export default defineConfig({
         root: { label: 'English', lang: 'en' },
         ko: { label: '한국어', lang: 'ko' },
       },
+      // Long lines wrap rather than scroll: examples carry comments worth reading in full.
+      expressiveCode: { defaultProps: { wrap: true } },
       customCss: [
         // Hangul for readers (and test browsers) without a Korean system font; fetched per unicode range.
         '@fontsource/noto-sans-kr/400.css',

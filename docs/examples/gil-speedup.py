@@ -3,7 +3,8 @@ import multiprocessing
 import threading
 import time
 
-ROUNDS = 3_000_000
+ROUNDS = 2_000_000
+TRIES = 3  # report the best of three: other programs on the machine only ever slow a try down
 
 
 def burn(rounds):
@@ -14,11 +15,13 @@ def burn(rounds):
 
 
 def timed(label, run):
-    start = time.perf_counter()
-    run()
-    elapsed = (time.perf_counter() - start) * 1000
-    print(f"{label:<11} {elapsed:6.0f} ms")
-    return elapsed
+    best = float("inf")
+    for _ in range(TRIES):
+        start = time.perf_counter()
+        run()
+        best = min(best, (time.perf_counter() - start) * 1000)
+    print(f"{label:<11} {best:6.0f} ms")
+    return best
 
 
 def in_parallel(make, n):

@@ -2,7 +2,8 @@
 import { cpuCount, Process } from '@proclife/child-process';
 import { Process as ThreadProcess } from '@proclife/worker-threads';
 
-const ROUNDS = 30_000_000;
+const ROUNDS = 15_000_000;
+const TRIES = 3; // report the best of three: other programs on the machine only ever slow a try down
 
 export function burn(rounds: number): number {
   let x = 0;
@@ -11,11 +12,14 @@ export function burn(rounds: number): number {
 }
 
 async function timed(label: string, run: () => unknown): Promise<number> {
-  const start = performance.now();
-  await run();
-  const elapsed = performance.now() - start;
-  console.log(`${label.padEnd(11)} ${elapsed.toFixed(0).padStart(6)} ms`);
-  return elapsed;
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < TRIES; i++) {
+    const start = performance.now();
+    await run();
+    best = Math.min(best, performance.now() - start);
+  }
+  console.log(`${label.padEnd(11)} ${best.toFixed(0).padStart(6)} ms`);
+  return best;
 }
 
 async function inParallel(Kind: typeof Process | typeof ThreadProcess, n: number): Promise<void> {
