@@ -3,7 +3,7 @@
  * launchers, the child bootstrap and the hooks they need. Applications import the Process of a
  * start-method package instead.
  */
-export { type ChildTransport, runChild } from './child/run-child.ts';
+export { type ChildTransport, preimportModule, runChild } from './child/run-child.ts';
 export { registerStartMethod, type StartMethodEntry, startMethodEntry } from './context.ts';
 export { setCurrentProcess } from './current.ts';
 export { debug } from './debug.ts';

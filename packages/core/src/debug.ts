@@ -1,4 +1,11 @@
-import { debuglog } from 'node:util';
+import { nodeUtil } from './builtins.ts';
 
-/** `NODE_DEBUG=proclife` logs each lifecycle transition to stderr. */
-export const debug = debuglog('proclife');
+const noop = (..._args: unknown[]): void => {};
+
+/**
+ * `NODE_DEBUG=proclife` logs each lifecycle transition to stderr (Node's `util.debuglog`, so
+ * the usual NODE_DEBUG patterns apply). Without NODE_DEBUG nothing is loaded.
+ */
+export const debug: (message: string, ...args: unknown[]) => void = process.env.NODE_DEBUG
+  ? nodeUtil().debuglog('proclife')
+  : noop;

@@ -1,11 +1,21 @@
-import { constants } from 'node:os';
+import { nodeOs } from './builtins.ts';
 
-const SIGNAL_NUMBERS = constants.signals as Record<string, number>;
-const SIGNAL_NAMES = new Map<number, string>(Object.entries(SIGNAL_NUMBERS).map(([name, n]) => [n, name]));
+let numbers: Record<string, number> | undefined;
+let names: Map<number, string> | undefined;
+
+function signalNumbers(): Record<string, number> {
+  numbers ??= nodeOs().constants.signals as Record<string, number>;
+  return numbers;
+}
+
+function signalNames(): Map<number, string> {
+  names ??= new Map(Object.entries(signalNumbers()).map(([name, n]) => [n, name]));
+  return names;
+}
 
 /** The signal number for a name such as `'SIGTERM'`, or undefined for an unknown name. */
 export function signalNumber(name: string): number | undefined {
-  return SIGNAL_NUMBERS[name];
+  return signalNumbers()[name];
 }
 
 /**
@@ -13,14 +23,14 @@ export function signalNumber(name: string): number | undefined {
  * was ended by signal N (`-15` for SIGTERM, `-9` for SIGKILL).
  */
 export function toExitCode(code: number | null, signal: NodeJS.Signals | null): number {
-  if (signal) return -(SIGNAL_NUMBERS[signal] ?? 1);
+  if (signal) return -(signalNumbers()[signal] ?? 1);
   return code ?? 1;
 }
 
 /** How `repr` shows an exit code: negative codes by signal name (`-SIGTERM`), others as numbers. */
 export function exitCodeLabel(exitCode: number): string {
   if (exitCode < 0) {
-    const name = SIGNAL_NAMES.get(-exitCode);
+    const name = signalNames().get(-exitCode);
     if (name) return `-${name}`;
   }
   return String(exitCode);

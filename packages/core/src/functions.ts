@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { nodeOs } from './builtins.ts';
 import { InvalidOptionError, quote } from './errors.ts';
 import { type BaseProcess, endedPromise, hasEnded, reap } from './process.ts';
 import { children } from './registry.ts';
@@ -14,7 +14,7 @@ export function activeChildren(): BaseProcess[] {
 
 /** `os.availableParallelism()`: how many CPUs this process may use. */
 export function cpuCount(): number {
-  return availableParallelism();
+  return nodeOs().availableParallelism();
 }
 
 /**

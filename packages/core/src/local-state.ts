@@ -1,4 +1,4 @@
-import { threadId } from 'node:worker_threads';
+import { nodeThreads } from './builtins.ts';
 
 /**
  * What this process (or thread) knows about itself. Every isolate has its own copy, as Python
@@ -20,13 +20,19 @@ export interface LocalState {
   bootstrapping: boolean;
 }
 
+let token: string | undefined;
+
 export const local: LocalState = {
   counter: 0,
   identity: [],
   name: 'MainProcess',
   daemon: false,
   startMethod: null,
-  token: `${process.pid}:${threadId}`,
+  // Computed on first use: most children never start or join anything.
+  get token(): string {
+    token ??= `${process.pid}:${nodeThreads().threadId}`;
+    return token;
+  },
   bootstrapping: false,
 };
 

@@ -1,5 +1,4 @@
-import { inspect } from 'node:util';
-import { isMainThread, threadId } from 'node:worker_threads';
+import { INSPECT_CUSTOM, nodeThreads } from './builtins.ts';
 import { startMethodEntry } from './context.ts';
 import { debug } from './debug.ts';
 import {
@@ -536,7 +535,9 @@ export class BaseProcess<T extends Target = Target> {
    */
   get threadId(): number | null {
     const s = get(this);
-    return s.isCurrent ? (isMainThread ? null : threadId) : s.threadId;
+    if (!s.isCurrent) return s.threadId;
+    const { isMainThread, threadId } = nodeThreads();
+    return isMainThread ? null : threadId;
   }
 
   /** `null` until the child ends; 0, 1 for an uncaught error, n for `process.exit(n)`, -N for signal N. */
@@ -597,7 +598,7 @@ export class BaseProcess<T extends Target = Target> {
     return s.exitCode === null ? 'started' : 'stopped';
   }
 
-  [inspect.custom](): string {
+  [INSPECT_CUSTOM](): string {
     return this.toString();
   }
 }

@@ -1,4 +1,4 @@
-import { constants } from 'node:os';
+import { nodeOs } from './builtins.ts';
 import { debug } from './debug.ts';
 import { InvalidOptionError, quote } from './errors.ts';
 import { activeChildren } from './functions.ts';
@@ -34,7 +34,10 @@ const DEFAULT_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP
  */
 export function installShutdownHandlers(options: ShutdownOptions = {}): () => void {
   const signals = options.signals ?? DEFAULT_SIGNALS;
-  if (!Array.isArray(signals) || signals.some((s) => typeof s !== 'string' || !(s in constants.signals))) {
+  if (
+    !Array.isArray(signals) ||
+    signals.some((s) => typeof s !== 'string' || !(s in nodeOs().constants.signals))
+  ) {
     throw new InvalidOptionError(
       `installShutdownHandlers(): signals must be an array of signal names, received ${quote(signals)}.`,
     );
@@ -51,7 +54,7 @@ export function installShutdownHandlers(options: ShutdownOptions = {}): () => vo
   const stoppable = () => activeChildren().filter((p) => orphanPolicyOf(p) !== 'survive');
 
   const onSignal = (signal: NodeJS.Signals): void => {
-    const code = 128 + (constants.signals[signal] ?? 0);
+    const code = 128 + (nodeOs().constants.signals[signal] ?? 0);
     if (shuttingDown) {
       // The user insists: no more grace.
       debug('shutdown: second %s, killing the children', signal);

@@ -1,4 +1,4 @@
-import { inspect } from 'node:util';
+import { nodeUtil } from '../builtins.ts';
 import { type ParentProcess, setCurrentProcess } from '../current.ts';
 import { debug } from '../debug.ts';
 import { ProclifeError, TargetError } from '../errors.ts';
@@ -37,9 +37,18 @@ async function importExport(ref: TargetRef, what: string): Promise<unknown> {
   return value;
 }
 
+/**
+ * Imports a module the way the child bootstrap imports a target's module, so that a process
+ * booted ahead of time (forkserver) leaves nothing of that import for {@link runChild} to do:
+ * Node caches a resolution per importing module, and this is the same importing module.
+ */
+export function preimportModule(module: string): Promise<unknown> {
+  return import(module);
+}
+
 function printProcessError(name: string, error: unknown): void {
   // Python prints `Process <name>:` and the traceback to the child's stderr.
-  process.stderr.write(`Process ${name}:\n${inspect(error)}\n`);
+  process.stderr.write(`Process ${name}:\n${nodeUtil().inspect(error)}\n`);
 }
 
 /**
@@ -69,7 +78,7 @@ export async function runChild(
   let reported = false;
   const fail = async (error: unknown, header: boolean): Promise<void> => {
     if (header) printProcessError(payload.name, error);
-    else process.stderr.write(`${inspect(error)}\n`);
+    else process.stderr.write(`${nodeUtil().inspect(error)}\n`);
     if (!reported) {
       reported = true;
       await transport.send({ t: 'proclife:error', error: serializeError(error) }).catch(() => {});
@@ -118,7 +127,7 @@ export async function runChild(
   } catch (cause) {
     const error = new ProclifeError(
       'ERR_RESULT_NOT_CLONEABLE',
-      `The value returned by ${payload.name}'s target (${inspect(value, { depth: 0 })}) cannot be sent to the parent: ` +
+      `The value returned by ${payload.name}'s target (${nodeUtil().inspect(value, { depth: 0 })}) cannot be sent to the parent: ` +
         'results cross by structured clone, which cannot copy functions, class instances with private state or handles. ' +
         'Return plain data instead.',
       { cause },

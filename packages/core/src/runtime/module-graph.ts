@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createRequire, stripTypeScriptTypes } from 'node:module';
 import { extname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { nodeModule } from '../builtins.ts';
 
 /** One export of a module: the name it is exported under and the local binding behind it. */
 export interface ExportEntry {
@@ -22,7 +22,7 @@ let lexer: Lexer | undefined;
 // Loaded on first use only: a child that never starts processes never pays for the parser.
 function getLexer(): Lexer {
   if (!lexer) {
-    const require = createRequire(import.meta.url);
+    const require = nodeModule().createRequire(import.meta.url);
     lexer = require('es-module-lexer') as Lexer;
     lexer.initSync();
   }
@@ -44,7 +44,7 @@ function resolveSpecifier(specifier: string, fromFile: string): string | null {
     return ts && existsSync(ts) ? ts : null;
   }
   try {
-    return createRequire(fromFile).resolve(specifier);
+    return nodeModule().createRequire(fromFile).resolve(specifier);
   } catch {
     return null;
   }
@@ -57,7 +57,7 @@ function parse(path: string, source: string): { exports: ExportEntry[]; imports:
     result = lex(source, path);
   } catch {
     // Type annotations that the lexer cannot skip: strip them the way Node itself runs the file.
-    result = lex(stripTypeScriptTypes(source), path);
+    result = lex(nodeModule().stripTypeScriptTypes(source), path);
   }
   const [imports, exports] = result;
   return {
