@@ -47,6 +47,16 @@ describe.each(METHODS)('the stop ladder (%s)', async (method) => {
     p.close();
   });
 
+  it("aborting the constructor's signal option stops the child with the ladder", async () => {
+    const controller = new AbortController();
+    const p = new Process({ target: cooperative, stdio: 'pipe', signal: controller.signal }).start();
+    await readyLine(p);
+    controller.abort();
+    expect(await p.join(JOIN_MS)).toBe(0);
+    expect(p.result).toBe('stopped gracefully');
+    p.close();
+  });
+
   it("stop() on a child that has already ended resolves 'exited'", async () => {
     const p = new Process({ target: quick }).start();
     expect(await p.join(JOIN_MS)).toBe(0);
