@@ -12,6 +12,9 @@ export const nodeOs = (): typeof import('node:os') => process.getBuiltinModule('
 export const nodeThreads = (): typeof import('node:worker_threads') =>
   process.getBuiltinModule('node:worker_threads');
 
+/** `node:fs`, loaded on first use (its ES module facade alone costs a child about 2 ms). */
+export const nodeFs = (): typeof import('node:fs') => process.getBuiltinModule('node:fs');
+
 /** `node:module`, loaded on first use. */
 export const nodeModule = (): typeof import('node:module') => process.getBuiltinModule('node:module');
 

@@ -1,5 +1,5 @@
-import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { nodeFs } from './builtins.ts';
 
 /**
  * The Node twin of Python's `if __name__ == '__main__':` for Node lines without
@@ -15,7 +15,7 @@ export function isMain(meta: { url: string; main?: boolean }): boolean {
   const entry = process.argv[1];
   if (!entry) return false;
   try {
-    return realpathSync(fileURLToPath(meta.url)) === realpathSync(entry);
+    return nodeFs().realpathSync(fileURLToPath(meta.url)) === nodeFs().realpathSync(entry);
   } catch {
     return false;
   }

@@ -1,5 +1,4 @@
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { type ChildPayload, debug, type LaunchedChild, type LaunchRequest } from '@proclife/core/adapter';
@@ -76,7 +75,7 @@ function isGone(s: Stocked): boolean {
   if (s.state === 'gone' || cp.exitCode !== null || cp.signalCode !== null || !cp.connected) return true;
   if (process.platform !== 'linux') return false;
   try {
-    const stat = readFileSync(`/proc/${cp.pid}/stat`, 'latin1');
+    const stat = process.getBuiltinModule('node:fs').readFileSync(`/proc/${cp.pid}/stat`, 'latin1');
     const state = stat.charAt(stat.lastIndexOf(')') + 2);
     return state === 'Z' || state === 'X';
   } catch {

@@ -1,5 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
 import { debug } from '@proclife/core/adapter';
 
@@ -31,12 +30,14 @@ interface Reaper {
 let reaper: Reaper | null | undefined;
 
 function startReaper(): Reaper | null {
-  if (process.platform === 'win32' || !existsSync(SH)) return null;
+  if (process.platform === 'win32' || !process.getBuiltinModule('node:fs').existsSync(SH)) return null;
   let child: ChildProcess;
   try {
     // Its own session: a Ctrl-C at the terminal, or a signal to the parent's process group,
     // must not end the reaper before the parent.
-    child = spawn(SH, ['-c', SCRIPT], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
+    child = process
+      .getBuiltinModule('node:child_process')
+      .spawn(SH, ['-c', SCRIPT], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
   } catch {
     return null;
   }

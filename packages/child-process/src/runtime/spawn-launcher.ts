@@ -1,5 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import {
   type ChildMessage,
@@ -20,7 +19,8 @@ const ENTRY = fileURLToPath(new URL('./entry/spawn-child.js', import.meta.url));
 const SETPRIV = '/usr/bin/setpriv';
 let setprivAvailable: boolean | undefined;
 function hasSetpriv(): boolean {
-  setprivAvailable ??= process.platform === 'linux' && existsSync(SETPRIV);
+  setprivAvailable ??=
+    process.platform === 'linux' && process.getBuiltinModule('node:fs').existsSync(SETPRIV);
   return setprivAvailable;
 }
 
@@ -144,20 +144,22 @@ export function spawnNode(
   const survive = request.orphanPolicy === 'survive';
   const pdeathsig = !survive && hasSetpriv();
   const out = request.stdio === 'pipe' ? 'pipe' : 'inherit';
-  return spawn(
-    pdeathsig ? SETPRIV : process.execPath,
-    pdeathsig ? ['--pdeathsig', 'KILL', '--', process.execPath, ...nodeArgs] : nodeArgs,
-    {
-      stdio: ['ignore', out, out, 'ipc'],
-      detached: true,
-      serialization: 'advanced',
-      env: {
-        ...env,
-        ...(pdeathsig ? { PROCLIFE_PDEATHSIG: '1' } : {}),
-        ...(survive ? { PROCLIFE_ORPHAN_POLICY: 'survive' } : {}),
+  return process
+    .getBuiltinModule('node:child_process')
+    .spawn(
+      pdeathsig ? SETPRIV : process.execPath,
+      pdeathsig ? ['--pdeathsig', 'KILL', '--', process.execPath, ...nodeArgs] : nodeArgs,
+      {
+        stdio: ['ignore', out, out, 'ipc'],
+        detached: true,
+        serialization: 'advanced',
+        env: {
+          ...env,
+          ...(pdeathsig ? { PROCLIFE_PDEATHSIG: '1' } : {}),
+          ...(survive ? { PROCLIFE_ORPHAN_POLICY: 'survive' } : {}),
+        },
       },
-    },
-  );
+    );
 }
 
 /** The `spawn` start method: a fresh Node.js process that imports the target's module. */

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { nodeModule } from '../builtins.ts';
+import { nodeFs, nodeModule } from '../builtins.ts';
 
 /** One export of a module: the name it is exported under and the local binding behind it. */
 export interface ExportEntry {
@@ -37,11 +36,11 @@ function resolveSpecifier(specifier: string, fromFile: string): string | null {
     const url = new URL(specifier, pathToFileURL(fromFile));
     if (url.protocol !== 'file:') return null;
     const path = fileURLToPath(url);
-    if (existsSync(path)) return path;
+    if (nodeFs().existsSync(path)) return path;
     // TypeScript sources often import `./x.js` for a file that is `./x.ts`.
     const ext = extname(path);
     const ts = ext === '.js' ? `${path.slice(0, -3)}.ts` : ext === '.mjs' ? `${path.slice(0, -4)}.mts` : null;
-    return ts && existsSync(ts) ? ts : null;
+    return ts && nodeFs().existsSync(ts) ? ts : null;
   }
   try {
     return nodeModule().createRequire(fromFile).resolve(specifier);
@@ -73,7 +72,7 @@ function parse(path: string, source: string): { exports: ExportEntry[]; imports:
 export function moduleInfo(path: string): ModuleInfo | null {
   let mtimeMs: number;
   try {
-    mtimeMs = statSync(path).mtimeMs;
+    mtimeMs = nodeFs().statSync(path).mtimeMs;
   } catch {
     return null;
   }
@@ -81,7 +80,7 @@ export function moduleInfo(path: string): ModuleInfo | null {
   if (cached && cached.mtimeMs === mtimeMs) return cached;
   let info: ModuleInfo;
   try {
-    info = { mtimeMs, ...parse(path, readFileSync(path, 'utf8')) };
+    info = { mtimeMs, ...parse(path, nodeFs().readFileSync(path, 'utf8')) };
   } catch {
     info = { mtimeMs, exports: [], imports: [] };
   }
