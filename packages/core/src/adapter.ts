@@ -7,7 +7,9 @@ export { type ChildTransport, preimportModule, runChild } from './child/run-chil
 export { registerStartMethod, type StartMethodEntry, startMethodEntry } from './context.ts';
 export { setCurrentProcess } from './current.ts';
 export { debug } from './debug.ts';
-export { quote } from './errors.ts';
+// Also exported here, so that a child bootstrap can load the adapter alone: each extra module
+// file costs a new thread or process about a millisecond at start-up.
+export { InvalidOptionError, quote } from './errors.ts';
 export { installExitHook } from './exit-hook.ts';
 export { signalNumber, toExitCode } from './exit-status.ts';
 export type {
@@ -19,6 +21,6 @@ export type {
   TargetRef,
 } from './launcher.ts';
 export { local } from './local-state.ts';
-export { BUILTIN_CLASS } from './process.ts';
+export { BaseProcess, BUILTIN_CLASS } from './process.ts';
 export { registerInternalDirectory } from './runtime/caller.ts';
 export { deserializeError, type SerializedError, serializeError } from './serialize-error.ts';

@@ -1,5 +1,11 @@
-import { BaseProcess, type Target } from '@proclife/core';
-import { BUILTIN_CLASS, registerInternalDirectory, registerStartMethod } from '@proclife/core/adapter';
+import type { Target } from '@proclife/core';
+// From the adapter only: a thread's bootstrap then loads one file of core less.
+import {
+  BaseProcess,
+  BUILTIN_CLASS,
+  registerInternalDirectory,
+  registerStartMethod,
+} from '@proclife/core/adapter';
 import { threadLauncher } from './runtime/thread-launcher.ts';
 import type { ThreadProcessOptions } from './thread-options.ts';
 

@@ -39,7 +39,7 @@ describe('errors of a thread', () => {
     expect(await p.join()).toBe(1);
     expect((p.error as Error & { code?: string }).code).toBe('ERR_WORKER_OUT_OF_MEMORY');
     expect(p.error?.message).toContain('ran out of memory under its resourceLimits');
-    expect(p.error?.message).toContain('maxOldGenerationSizeMb: 16');
+    expect(p.error?.message).toContain('"maxOldGenerationSizeMb":16');
     // The parent is unharmed and can start more threads.
     const q = new Process({ target: throwError, args: ['after'], stdio: 'pipe' }).start();
     expect(await q.join()).toBe(1);

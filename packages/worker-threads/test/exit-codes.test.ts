@@ -21,6 +21,9 @@ describe('exit codes of a thread', () => {
     { label: 'a target that returns a value', target: add, args: [40, 2], code: 0 },
     { label: 'process.exit(0)', target: exitWith, args: [0], code: 0 },
     { label: 'process.exit(3)', target: exitWith, args: [3], code: 3 },
+    // As for a process, only the low 8 bits of the status remain.
+    { label: 'process.exit(300)', target: exitWith, args: [300], code: 44 },
+    { label: 'process.exit(-1)', target: exitWith, args: [-1], code: 255 },
     { label: 'process.exitCode = 5', target: setExitCode, args: [5], code: 5 },
     { label: 'an uncaught error', target: throwError, args: ['boom'], code: 1 },
     { label: 'a rejected promise', target: rejectLater, args: ['nope'], code: 1 },

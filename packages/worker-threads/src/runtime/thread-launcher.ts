@@ -1,4 +1,3 @@
-import { inspect } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import {
   type ChildMessage,
@@ -18,7 +17,7 @@ type Signal = 'SIGTERM' | 'SIGKILL' | 'SIGINT';
 
 function outOfMemoryError(name: string, limits: ThreadLaunchOptions['resourceLimits'], cause: Error): Error {
   const error = new Error(
-    `${name} ran out of memory under its resourceLimits (${inspect(limits ?? {}, { breakLength: Infinity })}) ` +
+    `${name} ran out of memory under its resourceLimits (${JSON.stringify(limits ?? {})}) ` +
       'and was ended; the parent is not affected. Raise the limits or make the thread use less memory.',
     { cause },
   );
@@ -58,7 +57,10 @@ function adoptWorker(worker: Worker, request: LaunchRequest, limits: ThreadLaunc
       deliver({ t: 'proclife:error', error: serializeError(oom) });
       return;
     }
-    if (request.stdio === 'inherit') process.stderr.write(`${inspect(error)}\n`);
+    // node:util is loaded here only: importing it costs every thread's start-up.
+    if (request.stdio === 'inherit') {
+      process.stderr.write(`${process.getBuiltinModule('node:util').inspect(error)}\n`);
+    }
     if (!errorReported) deliver({ t: 'proclife:error', error: serializeError(error) });
   });
   // Node drains the worker's message port (results, errors and stdio) before it emits 'exit',

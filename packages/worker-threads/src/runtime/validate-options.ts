@@ -1,6 +1,5 @@
 import { SHARE_ENV } from 'node:worker_threads';
-import { InvalidOptionError } from '@proclife/core';
-import { quote } from '@proclife/core/adapter';
+import { InvalidOptionError, quote } from '@proclife/core/adapter';
 import type { ThreadProcessOptions, ThreadResourceLimits } from '../thread-options.ts';
 
 /** The options a thread launcher takes on top of core's, checked. */
