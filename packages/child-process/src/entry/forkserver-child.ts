@@ -2,7 +2,7 @@
 // modules its parent names while idle, then waits for the payload of the one Process it becomes,
 // runs that target through the shared child bootstrap and ends. It is never reused.
 import { enableCompileCache } from 'node:module';
-import { debug, local, runChild } from '@proclife/core/adapter';
+import { debug, local, preimportModule, runChild } from '@proclife/core/adapter';
 import { ForkServerProcess } from '../forkserver-process.ts';
 import type { ImportMessage, ParentToForkserver, ReadyMessage } from '../runtime/forkserver-messages.ts';
 import { ipcTransport } from '../runtime/ipc-transport.ts';
@@ -29,7 +29,7 @@ async function importAll(message: ImportMessage): Promise<void> {
   try {
     for (const module of message.targets) {
       try {
-        await import(module);
+        await preimportModule(module);
       } catch {
         // reported by runChild, see above
       }
@@ -37,8 +37,16 @@ async function importAll(message: ImportMessage): Promise<void> {
   } finally {
     local.bootstrapping = false;
   }
+  warmUp();
   const ready: ReadyMessage = { t: 'proclife-forkserver:ready' };
   if (process.connected) process.send?.(ready, undefined, {}, () => {});
+}
+
+// What the bootstrap of every Process uses and Node loads on first use: done while idle, it is
+// not paid between start() and the target.
+function warmUp(): void {
+  new AbortController().abort();
+  structuredClone({ warm: [1] });
 }
 
 // The parent went away while this process was idle: nothing to run, nobody to tell.

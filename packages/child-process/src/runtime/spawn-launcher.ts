@@ -134,13 +134,14 @@ export function adoptChild(
   };
 }
 
-/** Spawns `node <entry>` in its own process group with an IPC channel, under setpriv when available. */
+/** Spawns `node [nodeFlags] <entry>` in its own process group with an IPC channel, under setpriv when available. */
 export function spawnNode(
   entry: string,
   request: Pick<LaunchRequest, 'stdio' | 'orphanPolicy'>,
   env: NodeJS.ProcessEnv = process.env,
+  nodeFlags: readonly string[] = [],
 ): ChildProcess {
-  const nodeArgs = [...childExecArgv(), entry];
+  const nodeArgs = [...childExecArgv(), ...nodeFlags, entry];
   const survive = request.orphanPolicy === 'survive';
   const pdeathsig = !survive && hasSetpriv();
   const out = request.stdio === 'pipe' ? 'pipe' : 'inherit';
