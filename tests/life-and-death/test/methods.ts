@@ -1,9 +1,8 @@
 /**
- * The start methods the life-and-death suite runs against. A method joins this list when its
- * package implements it ('forkserver' in @proclife/child-process is still to come); every case
- * then runs once per method.
+ * The start methods the life-and-death suite runs against; every case runs once per method. A
+ * new start method joins this list when its package implements it.
  */
-export const METHODS = ['spawn', 'thread'] as const;
+export const METHODS = ['spawn', 'forkserver', 'thread'] as const;
 
 export type Method = (typeof METHODS)[number];
 
