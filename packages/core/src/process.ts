@@ -15,7 +15,7 @@ import type { ChildMessage, ChildPayload, LaunchedChild, TargetRef } from './lau
 import { local, nextIdentity } from './local-state.ts';
 import { children } from './registry.ts';
 import { callerFiles } from './runtime/caller.ts';
-import { resolveTarget } from './runtime/resolve-target.ts';
+import { knownTarget, resolveTarget } from './runtime/resolve-target.ts';
 import { deserializeError } from './serialize-error.ts';
 
 /** A function a Process can run; its parameters type the `args` option. */
@@ -220,7 +220,13 @@ export class BaseProcess<T extends Target = Target> {
       orphanPolicy: o.orphanPolicy ?? 'end',
       launchOptions,
       signal: o.signal,
-      callers: callerFiles(),
+      // The stack is only needed to find a target for the first time (see resolve-target.ts).
+      callers:
+        o.module === undefined &&
+        (!o.target || knownTarget(o.target)) &&
+        (Object.hasOwn(new.target, BUILTIN_CLASS) || knownTarget(new.target))
+          ? []
+          : callerFiles(),
       child: null,
       pid: null,
       threadId: null,

@@ -26,12 +26,36 @@ function display(path: string): string {
   return rel.startsWith('..') ? path : rel;
 }
 
+// Where a function or class is exported never changes while the process runs: remember it, so
+// that every start after the first skips the stack walk and the module lookups.
+const resolved = new WeakMap<object, TargetRef>();
+
 /**
  * Finds where the child can import `value` from: the module given in `module`, or else the
  * user's modules on the stack when the Process was constructed (`callers`) and the modules they
  * import. Throws {@link TargetError} naming the function and the fix when there is none.
  */
 export function resolveTarget(
+  value: ((...args: never[]) => unknown) | (abstract new (...args: never[]) => unknown),
+  callers: string[],
+  module?: string | URL,
+): TargetRef {
+  if (module === undefined) {
+    const known = resolved.get(value);
+    if (known) return known;
+  }
+  const ref = findTarget(value, callers, module);
+  if (module === undefined) resolved.set(value, ref);
+  return ref;
+}
+
+/** The target's module and export when an earlier start already found them (no `module` option). */
+export function knownTarget(value: object): TargetRef | undefined {
+  return resolved.get(value);
+}
+
+/** The search behind {@link resolveTarget}, without the memo. */
+function findTarget(
   value: ((...args: never[]) => unknown) | (abstract new (...args: never[]) => unknown),
   callers: string[],
   module?: string | URL,
