@@ -70,17 +70,27 @@ function signatureOf(symbol: ts.Symbol, decl: ts.Declaration | undefined): strin
     // The declaration's own text, without its comments and bodies.
     const printer = ts.createPrinter({ removeComments: true });
     const node = ts.isClassDeclaration(decl)
-      ? ts.factory.updateClassDeclaration(decl, decl.modifiers, decl.name, decl.typeParameters, decl.heritageClauses, [])
+      ? ts.factory.updateClassDeclaration(
+          decl,
+          decl.modifiers,
+          decl.name,
+          decl.typeParameters,
+          decl.heritageClauses,
+          [],
+        )
       : decl;
     return printer
       .printNode(ts.EmitHint.Unspecified, node, decl.getSourceFile())
       .replace(/^export\s+/, '')
+      .replace(/^declare\s+/, '')
       .replace(/\s*\{\s*\}$/, '');
   }
   const type = checker.getTypeOfSymbolAtLocation(symbol, decl ?? symbol.valueDeclaration!);
   const calls = type.getCallSignatures();
   if (calls.length > 0 && (kind === 'function' || kind === 'method')) {
-    return calls.map((s) => `${symbol.getName()}${checker.signatureToString(s, undefined, flags)}`).join('\n');
+    return calls
+      .map((s) => `${symbol.getName()}${checker.signatureToString(s, undefined, flags)}`)
+      .join('\n');
   }
   return `${symbol.getName()}: ${checker.typeToString(type, undefined, flags)}`;
 }
@@ -96,7 +106,10 @@ function membersOf(symbol: ts.Symbol): Member[] {
     // the class that declares them (BaseProcess for every Process class).
     if (decl.parent !== owner) return;
     const mods = ts.canHaveModifiers(decl) ? (ts.getModifiers(decl) ?? []) : [];
-    if (mods.some((x) => x.kind === ts.SyntaxKind.PrivateKeyword || x.kind === ts.SyntaxKind.ProtectedKeyword)) return;
+    if (
+      mods.some((x) => x.kind === ts.SyntaxKind.PrivateKeyword || x.kind === ts.SyntaxKind.ProtectedKeyword)
+    )
+      return;
     if (ts.isConstructorDeclaration(decl)) return;
     members.push({ name, kind: kindOf(m), signature: signatureOf(m, decl), doc: docOf(m), static: isStatic });
   };
@@ -104,7 +117,8 @@ function membersOf(symbol: ts.Symbol): Member[] {
   if (decl && ts.isClassDeclaration(decl)) {
     const type = checker.getDeclaredTypeOfSymbol(symbol);
     for (const m of checker.getPropertiesOfType(type)) add(m, false);
-    for (const m of checker.getPropertiesOfType(checker.getTypeOfSymbolAtLocation(symbol, decl))) add(m, true);
+    for (const m of checker.getPropertiesOfType(checker.getTypeOfSymbolAtLocation(symbol, decl)))
+      add(m, true);
   } else if (decl && ts.isInterfaceDeclaration(decl)) {
     for (const m of checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(symbol))) add(m, false);
   }

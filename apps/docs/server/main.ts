@@ -8,7 +8,7 @@ const appDir = fileURLToPath(new URL('..', import.meta.url));
 const root = fileURLToPath(new URL('../dist', import.meta.url));
 
 if (!existsSync(root) || process.env.PROCLIFE_DOCS_REBUILD !== '0') {
-  const r = spawnSync('pnpm', ['exec', 'astro', 'build'], { cwd: appDir, stdio: 'inherit' });
+  const r = spawnSync('pnpm', ['run', 'build'], { cwd: appDir, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
