@@ -116,7 +116,7 @@ describe('POST /api/run/<id>', () => {
   it('ends a run that passes its time limit or its output cap', async () => {
     const { runExample } = await import('../server/run-example.ts');
     const { findExample } = await import('../server/examples.ts');
-    const slow = await runExample(findExample('terminate')!, { timeoutMs: 500, launcher: 'proclife' }).done;
+    const slow = await runExample(findExample('daemon')!, { timeoutMs: 500, launcher: 'proclife' }).done;
     expect(slow).toMatchObject({ timedOut: true });
     let out = '';
     const chatty = await runExample(findExample('names')!, {
