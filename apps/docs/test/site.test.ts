@@ -1,9 +1,11 @@
 // The documentation site in a real browser (Debian's Chromium through playwright-core): every page
 // in both locales, tabs, the language switch, code blocks against their files, Run buttons against
 // the recorded outputs, no console errors, no axe-core violations, and screenshots.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ERROR_CODES } from '@proclife/core';
 import type { Browser, Page as PwPage } from 'playwright-core';
@@ -15,7 +17,7 @@ import type { RunApi } from '../server/run-api.ts';
 import { launchBrowser } from './browser.ts';
 import { listPages } from './pages.ts';
 
-const root = fileURLToPath(new URL('../dist', import.meta.url));
+const builtSite = fileURLToPath(new URL('../dist', import.meta.url));
 const artifacts = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
 const benchResults = fileURLToPath(new URL('../../bench/results/latest.json', import.meta.url));
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -43,7 +45,12 @@ describe('docs site in Chromium', () => {
   let browser: Browser;
   let dispose: () => Promise<void>;
 
+  let root: string;
+
   beforeAll(async () => {
+    // Serve a copy: another build of the site (a second checkout task, an editor) may rewrite dist/.
+    root = mkdtempSync(join(tmpdir(), 'proclife-docs-site-'));
+    cpSync(builtSite, root, { recursive: true });
     ({ server, url, runApi } = await startDocsServer({ root, port: 0 }));
     ({ browser, dispose } = await launchBrowser());
     mkdirSync(artifacts, { recursive: true });
@@ -52,6 +59,7 @@ describe('docs site in Chromium', () => {
   afterAll(async () => {
     await dispose?.();
     await new Promise((r) => server?.close(r));
+    if (root) rmSync(root, { recursive: true, force: true });
   });
 
   /** A page that records console errors and uncaught page errors. */
