@@ -1,0 +1,61 @@
+// The engine without any start method loaded: what core decides on its own.
+import { describe, expect, it } from 'vitest';
+import {
+  activeChildren,
+  BaseProcess,
+  cpuCount,
+  currentProcess,
+  getAllStartMethods,
+  getContext,
+  isMain,
+  parentProcess,
+  wait,
+} from '../src/index.ts';
+
+describe('core alone', () => {
+  it('has no start method until a package registers one', () => {
+    expect(getAllStartMethods()).toEqual([]);
+    expect(() => getContext()).toThrow(/No start method is loaded/);
+    expect(() => getContext('spawn')).toThrow(
+      "The start method 'spawn' is provided by @proclife/child-process",
+    );
+    expect(() => getContext('thread')).toThrow(/@proclife\/worker-threads/);
+  });
+
+  it("explains why there is no 'fork'", () => {
+    expect(() => getContext('fork')).toThrow(/V8 cannot clone a running isolate/);
+  });
+
+  it('a BaseProcess cannot start by itself, and says where Process comes from', () => {
+    const p = new BaseProcess();
+    expect(p.name).toMatch(/^BaseProcess-\d+$/);
+    expect(() => p.start()).toThrow('BaseProcess has no start method');
+    expect(p.status).toBe('initial');
+  });
+
+  it('the main process', () => {
+    const main = currentProcess();
+    expect(String(main)).toBe("<MainProcess name='MainProcess' parent=None started>");
+    expect(main.isAlive()).toBe(true);
+    expect(main.close()).toBeUndefined();
+    expect(() => main.join()).toThrow('can only join a child process');
+    expect(() => main.start()).toThrow('can only start a process object created by current process');
+    expect(() => {
+      main.daemon = true;
+    }).toThrow('process has already started');
+    expect(main.signal.aborted).toBe(false);
+    expect(parentProcess()).toBeNull();
+  });
+
+  it('functions without children', async () => {
+    expect(activeChildren()).toEqual([]);
+    expect(await wait([])).toEqual([]);
+    expect(cpuCount()).toBeGreaterThanOrEqual(1);
+  });
+
+  it('isMain falls back to argv[1] where import.meta.main is missing', () => {
+    expect(isMain({ url: import.meta.url, main: true })).toBe(true);
+    expect(isMain({ url: import.meta.url, main: false })).toBe(false);
+    expect(isMain({ url: import.meta.url })).toBe(false);
+  });
+});
