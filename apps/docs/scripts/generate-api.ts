@@ -5,23 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import type { ApiEntry as Entry, ApiMember as Member } from '../src/api-types.ts';
 
-interface Member {
-  name: string;
-  kind: string;
-  signature: string;
-  doc: string;
-  static: boolean;
-}
-
-interface Entry {
-  name: string;
-  kind: string;
-  signature: string;
-  doc: string;
-  packages: string[];
-  members: Member[];
-}
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const PACKAGES: Record<string, string> = {

@@ -1,34 +1,5 @@
-export {
-  activeChildren,
-  BaseProcess,
-  CloneError,
-  type Context,
-  cpuCount,
-  currentProcess,
-  ERROR_CODES,
-  type ErrorCode,
-  exitCodeLabel,
-  getAllStartMethods,
-  getContext,
-  InvalidOptionError,
-  installShutdownHandlers,
-  isMain,
-  MainProcess,
-  type OrphanPolicy,
-  type ParentProcess,
-  type ProcessOptions,
-  ProcessStateError,
-  type ProcessStatus,
-  ProclifeError,
-  parentProcess,
-  type ShutdownOptions,
-  StartMethodError,
-  type StopOptions,
-  type StopStep,
-  type Target,
-  TargetError,
-  wait,
-} from '@proclife/core';
+// The shared functions, errors and types; every start-method package exports the same surface.
+export * from '@proclife/core';
 export { ForkServerProcess } from './forkserver-process.ts';
 export { Process, SpawnProcess } from './process.ts';
 export {

@@ -125,6 +125,35 @@ function deferred(): { promise: Promise<number>; resolve: (code: number) => void
   return { promise, resolve };
 }
 
+/** The state of one run, as it is before the child starts. */
+function freshRun(): Pick<
+  Internals,
+  | 'child'
+  | 'threadId'
+  | 'exitCode'
+  | 'result'
+  | 'error'
+  | 'ended'
+  | 'resolveEnded'
+  | 'waiters'
+  | 'controller'
+  | 'onAbort'
+> {
+  const { promise, resolve } = deferred();
+  return {
+    child: null,
+    threadId: null,
+    exitCode: null,
+    result: undefined,
+    error: undefined,
+    ended: promise,
+    resolveEnded: resolve,
+    waiters: 0,
+    controller: new AbortController(),
+    onAbort: null,
+  };
+}
+
 function sleep(ms: number): { promise: Promise<void>; cancel: () => void } {
   let timer: NodeJS.Timeout | undefined;
   const promise = new Promise<void>((r) => {
@@ -201,7 +230,6 @@ export class BaseProcess<T extends Target = Target> {
   constructor(options?: ProcessOptions<T>) {
     const o = validate(options);
     const identity = nextIdentity();
-    const { promise, resolve } = deferred();
     const launchOptions: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(o)) if (!KNOWN_OPTIONS.has(key)) launchOptions[key] = value;
     internals.set(this, {
@@ -227,17 +255,8 @@ export class BaseProcess<T extends Target = Target> {
         (Object.hasOwn(new.target, BUILTIN_CLASS) || knownTarget(new.target))
           ? []
           : callerFiles(),
-      child: null,
       pid: null,
-      threadId: null,
-      exitCode: null,
-      result: undefined,
-      error: undefined,
-      ended: promise,
-      resolveEnded: resolve,
-      waiters: 0,
-      controller: new AbortController(),
-      onAbort: null,
+      ...freshRun(),
     });
   }
 
@@ -635,7 +654,6 @@ export function hydrateCurrent(
     parentToken: string | null;
   },
 ): void {
-  const { promise, resolve } = deferred();
   internals.set(instance, {
     phase: 'started',
     name: payload.name,
@@ -653,17 +671,8 @@ export function hydrateCurrent(
     launchOptions: {},
     signal: undefined,
     callers: [],
-    child: null,
     pid: process.pid,
-    threadId: null,
-    exitCode: null,
-    result: undefined,
-    error: undefined,
-    ended: promise,
-    resolveEnded: resolve,
-    waiters: 0,
-    controller: new AbortController(),
-    onAbort: null,
+    ...freshRun(),
   });
   Object.assign(instance, payload.fields);
 }

@@ -1,33 +1,4 @@
-export {
-  activeChildren,
-  BaseProcess,
-  CloneError,
-  type Context,
-  cpuCount,
-  currentProcess,
-  ERROR_CODES,
-  type ErrorCode,
-  exitCodeLabel,
-  getAllStartMethods,
-  getContext,
-  InvalidOptionError,
-  installShutdownHandlers,
-  isMain,
-  MainProcess,
-  type OrphanPolicy,
-  type ParentProcess,
-  type ProcessOptions,
-  ProcessStateError,
-  type ProcessStatus,
-  ProclifeError,
-  parentProcess,
-  type ShutdownOptions,
-  StartMethodError,
-  type StopOptions,
-  type StopStep,
-  type Target,
-  TargetError,
-  wait,
-} from '@proclife/core';
+// The shared functions, errors and types; every start-method package exports the same surface.
+export * from '@proclife/core';
 export { Process, ThreadProcess } from './process.ts';
 export type { ThreadProcessOptions, ThreadResourceLimits } from './thread-options.ts';
