@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import type { ApiEntry as Entry, ApiMember as Member } from '../src/api-types.ts';
 
-
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const PACKAGES: Record<string, string> = {
   '@proclife/child-process': `${root}packages/child-process/src/index.ts`,
