@@ -11,7 +11,7 @@ import { ERROR_CODES } from '@proclife/core';
 import type { Browser, Page as PwPage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDocsServer } from '../server/create-server.ts';
-import { compareOutput, examplePath, findExample, loadManifest } from '../server/examples.ts';
+import { compareOutput, examplePath, examplesDir, findExample, loadManifest } from '../server/examples.ts';
 import { descendants, isRunning } from '../server/proc-tree.ts';
 import type { RunApi } from '../server/run-api.ts';
 import { launchBrowser } from './browser.ts';
@@ -95,19 +95,25 @@ describe('docs site in Chromium', () => {
         expect(await page.getAttribute('html', 'lang')).toBe(p.locale);
         expect(await page.title()).toContain('proclife');
 
-        // Each example shows the exact files from docs/examples.
+        // Each example shows the exact files from docs/examples: both programs and their outputs.
         for (const id of p.examples) {
           const example = findExample(id)!;
-          const blocks = await page.$$eval(`[data-example="${id}"] .expressive-code pre`, (pres) =>
-            pres.map((pre) =>
-              [...pre.querySelectorAll('.ec-line')]
+          const shown = await page.$$eval(`[data-example="${id}"] [data-file]`, (blocks) =>
+            blocks.map((block) => ({
+              file: block.getAttribute('data-file') ?? '',
+              text: [...block.querySelectorAll('.ec-line')]
                 .map((l) => (l.textContent ?? '').replace(/\n$/, ''))
                 .join('\n'),
-            ),
+            })),
           );
-          const file = (ext: 'py' | 'ts' | 'out') =>
-            readFileSync(examplePath(example, ext), 'utf8').replace(/\n+$/, '');
-          expect(blocks, `${id} on ${p.path}`).toEqual([file('py'), file('ts'), file('out')]);
+          const names = shown.map((b) => b.file);
+          expect(names, `${id} on ${p.path}`).toEqual(
+            expect.arrayContaining([`${id}.py`, `${id}.ts`, `${id}.out`]),
+          );
+          for (const { file, text } of shown) {
+            const onDisk = readFileSync(`${examplesDir}${file}`, 'utf8').replace(/\n+$/, '');
+            expect(text, `${file} on ${p.path}`).toBe(onDisk);
+          }
         }
 
         // Expressive Code makes overflowing code blocks focusable after a debounced resize check.
