@@ -97,7 +97,7 @@ describe('docs site in Chromium', () => {
 
         // Each example shows the exact files from docs/examples: both programs and their outputs.
         for (const id of p.examples) {
-          const example = findExample(id)!;
+          expect(findExample(id), `${id} is listed in examples.json`).toBeDefined();
           const shown = await page.$$eval(`[data-example="${id}"] [data-file]`, (blocks) =>
             blocks.map((block) => ({
               file: block.getAttribute('data-file') ?? '',
