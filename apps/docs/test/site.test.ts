@@ -255,6 +255,29 @@ describe('docs site in Chromium', () => {
     await expect.poll(() => tree.filter(isRunning), { timeout: 15_000 }).toEqual([]);
   });
 
+  it('Stop ends a run and its whole tree', async () => {
+    const { page, errors } = await open('/ko/chapter/daemon-processes/');
+    try {
+      const runner = page.locator('run-example[data-id="daemon"]');
+      const button = runner.getByRole('button');
+      await button.click();
+      await expect
+        .poll(() => runner.locator('pre').textContent(), { timeout: 30_000 })
+        .toContain('daemon: started');
+      const run = [...runApi.active][0]!;
+      const tree = [run.pid!, ...descendants(run.pid!)];
+      expect(await button.textContent()).toContain('멈추기');
+      await button.click();
+      await expect.poll(() => runner.getAttribute('data-state')).toBe('stopped');
+      expect((await run.done).killed).toBe(true);
+      await expect.poll(() => tree.filter(isRunning), { timeout: 15_000 }).toEqual([]);
+      expect(await button.textContent()).toContain('실행');
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it.each(['/reference/performance/', '/ko/reference/performance/'])(
     '%s draws the benchmark charts, or says how to make them',
     async (path) => {
