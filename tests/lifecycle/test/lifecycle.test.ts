@@ -378,6 +378,18 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
     expect(stdout).not.toContain('hello from the child');
   });
 
+  it('daemon: piped output does not hold the parent open', async () => {
+    const script = new URL('../fixtures/daemon-pipe-parent.ts', import.meta.url).pathname;
+    const result = await new Promise<{ code: number | null; signal: string | null; stdout: string }>(
+      (resolve) => {
+        const child = execFile(process.execPath, [script, method], { timeout: 20_000 }, (_error, stdout) =>
+          resolve({ code: child.exitCode, signal: child.signalCode, stdout }),
+        );
+      },
+    );
+    expect(result).toEqual({ code: 0, signal: null, stdout: 'started\n' });
+  });
+
   it("test_child_fd_inflation: a child does not inherit its siblings' fds", async () => {
     if (isThread) return; // threads share the host's fd table: the count is the host's
     const ps = Array.from({ length: 4 }, () => make({ target: fdCountLater }).start());

@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import {
   type ChildMessage,
@@ -118,13 +119,19 @@ export function adoptChild(
         }
       }
     },
+    // With stdio: 'pipe' the child's stdout and stderr are sockets that would hold the parent
+    // open on their own: a daemonic child must not, so they follow the process handle.
     ref: () => {
       referenced = true;
       cp.ref();
+      (cp.stdout as Socket | null)?.ref?.();
+      (cp.stderr as Socket | null)?.ref?.();
     },
     unref: () => {
       referenced = false;
       cp.unref();
+      (cp.stdout as Socket | null)?.unref?.();
+      (cp.stderr as Socket | null)?.unref?.();
     },
     close: () => {
       cp.removeAllListeners('message');

@@ -74,6 +74,7 @@ function adoptWorker(worker: Worker, request: LaunchRequest, limits: ThreadLaunc
     exitListeners.length = 0;
   });
 
+  let referenced = true;
   const child: LaunchedChild = {
     pid: process.pid,
     threadId: worker.threadId,
@@ -98,8 +99,16 @@ function adoptWorker(worker: Worker, request: LaunchRequest, limits: ThreadLaunc
         // the thread is going away already
       }
     },
-    ref: () => worker.ref(),
-    unref: () => worker.unref(),
+    ref: () => {
+      referenced = true;
+      worker.ref();
+    },
+    unref: () => {
+      referenced = false;
+      worker.unref();
+      if (request.stdio === 'pipe')
+        for (const stream of [worker.stdout, worker.stderr]) releaseStdio(stream, () => referenced);
+    },
     close: () => {
       worker.removeAllListeners('message');
       if (request.stdio === 'pipe') {
@@ -110,6 +119,27 @@ function adoptWorker(worker: Worker, request: LaunchRequest, limits: ThreadLaunc
   };
   return child;
 }
+
+/**
+ * A thread's piped stdout/stderr references the worker's internal port once someone reads it, so
+ * that the parent stays up to read everything; a daemonic thread must not hold the parent open,
+ * so the port is let go again whenever the stream starts flowing while the thread is unreferenced.
+ * Node keeps that port under a private symbol: when it is not found, nothing is done.
+ */
+function releaseStdio(stream: import('node:stream').Readable, isReferenced: () => boolean): void {
+  const key = Object.getOwnPropertySymbols(stream).find((s) => s.description === 'kPort');
+  const port = key
+    ? (stream as unknown as Record<symbol, { unref?: () => void } | undefined>)[key]
+    : undefined;
+  if (!port?.unref) return;
+  const release = () => setImmediate(() => isReferenced() || port.unref?.());
+  release();
+  if (watched.has(stream)) return;
+  watched.add(stream);
+  stream.on('resume', release);
+}
+
+const watched = new WeakSet<object>();
 
 /**
  * The `thread` start method: a `worker_threads` Worker that imports the target's module in its
