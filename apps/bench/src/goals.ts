@@ -40,6 +40,13 @@ const vsPeer = (group: string, method: string, peer: string, what: string): Rati
 export const RATIOS: readonly RatioSpec[] = [
   vsRaw('start-running', 'spawn', 'raw-fork', 'start to target running', 1.05),
   vsRaw('start-join', 'spawn', 'raw-fork', 'start + join with a result'),
+  {
+    id: 'start-running/spawn-ts-vs-spawn',
+    label: "start to target running: proclife 'spawn' with a TypeScript target / with a JavaScript target",
+    num: 'start-running/spawn-ts',
+    den: 'start-running/spawn',
+    goal: ['<=', 1.05],
+  },
   vsRaw('start-running', 'thread', 'raw-worker', 'start to target running', 1.05),
   vsRaw('start-join', 'thread', 'raw-worker', 'start + join with a result'),
   {

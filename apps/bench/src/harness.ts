@@ -65,6 +65,7 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
   const keepAlive = setInterval(() => {}, 60_000);
   try {
     const spawn = proclifeContestant('spawn');
+    const spawnTs = proclifeContestant('spawn', 0, true);
     // A forkserver start hands out a booted process and boots its replacement in the background;
     // the pause lets the replacement finish, so it does not land on the next contestant's time.
     const forkserver = proclifeContestant('forkserver', s.quick ? 20 : 150);
@@ -74,6 +75,7 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
     const piscina = piscinaContestant();
     const contestants: Contestant[] = [
       spawn,
+      spawnTs,
       forkserver,
       thread,
       rawForkContestant,

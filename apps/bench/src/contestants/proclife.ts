@@ -3,6 +3,7 @@ import '@proclife/worker-threads';
 import { getAllStartMethods, getContext, releaseForkserverStock } from '@proclife/child-process';
 import type { BaseProcess, ProcessOptions } from '@proclife/core';
 import { idle, now, running } from '../child/task.js';
+import { runningTs } from '../child/task-ts.ts';
 import type { Contestant, IdleStarter } from '../contestant.ts';
 
 type ProcessClass = new (options?: ProcessOptions) => BaseProcess;
@@ -29,12 +30,20 @@ function processClass(method: string): ProcessClass {
   return getContext(method).Process as ProcessClass;
 }
 
-/** proclife running the task with one start method; the target is `running` from task.js. */
-export function proclifeContestant(method: string, settleMs = 0): Contestant & IdleStarter {
+/**
+ * proclife running the task with one start method; the target is `running` from task.js, or with
+ * `typescript`, the same function from task-ts.ts (to compare a TypeScript target's start).
+ */
+export function proclifeContestant(
+  method: string,
+  settleMs = 0,
+  typescript = false,
+): Contestant & IdleStarter {
   const unavailable = missing(method);
+  const target = typescript ? runningTs : running;
   return {
-    id: method,
-    label: LABELS[method] ?? `proclife '${method}'`,
+    id: typescript ? `${method}-ts` : method,
+    label: `${LABELS[method] ?? `proclife '${method}'`}${typescript ? ', TypeScript target' : ''}`,
     kind: 'proclife',
     unavailable,
     thread: method === 'thread',
@@ -42,7 +51,7 @@ export function proclifeContestant(method: string, settleMs = 0): Contestant & I
       const P = processClass(method);
       // The clock starts before construction: resolving the target is part of proclife's cost.
       const t0 = now();
-      const p = new P({ target: running });
+      const p = new P({ target });
       p.start();
       await p.join();
       const t1 = now();
