@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { examplePath, examplesDir, formatRecording, loadManifest } from '../server/examples.ts';
-import { runExample } from '../server/run-example.ts';
+import { runExampleToEnd } from '../server/run-example.ts';
 
 const args = process.argv.slice(2);
 const python = args.includes('--python');
@@ -37,16 +37,7 @@ for (const example of examples) {
     console.log(`${example.id}.py: recorded`);
     continue;
   }
-  let stdout = '';
-  let stderr = '';
-  const result = await runExample(example, {
-    stdout: (s) => {
-      stdout += s;
-    },
-    stderr: (s) => {
-      stderr += s;
-    },
-  }).done;
+  const { result, stdout, stderr } = await runExampleToEnd(example);
   if (result.exitCode !== 0 || result.timedOut || result.truncated) {
     failed++;
     console.error(`${example.id}: not recorded (${JSON.stringify(result)})\n${stdout}${stderr}`);

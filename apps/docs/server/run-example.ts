@@ -187,3 +187,22 @@ export function runExample(example: Example, options: RunOptions = {}): RunningE
     },
   };
 }
+
+/** Runs an example to its end and collects what it printed (for the recorder and the tests). */
+export async function runExampleToEnd(
+  example: Example,
+  options: Omit<RunOptions, 'stdout' | 'stderr'> = {},
+): Promise<{ result: RunResult; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const result = await runExample(example, {
+    ...options,
+    stdout: (s) => {
+      stdout += s;
+    },
+    stderr: (s) => {
+      stderr += s;
+    },
+  }).done;
+  return { result, stdout, stderr };
+}

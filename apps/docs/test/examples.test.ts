@@ -9,7 +9,7 @@ import {
   loadManifest,
   normalizeOutput,
 } from '../server/examples.ts';
-import { runExample } from '../server/run-example.ts';
+import { runExampleToEnd } from '../server/run-example.ts';
 
 const { examples } = loadManifest();
 
@@ -38,16 +38,7 @@ describe('docs/examples', () => {
     '%s prints its recorded output',
     { retry: 1, timeout: 90_000 },
     async (_id, example) => {
-      let stdout = '';
-      let stderr = '';
-      const result = await runExample(example, {
-        stdout: (s) => {
-          stdout += s;
-        },
-        stderr: (s) => {
-          stderr += s;
-        },
-      }).done;
+      const { result, stdout, stderr } = await runExampleToEnd(example);
       expect({ ...result, stderr }).toMatchObject({ exitCode: 0, timedOut: false, truncated: false });
       const recorded = readFileSync(examplePath(example, 'out'), 'utf8');
       const actual = `${stdout.replace(/\n+$/, '')}${stderr.trim() ? `\n--- stderr ---\n${stderr}` : ''}`;
