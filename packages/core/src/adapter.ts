@@ -3,6 +3,7 @@
  * launchers, the child bootstrap and the hooks they need. Applications import the Process of a
  * start-method package instead.
  */
+export { parentView } from './child/parent-view.ts';
 export { type ChildTransport, preimportModule, runChild } from './child/run-child.ts';
 export { registerStartMethod, type StartMethodEntry, startMethodEntry } from './context.ts';
 export { setCurrentProcess } from './current.ts';

@@ -29,6 +29,7 @@ import {
   exitWith,
   fdCountLater,
   identity,
+  joinParent,
   makeClosure,
   noop,
   printBoth,
@@ -120,6 +121,14 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
     await p.join();
     const seen = p.result as ReturnType<typeof identity>;
     expect(seen.parent).toEqual({ name: 'MainProcess', pid: process.pid, alive: true });
+  });
+
+  it('parentProcess().join(): the child waits for its parent, even with nothing else to do', async () => {
+    const p = make({ target: joinParent }).start();
+    expect(await p.join(700)).toBeNull();
+    expect(p.isAlive()).toBe(true);
+    p.terminate();
+    expect(await p.join()).toBe(-15);
   });
 
   it('test_parent_process: a grandchild sees its parent, alive', async () => {

@@ -1,13 +1,11 @@
-import type { ChildPayload, ChildTransport } from '@proclife/core/adapter';
+import { type ChildPayload, type ChildTransport, parentView } from '@proclife/core/adapter';
 
 type Channel = { ref?: () => void; unref?: () => void };
 
 /** The child side of the IPC channel that a spawn or forkserver parent opened. */
 export function ipcTransport(payload: Pick<ChildPayload, 'parentName' | 'parentPid'>): ChildTransport {
-  let parentAlive = true;
   const parentEnded = new Promise<void>((resolve) => {
     process.once('disconnect', () => {
-      parentAlive = false;
       resolve();
     });
   });
@@ -37,22 +35,7 @@ export function ipcTransport(payload: Pick<ChildPayload, 'parentName' | 'parentP
       });
       (process.channel as Channel | undefined)?.unref?.();
     },
-    parent: {
-      name: payload.parentName,
-      pid: payload.parentPid,
-      ident: payload.parentPid,
-      isAlive: () => parentAlive,
-      join: (timeoutMs) =>
-        new Promise<boolean>((resolve) => {
-          if (!parentAlive) return resolve(true);
-          const timer =
-            timeoutMs === undefined ? undefined : setTimeout(() => resolve(false), Math.max(0, timeoutMs));
-          void parentEnded.then(() => {
-            clearTimeout(timer);
-            resolve(true);
-          });
-        }),
-    },
+    parent: parentView(payload, parentEnded),
     parentEnded,
     setTitle: (title) => {
       process.title = title;

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import type { ChildPayload, ChildTransport } from '@proclife/core/adapter';
+import { type ChildPayload, type ChildTransport, parentView } from '@proclife/core/adapter';
 import { ENDED_ON_ITS_OWN } from './thread-protocol.ts';
 
 /**
@@ -21,10 +21,8 @@ export function threadTransport(payload: Pick<ChildPayload, 'parentName' | 'pare
       // nothing to tell anymore
     }
   });
-  let parentAlive = true;
   const parentEnded = new Promise<void>((resolve) => {
     port.once('close', () => {
-      parentAlive = false;
       resolve();
     });
   });
@@ -45,26 +43,7 @@ export function threadTransport(payload: Pick<ChildPayload, 'parentName' | 'pare
       // Listening must not hold the thread open once its target has settled.
       port.unref();
     },
-    parent: {
-      name: payload.parentName,
-      pid: payload.parentPid,
-      ident: payload.parentPid,
-      isAlive: () => parentAlive,
-      join: (timeoutMs) =>
-        new Promise<boolean>((resolve) => {
-          if (!parentAlive) return resolve(true);
-          // Waiting for the parent keeps this thread up, as a blocked join would; the parent
-          // ending ends this thread too.
-          const timer =
-            timeoutMs === undefined
-              ? setInterval(() => {}, 1 << 30)
-              : setTimeout(() => resolve(false), Math.max(0, timeoutMs));
-          void parentEnded.then(() => {
-            clearTimeout(timer);
-            resolve(true);
-          });
-        }),
-    },
+    parent: parentView(payload, parentEnded),
     parentEnded,
     release: () => port.unref(),
     exit: (code) => process.exit(code),
