@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const NODE_VERSION = '24.21.0';
@@ -60,8 +60,12 @@ function ensureNode() {
   if (npmCheck.error || npmCheck.status !== 0)
     fail('npm was not found on PATH: install npm (it ships with Node) and run the command again.');
 
+  // Started by the toolchain's own Node (its bin folder on PATH): that Node is the pinned one,
+  // not a system Node, and the toolchain that holds it must stay.
+  const ownNode = process.execPath.startsWith(toolDir + sep);
+  const useSystem = major >= NODE_MAJOR_NEEDED && !ownNode;
   const want = JSON.stringify({
-    node: major >= NODE_MAJOR_NEEDED ? 'system' : NODE_VERSION,
+    node: useSystem ? 'system' : NODE_VERSION,
     pnpm: PNPM_VERSION,
     platform: `${process.platform}-${process.arch}`,
   });
@@ -69,13 +73,13 @@ function ensureNode() {
   if (stampMatches(stamp, want) && existsSync(join(binDir, 'pnpm'))) return;
 
   log(
-    `installing the toolchain into .toolchain/ (${major >= NODE_MAJOR_NEEDED ? `system Node ${process.versions.node}` : `Node ${NODE_VERSION}`}, pnpm ${PNPM_VERSION})`,
+    `installing the toolchain into .toolchain/ (${useSystem ? `system Node ${process.versions.node}` : `Node ${NODE_VERSION}`}, pnpm ${PNPM_VERSION})`,
   );
   rmSync(toolDir, { recursive: true, force: true });
   mkdirSync(binDir, { recursive: true });
   const deps = { pnpm: PNPM_VERSION };
   const nodePkg = `node-${process.platform}-${process.arch}`;
-  if (major < NODE_MAJOR_NEEDED) deps[nodePkg] = NODE_VERSION;
+  if (!useSystem) deps[nodePkg] = NODE_VERSION;
   writeFileSync(
     join(toolDir, 'package.json'),
     JSON.stringify({ private: true, dependencies: deps }, null, 2),
@@ -94,7 +98,7 @@ function ensureNode() {
     );
   }
   const nodeBin =
-    major >= NODE_MAJOR_NEEDED ? process.execPath : join(toolDir, 'node_modules', nodePkg, 'bin', 'node');
+    useSystem ? process.execPath : join(toolDir, 'node_modules', nodePkg, 'bin', 'node');
   if (!existsSync(nodeBin))
     fail(
       `the Node binary was not found after install (${nodePkg}): delete .toolchain/ and run the command again.`,
