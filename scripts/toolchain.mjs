@@ -97,8 +97,7 @@ function ensureNode() {
         'npm could not install the toolchain (see the output above), then run the command again.',
     );
   }
-  const nodeBin =
-    useSystem ? process.execPath : join(toolDir, 'node_modules', nodePkg, 'bin', 'node');
+  const nodeBin = useSystem ? process.execPath : join(toolDir, 'node_modules', nodePkg, 'bin', 'node');
   if (!existsSync(nodeBin))
     fail(
       `the Node binary was not found after install (${nodePkg}): delete .toolchain/ and run the command again.`,
