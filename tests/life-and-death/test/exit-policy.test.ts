@@ -5,20 +5,13 @@ import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { METHODS, ownProcess } from './methods.ts';
 import { CASE_MARK, liveWithMark, until } from './proc-scan.ts';
-import { type RunningParent, runParent } from './run-parent.ts';
+import { killLeftovers, type RunningParent, runParent } from './run-parent.ts';
 
 let running: RunningParent | undefined;
 
 afterEach(() => {
-  if (running) {
-    for (const p of liveWithMark(running.mark, CASE_MARK)) {
-      try {
-        process.kill(p.pid, 'SIGKILL');
-      } catch {
-        // gone
-      }
-    }
-  }
+  // Whatever a failed case left behind.
+  killLeftovers(running);
   running = undefined;
 });
 

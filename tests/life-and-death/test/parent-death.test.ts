@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { METHODS, type Method, ownProcess } from './methods.ts';
 import { CASE_MARK, isLive, liveWithMark, until } from './proc-scan.ts';
-import { type RunningParent, runParent } from './run-parent.ts';
+import { killLeftovers, type RunningParent, runParent } from './run-parent.ts';
 
 // The contract is "gone within 1 s"; this bound is generous so that two busy cores never make
 // the suite flaky. The time actually measured is printed.
@@ -18,15 +18,7 @@ let running: RunningParent | undefined;
 
 afterEach(() => {
   // Whatever a failed case left behind.
-  if (running) {
-    for (const p of liveWithMark(running.mark, CASE_MARK)) {
-      try {
-        process.kill(p.pid, 'SIGKILL');
-      } catch {
-        // gone
-      }
-    }
-  }
+  killLeftovers(running);
   running = undefined;
 });
 
