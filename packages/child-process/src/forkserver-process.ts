@@ -1,8 +1,5 @@
 import { BaseProcess, type Target } from '@proclife/core';
-import { BUILTIN_CLASS, registerInternalDirectory, registerStartMethod } from '@proclife/core/adapter';
-import { forkserverLauncher } from './runtime/forkserver-launcher.ts';
-
-registerInternalDirectory(import.meta.url);
+import { BUILTIN_CLASS } from '@proclife/core/adapter';
 
 /**
  * The Process class of `getContext('forkserver')`; its default names are `ForkServerProcess-N`.
@@ -20,9 +17,3 @@ export class ForkServerProcess<T extends Target = Target> extends BaseProcess<T>
   static override startMethod: string | undefined = 'forkserver';
   static readonly [BUILTIN_CLASS] = true;
 }
-
-registerStartMethod('forkserver', {
-  launcher: forkserverLauncher,
-  Process: ForkServerProcess,
-  packageName: '@proclife/child-process',
-});

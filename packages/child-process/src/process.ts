@@ -1,8 +1,5 @@
 import { BaseProcess, type Target } from '@proclife/core';
-import { BUILTIN_CLASS, registerInternalDirectory, registerStartMethod } from '@proclife/core/adapter';
-import { spawnLauncher } from './runtime/spawn-launcher.ts';
-
-registerInternalDirectory(import.meta.url);
+import { BUILTIN_CLASS } from '@proclife/core/adapter';
 
 /**
  * Python's `multiprocessing.Process`, started as a fresh Node.js process (the `spawn` start
@@ -27,9 +24,3 @@ export class SpawnProcess<T extends Target = Target> extends BaseProcess<T> {
   static override startMethod: string | undefined = 'spawn';
   static readonly [BUILTIN_CLASS] = true;
 }
-
-registerStartMethod('spawn', {
-  launcher: spawnLauncher,
-  Process: SpawnProcess,
-  packageName: '@proclife/child-process',
-});

@@ -24,4 +24,5 @@ export type {
 export { local } from './local-state.ts';
 export { BaseProcess, BUILTIN_CLASS } from './process.ts';
 export { registerInternalDirectory } from './runtime/caller.ts';
+export { checkChildEntry } from './runtime/child-entry.ts';
 export { deserializeError, type SerializedError, serializeError } from './serialize-error.ts';

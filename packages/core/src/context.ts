@@ -1,3 +1,5 @@
+import { nodeModule } from './builtins.ts';
+import { closestName } from './did-you-mean.ts';
 import { ProclifeError, quote, StartMethodError } from './errors.ts';
 import type { Launcher } from './launcher.ts';
 
@@ -29,6 +31,11 @@ export function registerStartMethod(name: string, entry: StartMethodEntry): void
   methods.set(name, entry);
 }
 
+/** The registered entry for a start method, if its package has loaded. */
+export function loadedStartMethod(name: string): StartMethodEntry | undefined {
+  return methods.get(name);
+}
+
 /** The registered entry for a start method, or a typed error that says how to get it. */
 export function startMethodEntry(name: string): StartMethodEntry {
   const entry = methods.get(name);
@@ -45,13 +52,38 @@ export function startMethodEntry(name: string): StartMethodEntry {
   if (provider) {
     throw new StartMethodError(
       'ERR_START_METHOD',
-      `The start method ${quote(name)} is provided by ${provider}: install it and import the Process from there.`,
+      isInstalled(provider)
+        ? `The start method ${quote(name)} is provided by ${provider}, which is installed but not imported here: import it (import '${provider}', or import its Process) before asking for this context.`
+        : `The start method ${quote(name)} is provided by ${provider}, which is not installed: install it (npm install ${provider}) and import its Process.`,
     );
   }
+  const loaded = getAllStartMethods();
+  const near = closestName(name, ORDER);
+  const hint =
+    near === null
+      ? ''
+      : methods.has(near)
+        ? ` Did you mean ${quote(near)}?`
+        : ` Did you mean ${quote(near)} (from ${PROVIDERS[near]}, not imported here)?`;
   throw new StartMethodError(
     'ERR_START_METHOD',
-    `cannot find context for ${quote(name)}: use one of ${[...new Set([...ORDER, ...methods.keys()])].map((m) => quote(m)).join(', ')}.`,
+    `cannot find context for ${quote(name)}: the start methods loaded here are ${loaded.length ? loaded.map((m) => quote(m)).join(', ') : 'none'}.${hint}`,
   );
+}
+
+/** Whether `pkg` can be resolved from the program's entry or the working directory. */
+function isInstalled(pkg: string): boolean {
+  const { createRequire } = nodeModule();
+  for (const from of [process.argv[1], `${process.cwd()}/`]) {
+    if (!from) continue;
+    try {
+      createRequire(from).resolve(`${pkg}/package.json`);
+      return true;
+    } catch {
+      // not from here
+    }
+  }
+  return false;
 }
 
 /**

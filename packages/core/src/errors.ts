@@ -12,8 +12,14 @@ export const ERROR_CODES = {
   ERR_PROCESS_CLOSED: 'ERR_PROCESS_CLOSED',
   /** A daemonic process tried to start a child. */
   ERR_DAEMON_CHILDREN: 'ERR_DAEMON_CHILDREN',
-  /** The target cannot be reached by the child (not exported, a closure, a lambda). */
+  /** The target cannot be reached by the child (a bound function, built-in or eval code, a file it cannot import). */
   ERR_TARGET_NOT_FOUND: 'ERR_TARGET_NOT_FOUND',
+  /** The target is defined in a module but not exported by it (an unexported function, an inline arrow, a closure, a method). */
+  ERR_TARGET_NOT_EXPORTED: 'ERR_TARGET_NOT_EXPORTED',
+  /** The child imported another function than the one the parent passed; nothing ran. */
+  ERR_TARGET_MISMATCH: 'ERR_TARGET_MISMATCH',
+  /** More than one function could be meant: two registrations under one name, or two exports found by name. */
+  ERR_TARGET_AMBIGUOUS: 'ERR_TARGET_AMBIGUOUS',
   /** A process was started while the current child was still importing its target's module. */
   ERR_BOOTSTRAPPING: 'ERR_BOOTSTRAPPING',
   /** An argument (or a subclass field) cannot cross to the child by structured clone. */
@@ -61,7 +67,7 @@ export class ProcessStateError extends ProclifeError {
   }
 }
 
-/** The target cannot be found by the child. */
+/** The target cannot be reached by the child, or the child found another function than the one passed. */
 export class TargetError extends ProclifeError {}
 
 /** A value cannot cross between processes or threads by structured clone. */

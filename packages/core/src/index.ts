@@ -23,4 +23,5 @@ export {
   type StopStep,
   type Target,
 } from './process.ts';
+export { registerTarget } from './runtime/registered-targets.ts';
 export { installShutdownHandlers, type ShutdownOptions } from './shutdown.ts';

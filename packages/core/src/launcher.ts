@@ -1,12 +1,25 @@
 import type { Readable } from 'node:stream';
+import type { Fingerprint } from './runtime/fingerprint.ts';
 import type { SerializedError } from './serialize-error.ts';
 
-/** Where the child finds its target: a module URL and the name it is exported under. */
+/**
+ * Where the child finds its target, and what it checks before running it. The parent proved
+ * (or, where it could not, checked as far as it could) that reading `exportName` from `module`
+ * gives the very function that was passed.
+ */
 export interface TargetRef {
-  /** `file:` URL of the ES module that exports the target. */
+  /** `file:` URL of the module that holds the target. */
   module: string;
-  /** The export name (`'default'` for a default export). */
+  /**
+   * The name to read: an ES module's export (`'default'` for a default export), a property of a
+   * CommonJS module's `module.exports` (`''` for `module.exports` itself), or the name given to
+   * `registerTarget()`.
+   */
   exportName: string;
+  /** How to read it; `'esm'` when absent. */
+  from?: 'esm' | 'commonjs' | 'registry';
+  /** What the child compares with the function it imported before running anything. */
+  check?: Fingerprint;
 }
 
 /**
@@ -79,6 +92,10 @@ export interface LaunchedChild {
 /** A start method: turns a launch request into a running child. */
 export interface Launcher {
   readonly name: string;
+  /** The options this start method takes on top of `new Process()`'s own (checked by `launch`). */
+  readonly optionNames?: readonly string[];
+  /** Throws when this start method cannot launch here (for example its child entry is missing). */
+  ready?(): void;
   /** Launches synchronously: returns once the OS process or thread exists, throws if it cannot. */
   launch(request: LaunchRequest): LaunchedChild;
 }

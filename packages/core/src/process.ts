@@ -1,6 +1,7 @@
 import { INSPECT_CUSTOM, nodeThreads } from './builtins.ts';
-import { startMethodEntry } from './context.ts';
+import { loadedStartMethod, startMethodEntry } from './context.ts';
 import { debug } from './debug.ts';
+import { checkOptionNames } from './did-you-mean.ts';
 import {
   CloneError,
   InvalidOptionError,
@@ -15,6 +16,7 @@ import type { ChildMessage, ChildPayload, LaunchedChild, TargetRef } from './lau
 import { local, nextIdentity } from './local-state.ts';
 import { children } from './registry.ts';
 import { callerFiles } from './runtime/caller.ts';
+import { canReadFunctionSites } from './runtime/function-site.ts';
 import { knownTarget, resolveTarget } from './runtime/resolve-target.ts';
 import { deserializeError } from './serialize-error.ts';
 
@@ -204,16 +206,8 @@ function validate(options: unknown): ProcessOptions {
   return o;
 }
 
-const KNOWN_OPTIONS = new Set([
-  'target',
-  'args',
-  'name',
-  'daemon',
-  'signal',
-  'stdio',
-  'module',
-  'orphanPolicy',
-]);
+const KNOWN_OPTIONS = ['target', 'args', 'name', 'daemon', 'signal', 'stdio', 'module', 'orphanPolicy'];
+const STOP_OPTIONS = ['graceMs', 'termMs'];
 
 /**
  * Python's `multiprocessing.Process` lifecycle, independent of how the child is launched. Use the
@@ -229,9 +223,13 @@ export class BaseProcess<T extends Target = Target> {
 
   constructor(options?: ProcessOptions<T>) {
     const o = validate(options);
+    const method = (new.target as typeof BaseProcess).startMethod;
+    const methodOptions = (method && loadedStartMethod(method)?.launcher.optionNames) || [];
+    checkOptionNames(o, [...KNOWN_OPTIONS, ...methodOptions], `new ${new.target.name}()`);
     const identity = nextIdentity();
     const launchOptions: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(o)) if (!KNOWN_OPTIONS.has(key)) launchOptions[key] = value;
+    for (const [key, value] of Object.entries(o))
+      if (!KNOWN_OPTIONS.includes(key)) launchOptions[key] = value;
     internals.set(this, {
       phase: 'initial',
       name: o.name || `${new.target.name}-${identity.join(':')}`,
@@ -248,11 +246,12 @@ export class BaseProcess<T extends Target = Target> {
       orphanPolicy: o.orphanPolicy ?? 'end',
       launchOptions,
       signal: o.signal,
-      // The stack is only needed to find a target for the first time (see resolve-target.ts).
+      // The stack is only read where V8 cannot say where a target was defined (resolve-target.ts).
       callers:
-        o.module === undefined &&
-        (!o.target || knownTarget(o.target)) &&
-        (Object.hasOwn(new.target, BUILTIN_CLASS) || knownTarget(new.target))
+        canReadFunctionSites() ||
+        (o.module === undefined &&
+          (!o.target || knownTarget(o.target)) &&
+          (Object.hasOwn(new.target, BUILTIN_CLASS) || knownTarget(new.target)))
           ? []
           : callerFiles(),
       pid: null,
@@ -298,6 +297,7 @@ export class BaseProcess<T extends Target = Target> {
       );
     }
     const { launcher } = startMethodEntry(method);
+    launcher.ready?.();
     reap();
     const payload = this.#payload(s, ctor, method);
     let child: LaunchedChild;
@@ -473,6 +473,12 @@ export class BaseProcess<T extends Target = Target> {
   async stop(options: StopOptions = {}): Promise<StopStep> {
     const s = get(this);
     checkClosed(s);
+    if (typeof options !== 'object' || options === null) {
+      throw new InvalidOptionError(
+        `stop(options) takes an object such as { graceMs: 500 }, received ${quote(options)}.`,
+      );
+    }
+    checkOptionNames(options, STOP_OPTIONS, 'stop()');
     const graceMs = checkTimeout('graceMs', options.graceMs) ?? 2000;
     const termMs = checkTimeout('termMs', options.termMs) ?? 2000;
     if (s.phase !== 'started' || !s.child) throw new ProcessStateError(MESSAGES.notStarted);

@@ -1,4 +1,5 @@
 // The engine without any start method loaded: what core decides on its own.
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import {
   activeChildren,
@@ -20,6 +21,31 @@ describe('core alone', () => {
       "The start method 'spawn' is provided by @proclife/child-process",
     );
     expect(() => getContext('thread')).toThrow(/@proclife\/worker-threads/);
+  });
+
+  it('names what is loaded, and the method a typo was meant to be', () => {
+    expect(() => getContext('thred')).toThrow(
+      "cannot find context for 'thred': the start methods loaded here are none. Did you mean 'thread' (from @proclife/worker-threads, not imported here)?",
+    );
+    // Whether the package can be resolved from the program decides between the two fixes.
+    let installed = true;
+    try {
+      createRequire(process.argv[1]!).resolve('@proclife/worker-threads/package.json');
+    } catch {
+      installed = false;
+    }
+    expect(() => getContext('thread')).toThrow(
+      installed
+        ? "The start method 'thread' is provided by @proclife/worker-threads, which is installed but not imported here: import it (import '@proclife/worker-threads', or import its Process) before asking for this context."
+        : "The start method 'thread' is provided by @proclife/worker-threads, which is not installed: install it (npm install @proclife/worker-threads) and import its Process.",
+    );
+  });
+
+  it('refuses unknown options with the closest known name', () => {
+    expect(() => new BaseProcess({ tagret: () => 1 } as never)).toThrow(
+      "Unknown option 'tagret' for new BaseProcess(): did you mean 'target'?",
+    );
+    expect(() => new BaseProcess({ arg: [21] } as never)).toThrow("did you mean 'args'?");
   });
 
   it("explains why there is no 'fork'", () => {

@@ -1,15 +1,7 @@
 import type { Target } from '@proclife/core';
 // From the adapter only: a thread's bootstrap then loads one file of core less.
-import {
-  BaseProcess,
-  BUILTIN_CLASS,
-  registerInternalDirectory,
-  registerStartMethod,
-} from '@proclife/core/adapter';
-import { threadLauncher } from './runtime/thread-launcher.ts';
+import { BaseProcess, BUILTIN_CLASS } from '@proclife/core/adapter';
 import type { ThreadProcessOptions } from './thread-options.ts';
-
-registerInternalDirectory(import.meta.url);
 
 /**
  * Python's `multiprocessing.Process`, started as a `worker_threads` Worker (the `thread` start
@@ -48,9 +40,3 @@ export class ThreadProcess<T extends Target = Target> extends BaseProcess<T> {
     super(options);
   }
 }
-
-registerStartMethod('thread', {
-  launcher: threadLauncher,
-  Process: ThreadProcess,
-  packageName: '@proclife/worker-threads',
-});

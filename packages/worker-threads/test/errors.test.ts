@@ -56,7 +56,6 @@ describe('errors of a thread', () => {
     ['a negative limit', { resourceLimits: { stackSizeMb: -1 } }, /stackSizeMb must be .* received -1/],
     ['env that is not an object', { env: 'share' as never }, /'env' option .* received 'share'/],
     ['an env value that is not a string', { env: { A: 1 as never } }, /env\.A must be a string, received 1/],
-    ['an unknown option', { priority: 'high' } as never, /Unknown option 'priority'/],
   ];
   for (const [label, options, message] of invalid) {
     it(`start() rejects ${label} with ERR_INVALID_OPTION`, () => {
@@ -66,6 +65,19 @@ describe('errors of a thread', () => {
       expect(p.isAlive()).toBe(false);
     });
   }
+
+  // A typo would otherwise be dropped silently; it is refused where it is written.
+  it.each([
+    [{ priority: 'high' }, "Unknown option 'priority' for new Process()."],
+    [{ deamon: true }, "Unknown option 'deamon' for new Process(): did you mean 'daemon'?"],
+    [
+      { resourceLimit: {} },
+      "Unknown option 'resourceLimit' for new Process(): did you mean 'resourceLimits'?",
+    ],
+  ])('new Process(%o) is refused with ERR_INVALID_OPTION', (options, message) => {
+    expect(() => new Process(options as never)).toThrow(InvalidOptionError);
+    expect(() => new Process(options as never)).toThrow(message);
+  });
 });
 
 describe('env', () => {

@@ -1,5 +1,5 @@
-import type { Launcher } from '@proclife/core/adapter';
-import { launchFromStock } from './forkserver-stock.ts';
+import { checkChildEntry, type Launcher } from '@proclife/core/adapter';
+import { FORKSERVER_ENTRY_URL, launchFromStock } from './forkserver-stock.ts';
 
 /**
  * The `forkserver` start method: Node.js cannot fork a running V8 isolate, so the speed of
@@ -8,5 +8,6 @@ import { launchFromStock } from './forkserver-stock.ts';
  */
 export const forkserverLauncher: Launcher = {
   name: 'forkserver',
+  ready: () => checkChildEntry(FORKSERVER_ENTRY_URL, 'forkserver'),
   launch: launchFromStock,
 };

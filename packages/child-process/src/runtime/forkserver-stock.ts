@@ -7,7 +7,8 @@ import { forkserverSettings, onForkserverSettings } from './forkserver-settings.
 import { adoptChild, signalTree, spawnNode } from './spawn-launcher.ts';
 
 // The bootstrap of every forkserver process; built next to this file's chunk in dist/.
-const ENTRY = fileURLToPath(new URL('./entry/forkserver-child.js', import.meta.url));
+export const FORKSERVER_ENTRY_URL = new URL('./entry/forkserver-child.js', import.meta.url);
+const ENTRY = fileURLToPath(FORKSERVER_ENTRY_URL);
 
 // After this many stock processes in a row die before they are booted (a preload module that
 // kills its process, say), the stock stops refilling until one boots: `start()` still works,

@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import {
   type ChildMessage,
+  checkChildEntry,
   installExitHook,
   type LaunchedChild,
   type Launcher,
@@ -12,7 +13,8 @@ import {
 import { trackProcessGroup } from './group-reaper.ts';
 
 // The bootstrap that every spawn child runs; built next to this file's chunk in dist/.
-const ENTRY = fileURLToPath(new URL('./entry/spawn-child.js', import.meta.url));
+const ENTRY_URL = new URL('./entry/spawn-child.js', import.meta.url);
+const ENTRY = fileURLToPath(ENTRY_URL);
 
 // util-linux's setpriv sets the parent-death signal and then execs Node, so the child is
 // killed by the kernel when the parent dies, even by SIGKILL and even while the child's event
@@ -173,6 +175,7 @@ export function spawnNode(
 /** The `spawn` start method: a fresh Node.js process that imports the target's module. */
 export const spawnLauncher: Launcher = {
   name: 'spawn',
+  ready: () => checkChildEntry(ENTRY_URL, 'spawn'),
   launch(request) {
     const cp = spawnNode(ENTRY, request);
     const child = adoptChild(cp, request.orphanPolicy);

@@ -5,6 +5,8 @@ import { ProclifeError, TargetError } from '../errors.ts';
 import type { ChildMessage, ChildPayload, TargetRef } from '../launcher.ts';
 import { local } from '../local-state.ts';
 import { abortCurrent, type BaseProcess, hydrateCurrent, setCurrentTarget, type Target } from '../process.ts';
+import { fingerprintMismatch } from '../runtime/fingerprint.ts';
+import { registeredTarget } from '../runtime/registered-targets.ts';
 import { serializeError } from '../serialize-error.ts';
 
 /** How a child talks to its parent; each start method provides one. */
@@ -27,11 +29,29 @@ export interface ChildTransport {
 
 async function importExport(ref: TargetRef, what: string): Promise<unknown> {
   const ns = (await import(ref.module)) as Record<string, unknown>;
-  const value = ns[ref.exportName];
+  let value: unknown;
+  if (ref.from === 'registry') value = registeredTarget(ref.module, ref.exportName);
+  else if (ref.from === 'commonjs') {
+    const exports = ns.default as Record<string, unknown> | undefined;
+    value = ref.exportName === '' ? exports : exports?.[ref.exportName];
+  } else value = ns[ref.exportName];
+  const label = ref.exportName === '' ? 'module.exports' : `'${ref.exportName}'`;
   if (typeof value !== 'function') {
     throw new TargetError(
       'ERR_TARGET_NOT_FOUND',
-      `The child could not find ${what} '${ref.exportName}' among the exports of ${ref.module}: export it from that module.`,
+      ref.from === 'registry'
+        ? `The child imported ${ref.module}, but it did not register ${what} ${label}: call registerTarget() at the top level of that module, not under a main guard.`
+        : `The child could not find ${what} ${label} among the exports of ${ref.module}: export it from that module.`,
+    );
+  }
+  // Identity before anything runs: the parent sent what the function it passed looks like.
+  const mismatch = ref.check ? fingerprintMismatch(value as (...args: never[]) => unknown, ref.check) : null;
+  if (mismatch !== null) {
+    throw new TargetError(
+      'ERR_TARGET_MISMATCH',
+      `The child imported ${label} from ${ref.module}, but it is not the ${what} the parent passed (${mismatch}), so nothing was run. ` +
+        'This happens when a module export is reassigned after the module loads, or when the file changed since the parent loaded it. ' +
+        'Pass a function that the module exports as it is defined, or register it with registerTarget().',
     );
   }
   return value;

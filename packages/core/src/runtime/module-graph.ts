@@ -13,6 +13,8 @@ interface ModuleInfo {
   exports: ExportEntry[];
   /** Resolved paths of the modules it imports statically. */
   imports: string[];
+  /** Resolved paths of the modules it re-exports whole (`export * from`). */
+  starExports: string[];
 }
 
 type Lexer = typeof import('es-module-lexer');
@@ -49,7 +51,7 @@ function resolveSpecifier(specifier: string, fromFile: string): string | null {
   }
 }
 
-function parse(path: string, source: string): { exports: ExportEntry[]; imports: string[] } {
+function parse(path: string, source: string): Omit<ModuleInfo, 'mtimeMs'> {
   const { parse: lex } = getLexer();
   let result: ReturnType<Lexer['parse']>;
   try {
@@ -59,12 +61,13 @@ function parse(path: string, source: string): { exports: ExportEntry[]; imports:
     result = lex(nodeModule().stripTypeScriptTypes(source), path);
   }
   const [imports, exports] = result;
+  const resolved = (list: typeof imports) =>
+    list.map((i) => resolveSpecifier(i.n!, path)).filter((p): p is string => p !== null);
+  const statics = imports.filter((i) => i.n !== undefined && i.d === -1);
   return {
     exports: exports.map((e) => ({ exported: e.n, local: e.ln })),
-    imports: imports
-      .filter((i) => i.n !== undefined && i.d === -1)
-      .map((i) => resolveSpecifier(i.n!, path))
-      .filter((p): p is string => p !== null),
+    imports: resolved(statics),
+    starExports: resolved(statics.filter((i) => /^export\s*\*\s*from/.test(source.slice(i.ss, i.se)))),
   };
 }
 
@@ -82,8 +85,34 @@ export function moduleInfo(path: string): ModuleInfo | null {
   try {
     info = { mtimeMs, ...parse(path, nodeFs().readFileSync(path, 'utf8')) };
   } catch {
-    info = { mtimeMs, exports: [], imports: [] };
+    info = { mtimeMs, exports: [], imports: [], starExports: [] };
   }
   cache.set(path, info);
   return info;
+}
+
+/**
+ * The name under which the module at `path` exports a function or class named `name`: its own
+ * export (`export function name`, `export { name as other }`), a named re-export, or, when
+ * `followStars`, one reached through `export * from` barrels. Null when there is none.
+ */
+export function exportNameOf(
+  path: string,
+  name: string,
+  followStars = true,
+  seen = new Set<string>(),
+): string | null {
+  if (seen.has(path)) return null;
+  seen.add(path);
+  const info = moduleInfo(path);
+  if (!info) return null;
+  for (const e of info.exports) if (e.local === name) return e.exported;
+  for (const e of info.exports) if (e.local === undefined && e.exported === name) return e.exported;
+  if (followStars) {
+    for (const dep of info.starExports) {
+      // `export *` never re-exports a default, and keeps every other name as it is.
+      if (name !== 'default' && exportNameOf(dep, name, true, seen) !== null) return name;
+    }
+  }
+  return null;
 }

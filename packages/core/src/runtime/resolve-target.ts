@@ -1,45 +1,44 @@
+// Finds where a child can import the very function (or Process subclass) that was passed, the
+// way pickle finds a function by module and qualified name and refuses unless
+// `getattr(module, qualname) is obj`. See docs/decisions/0010-target-identity.md.
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { InvalidOptionError, quote, TargetError } from '../errors.ts';
+import { nodeModule, nodeUtil } from '../builtins.ts';
+import { quote, TargetError } from '../errors.ts';
 import type { TargetRef } from '../launcher.ts';
-import { moduleInfo } from './module-graph.ts';
+import { fingerprint } from './fingerprint.ts';
+import { type FunctionSite, readFunctionSite } from './function-site.ts';
+import { exportNameOf, moduleInfo } from './module-graph.ts';
+import { moduleUrl, registrationOf } from './registered-targets.ts';
 
-function exportNameIn(path: string, name: string): string | null {
-  const info = moduleInfo(path);
-  if (!info) return null;
-  for (const e of info.exports) if (e.local === name) return e.exported;
-  for (const e of info.exports) if (e.local === undefined && e.exported === name) return e.exported;
-  return null;
-}
-
-function toPath(module: string | URL): string {
-  if (module instanceof URL) return fileURLToPath(module);
-  if (module.startsWith('file:')) return fileURLToPath(module);
-  if (module.startsWith('/')) return module;
-  throw new InvalidOptionError(
-    `The 'module' option must be an absolute path or a file: URL (for example import.meta.url), received ${quote(module)}.`,
-  );
-}
+type Value = ((...args: never[]) => unknown) | (abstract new (...args: never[]) => unknown);
+type Fn = (...args: never[]) => unknown;
 
 function display(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel.startsWith('..') ? path : rel;
 }
 
+function toFilePath(url: string): string | null {
+  try {
+    if (url.startsWith('file:')) return fileURLToPath(url.replace(/[?#].*$/, ''));
+  } catch {
+    return null;
+  }
+  return url.startsWith('/') ? url.replace(/[?#].*$/, '') : null;
+}
+
 // Where a function or class is exported never changes while the process runs: remember it, so
-// that every start after the first skips the stack walk and the module lookups.
+// that every start after the first costs a map lookup.
 const resolved = new WeakMap<object, TargetRef>();
 
 /**
- * Finds where the child can import `value` from: the module given in `module`, or else the
- * user's modules on the stack when the Process was constructed (`callers`) and the modules they
- * import. Throws {@link TargetError} naming the function and the fix when there is none.
+ * Finds where the child can import `value` and what it must check there. `module` is the user's
+ * explicit `module` option; `callers` (the user's files on the stack at construction) are only
+ * read where V8 cannot tell where a function was defined. Throws {@link TargetError} naming the
+ * function, where it looked and a fix that works in that layout.
  */
-export function resolveTarget(
-  value: ((...args: never[]) => unknown) | (abstract new (...args: never[]) => unknown),
-  callers: string[],
-  module?: string | URL,
-): TargetRef {
+export function resolveTarget(value: Value, callers: string[], module?: string | URL): TargetRef {
   if (module === undefined) {
     const known = resolved.get(value);
     if (known) return known;
@@ -54,45 +53,209 @@ export function knownTarget(value: object): TargetRef | undefined {
   return resolved.get(value);
 }
 
-/** The search behind {@link resolveTarget}, without the memo. */
-function findTarget(
-  value: ((...args: never[]) => unknown) | (abstract new (...args: never[]) => unknown),
-  callers: string[],
-  module?: string | URL,
-): TargetRef {
-  const source = Function.prototype.toString.call(value);
-  const kind = /^class[\s{]/.test(source) ? 'class' : 'function';
-  // An arrow takes the name of the property or variable it was assigned to; say what it is.
-  const arrow =
-    kind === 'function' && !Object.hasOwn(value, 'prototype') && /^(async\s*)?(\(|[\w$]+\s*=>)/.test(source);
-  const name = value.name;
-  if (!name) {
+function findTarget(value: Value, callers: string[], module?: string | URL): TargetRef {
+  const fn = value as Fn;
+  const registered = registrationOf(value);
+  if (registered) {
+    return {
+      module: registered.module,
+      exportName: registered.name,
+      from: 'registry',
+      check: fingerprint(fn, true),
+    };
+  }
+  if (module !== undefined) return explicitTarget(fn, moduleUrl(module, "The 'module' option"));
+  const found = readFunctionSite(value, exportedLocals);
+  if (!found) return staticTarget(fn, callers);
+  const { site, matches } = found;
+  if (site.bound) throw boundError(fn);
+  const path = toFilePath(site.url);
+  if (path === null) {
     throw new TargetError(
       'ERR_TARGET_NOT_FOUND',
-      `The target is an anonymous ${kind} (an inline arrow or a closure): a child cannot import it. ` +
-        `Define it as a named, exported ${kind} of a module (export function task() {...}) and pass that.`,
+      `The target ${describe(fn)} ${site.url ? `comes from ${site.url}, which a child cannot import` : 'is built in, or was made by eval or new Function'}, so no child can run it. ` +
+        'Pass a function defined at the top level of a module file and exported by it.',
     );
   }
-  const candidates: string[] = [];
-  if (module !== undefined) candidates.push(toPath(module));
-  else {
-    for (const file of callers) candidates.push(file);
-    for (const file of callers) for (const dep of moduleInfo(file)?.imports ?? []) candidates.push(dep);
+  const cjs = commonjsExport(path, fn);
+  if (cjs) return cjs;
+  const info = moduleInfo(path);
+  const exported =
+    matches.length > 0 ? info?.exports.find((e) => e.local === matches[0])?.exported : undefined;
+  // Only an ES module that Node itself loaded runs the same text in the child; a test runner's
+  // transform (vitest) changes it, so there the name, arity and kind are checked.
+  const sameText = site.scope === 'Module';
+  if (exported !== undefined) {
+    return {
+      module: pathToFileURL(path).href,
+      exportName: exported,
+      from: 'esm',
+      check: fingerprint(fn, sameText),
+    };
   }
-  for (const path of candidates) {
-    const exported = exportNameIn(path, name);
-    if (exported !== null) return { module: pathToFileURL(path).href, exportName: exported };
+  // `export default function () {}` has no binding to compare: it is checked in the child.
+  if (fn.name === 'default' && info?.exports.some((e) => e.exported === 'default')) {
+    return {
+      module: pathToFileURL(path).href,
+      exportName: 'default',
+      from: 'esm',
+      check: fingerprint(fn, sameText),
+    };
   }
-  const where =
-    module !== undefined
-      ? display(candidates[0]!)
-      : callers.length > 0
-        ? `${display(callers[0]!)} or the modules it imports`
-        : 'the module that constructed the Process';
+  throw notExported(fn, site, path);
+}
+
+/** The local names a module exports, which are the bindings worth comparing with the target. */
+function exportedLocals(url: string): string[] {
+  const path = toFilePath(url);
+  if (path === null) return [];
+  const names: string[] = [];
+  for (const e of moduleInfo(path)?.exports ?? []) if (e.local !== undefined) names.push(e.local);
+  return names;
+}
+
+/**
+ * A module loaded through `require` (CommonJS, or an ES module that was required) has an
+ * exports object to compare with: identity is proven there, synchronously.
+ */
+function commonjsExport(path: string, fn: Fn): TargetRef | null {
+  const entry = nodeModule().createRequire(import.meta.url).cache[path];
+  const exports = entry?.exports as unknown;
+  if (exports === undefined || exports === null) return null;
+  const module = pathToFileURL(path).href;
+  const check = fingerprint(fn, true);
+  if (exports === fn) return { module, exportName: '', from: 'commonjs', check };
+  if (typeof exports !== 'object' && typeof exports !== 'function') return null;
+  const namespace = nodeUtil().types.isModuleNamespaceObject(exports);
+  for (const key of Object.keys(exports)) {
+    let same = false;
+    try {
+      same = (exports as Record<string, unknown>)[key] === fn;
+    } catch {
+      // a binding still in its temporal dead zone
+    }
+    if (same) return { module, exportName: key, from: namespace ? 'esm' : 'commonjs', check };
+  }
+  return null;
+}
+
+/** `module` named by the user: the function must be exported there (directly or re-exported). */
+function explicitTarget(fn: Fn, module: string): TargetRef {
+  const path = fileURLToPath(module);
+  const cjs = commonjsExport(path, fn);
+  if (cjs) return cjs;
+  const found = readFunctionSite(fn, (url) => (toFilePath(url) === path ? exportedLocals(url) : []));
+  if (found?.site.bound) throw boundError(fn);
+  if (found && toFilePath(found.site.url) === path && found.matches.length > 0) {
+    const exported = moduleInfo(path)?.exports.find((e) => e.local === found.matches[0])?.exported;
+    if (exported !== undefined) {
+      return {
+        module,
+        exportName: exported,
+        from: 'esm',
+        check: fingerprint(fn, found.site.scope === 'Module'),
+      };
+    }
+  }
+  // A barrel that re-exports it: found by name, and checked in the child before it runs.
+  const exported = fn.name ? exportNameOf(path, fn.name) : null;
+  if (exported !== null) {
+    return {
+      module,
+      exportName: exported,
+      from: 'esm',
+      check: fingerprint(fn, found?.site.scope !== 'Block'),
+    };
+  }
   throw new TargetError(
+    'ERR_TARGET_NOT_EXPORTED',
+    `The target ${describe(fn)} is not exported by ${display(path)} (the 'module' option), so a child cannot import it from there. ` +
+      `Export it from that module, or pass the module that defines and exports it.`,
+  );
+}
+
+/**
+ * Without the inspector (a Node built without it): the function is looked up by name among the
+ * exports of the user's modules on the stack and the modules they import, and the child checks
+ * its source before running it.
+ */
+function staticTarget(fn: Fn, callers: string[]): TargetRef {
+  if (!fn.name || fn.name.startsWith('bound ')) throw fn.name ? boundError(fn) : notExported(fn, null, null);
+  const seen = new Set<string>();
+  const refs: TargetRef[] = [];
+  const visit = (path: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    const exported = exportNameOf(path, fn.name, false);
+    if (exported !== null) {
+      refs.push({
+        module: pathToFileURL(path).href,
+        exportName: exported,
+        from: 'esm',
+        check: fingerprint(fn, true),
+      });
+    }
+  };
+  for (const file of callers) visit(file);
+  for (const file of callers) for (const dep of moduleInfo(file)?.imports ?? []) visit(dep);
+  if (refs.length === 1) return refs[0]!;
+  if (refs.length > 1) {
+    throw new TargetError(
+      'ERR_TARGET_AMBIGUOUS',
+      `More than one module exports a function named '${fn.name}' (${refs.map((r) => display(fileURLToPath(r.module))).join(', ')}) and this Node cannot tell which one was passed. ` +
+        "Name the module that exports it with the 'module' option.",
+    );
+  }
+  throw notExported(fn, null, callers[0] ?? null);
+}
+
+function isArrow(fn: Fn): boolean {
+  const source = Function.prototype.toString.call(fn);
+  return !Object.hasOwn(fn, 'prototype') && /^(async\s*)?(\(|[\w$]+\s*=>)/.test(source);
+}
+
+function isMethod(fn: Fn): boolean {
+  const source = Function.prototype.toString.call(fn);
+  return !isArrow(fn) && !/^(async\s+)?(function|class)\b/.test(source);
+}
+
+/** `function work`, `class Worker`, `arrow function work`, `method work`, ... for messages. */
+function describe(fn: Fn): string {
+  const source = Function.prototype.toString.call(fn);
+  if (/^class[\s{]/.test(source)) return fn.name ? `class ${fn.name}` : 'anonymous class';
+  if (fn.name.startsWith('bound ')) return `bound function ${quote(fn.name.slice(6))}`;
+  const kind = isArrow(fn) ? 'arrow function' : isMethod(fn) ? 'method' : 'function';
+  return fn.name ? `${kind} ${quote(fn.name)}` : `anonymous ${kind}`;
+}
+
+function boundError(fn: Fn): TargetError {
+  return new TargetError(
     'ERR_TARGET_NOT_FOUND',
-    `The target ${arrow ? 'arrow function' : kind} ${quote(value)} is not exported by ${where}, so a child cannot import it. ` +
-      `Export it (export ${kind === 'class' ? 'class' : 'function'} ${name} ...), or pass the module that exports it ` +
-      `with the 'module' option (module: import.meta.url).`,
+    `The target ${describe(fn)} was made by .bind(): a child cannot rebuild its bound 'this' and arguments. ` +
+      "Pass the exported function itself, with its arguments in the 'args' option.",
+  );
+}
+
+function notExported(fn: Fn, site: FunctionSite | null, path: string | null): TargetError {
+  const where =
+    path === null ? '' : ` in ${display(path)}${site?.scope === 'Module' ? `:${site.line + 1}` : ''}`;
+  const isClass = /^class[\s{]/.test(Function.prototype.toString.call(fn));
+  const cjs = path !== null && /\.c[jt]s$/.test(path);
+  let why: string;
+  let fix: string;
+  if (!fn.name || isArrow(fn) || isMethod(fn)) {
+    why = `is ${isMethod(fn) ? 'a method of an object or class' : 'an inline arrow function (no export holds it)'}${where}`;
+    // An inline arrow takes the name of the option it was written in (`target`): no help as a name.
+    const name = !fn.name || fn.name === 'target' ? 'task' : fn.name;
+    fix = `Define it at the top level of a module and export it (export ${isClass ? 'class' : 'function'} ${name}(...) {...}), then pass that.`;
+  } else {
+    why = `is defined${where} but not exported by that module (or it is a closure made inside another function)`;
+    fix = cjs
+      ? `Add it to module.exports (module.exports.${fn.name} = ${fn.name}) before start(), at the top level of that module.`
+      : `Export it from that module (export ${isClass ? 'class' : 'function'} ${fn.name} ...), or, where it cannot be an export (a bundle's internals), register it once at the top level of its module: registerTarget(import.meta.url, ${fn.name}).`;
+  }
+  return new TargetError(
+    'ERR_TARGET_NOT_EXPORTED',
+    `The target ${describe(fn)} ${why}, so a child cannot import it. ${fix}`,
   );
 }

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import {
   type ChildMessage,
+  checkChildEntry,
   type LaunchedChild,
   type Launcher,
   type LaunchRequest,
@@ -147,6 +148,8 @@ const watched = new WeakSet<object>();
  */
 export const threadLauncher: Launcher = {
   name: 'thread',
+  optionNames: ['resourceLimits', 'env'],
+  ready: () => checkChildEntry(ENTRY, 'thread'),
   launch(request) {
     const options = validateThreadOptions(request.options);
     const pipe = request.stdio === 'pipe';
