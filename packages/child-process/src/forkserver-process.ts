@@ -1,5 +1,6 @@
 import { BaseProcess, type Target } from '@proclife/core';
-import { BUILTIN_CLASS } from '@proclife/core/adapter';
+import { BUILTIN_CLASS, registerInternalDirectory, registerStartMethod } from '@proclife/core/adapter';
+import { forkserverLauncher } from './runtime/forkserver-launcher.ts';
 
 /**
  * The Process class of `getContext('forkserver')`; its default names are `ForkServerProcess-N`.
@@ -16,4 +17,14 @@ import { BUILTIN_CLASS } from '@proclife/core/adapter';
 export class ForkServerProcess<T extends Target = Target> extends BaseProcess<T> {
   static override startMethod: string | undefined = 'forkserver';
   static readonly [BUILTIN_CLASS] = true;
+}
+
+/** Makes 'forkserver' known to getContext() (idempotent); see registerSpawn(). */
+export function registerForkserver(): void {
+  registerInternalDirectory(import.meta.url);
+  registerStartMethod('forkserver', {
+    launcher: forkserverLauncher,
+    Process: ForkServerProcess,
+    packageName: '@proclife/child-process',
+  });
 }

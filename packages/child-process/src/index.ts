@@ -9,22 +9,10 @@ export {
 } from './runtime/forkserver-settings.ts';
 export { releaseForkserverStock } from './runtime/forkserver-stock.ts';
 
-// Registration lives in the package's entry, the one file that package.json's `sideEffects`
-// names: a bundler keeps it even when only getContext() is used.
-import { registerInternalDirectory, registerStartMethod } from '@proclife/core/adapter';
-import { ForkServerProcess } from './forkserver-process.ts';
-import { SpawnProcess } from './process.ts';
-import { forkserverLauncher } from './runtime/forkserver-launcher.ts';
-import { spawnLauncher } from './runtime/spawn-launcher.ts';
+// Registration is a call in the package's entry, the one file that package.json's
+// `sideEffects` names: a bundler keeps it even when only getContext() is used.
+import { registerForkserver } from './forkserver-process.ts';
+import { registerSpawn } from './process.ts';
 
-registerInternalDirectory(import.meta.url);
-registerStartMethod('spawn', {
-  launcher: spawnLauncher,
-  Process: SpawnProcess,
-  packageName: '@proclife/child-process',
-});
-registerStartMethod('forkserver', {
-  launcher: forkserverLauncher,
-  Process: ForkServerProcess,
-  packageName: '@proclife/child-process',
-});
+registerSpawn();
+registerForkserver();

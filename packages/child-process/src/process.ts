@@ -1,5 +1,6 @@
 import { BaseProcess, type Target } from '@proclife/core';
-import { BUILTIN_CLASS } from '@proclife/core/adapter';
+import { BUILTIN_CLASS, registerInternalDirectory, registerStartMethod } from '@proclife/core/adapter';
+import { spawnLauncher } from './runtime/spawn-launcher.ts';
 
 /**
  * Python's `multiprocessing.Process`, started as a fresh Node.js process (the `spawn` start
@@ -23,4 +24,17 @@ export class Process<T extends Target = Target> extends BaseProcess<T> {
 export class SpawnProcess<T extends Target = Target> extends BaseProcess<T> {
   static override startMethod: string | undefined = 'spawn';
   static readonly [BUILTIN_CLASS] = true;
+}
+
+/**
+ * Makes 'spawn' known to getContext() (idempotent). Called by the package's entry and by the
+ * spawn child's bootstrap: a call rather than a module side effect, so that no bundler drops it.
+ */
+export function registerSpawn(): void {
+  registerInternalDirectory(import.meta.url);
+  registerStartMethod('spawn', {
+    launcher: spawnLauncher,
+    Process: SpawnProcess,
+    packageName: '@proclife/child-process',
+  });
 }

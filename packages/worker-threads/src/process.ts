@@ -1,6 +1,12 @@
 import type { Target } from '@proclife/core';
 // From the adapter only: a thread's bootstrap then loads one file of core less.
-import { BaseProcess, BUILTIN_CLASS } from '@proclife/core/adapter';
+import {
+  BaseProcess,
+  BUILTIN_CLASS,
+  registerInternalDirectory,
+  registerStartMethod,
+} from '@proclife/core/adapter';
+import { threadLauncher } from './runtime/thread-launcher.ts';
 import type { ThreadProcessOptions } from './thread-options.ts';
 
 /**
@@ -39,4 +45,17 @@ export class ThreadProcess<T extends Target = Target> extends BaseProcess<T> {
   constructor(options?: ThreadProcessOptions<T>) {
     super(options);
   }
+}
+
+/**
+ * Makes 'thread' known to getContext() (idempotent). Called by the package's entry and by a
+ * thread's bootstrap: a call rather than a module side effect, so that no bundler drops it.
+ */
+export function registerThread(): void {
+  registerInternalDirectory(import.meta.url);
+  registerStartMethod('thread', {
+    launcher: threadLauncher,
+    Process: ThreadProcess,
+    packageName: '@proclife/worker-threads',
+  });
 }

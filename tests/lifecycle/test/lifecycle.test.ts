@@ -574,24 +574,31 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
       }
       return undefined;
     })();
-    expect(error?.code).toBe('ERR_TARGET_NOT_FOUND');
-    expect(error?.message).toContain('notExported');
-    expect(error?.message).toContain('Export it');
+    expect(error?.code).toBe('ERR_TARGET_NOT_EXPORTED');
+    expect(error?.message).toMatch(
+      /^The target arrow function 'notExported' is an arrow function that no export holds in .*targets\.ts/,
+    );
+    expect(error?.message).toContain('export it');
     expect(p.status).toBe('initial');
   });
 
   it('targets: an inline arrow fails in start()', () => {
     const p = make({ target: () => 1 });
-    expect(codeOf(() => p.start())).toBe('ERR_TARGET_NOT_FOUND');
-    expect(messageOf(() => p.start())).toContain('arrow function');
-    expect(codeOf(() => make({ target: [() => 1][0] }).start())).toBe('ERR_TARGET_NOT_FOUND');
-    expect(messageOf(() => make({ target: [() => 1][0] }).start())).toContain('anonymous');
+    expect(codeOf(() => p.start())).toBe('ERR_TARGET_NOT_EXPORTED');
+    expect(messageOf(() => p.start())).toContain('is an inline arrow function');
+    expect(codeOf(() => make({ target: [() => 1][0] }).start())).toBe('ERR_TARGET_NOT_EXPORTED');
+    expect(messageOf(() => make({ target: [() => 1][0] }).start())).toMatch(
+      /^The target anonymous arrow function/,
+    );
   });
 
   it('targets: a subclass that is not exported fails in start()', () => {
     const Hidden = hiddenProcessClass();
     Hidden.startMethod = method;
-    expect(codeOf(() => new Hidden().start())).toBe('ERR_TARGET_NOT_FOUND');
+    expect(codeOf(() => new Hidden().start())).toBe('ERR_TARGET_NOT_EXPORTED');
+    expect(messageOf(() => new Hidden().start())).toMatch(
+      /^The target class 'HiddenProcess' is defined in .*subclass\.ts/,
+    );
   });
 
   it('arguments: one that cannot be cloned fails in start(), naming it', () => {

@@ -3,7 +3,7 @@
 // runs that target through the shared child bootstrap and ends. It is never reused.
 import { enableCompileCache } from 'node:module';
 import { debug, local, preimportModule, runChild } from '@proclife/core/adapter';
-import { ForkServerProcess } from '../forkserver-process.ts';
+import { ForkServerProcess, registerForkserver } from '../forkserver-process.ts';
 import type { ImportMessage, ParentToForkserver, ReadyMessage } from '../runtime/forkserver-messages.ts';
 import { ipcTransport } from '../runtime/ipc-transport.ts';
 
@@ -67,5 +67,7 @@ function onMessage(message: ParentToForkserver): void {
   }
 }
 
+// A child started with 'forkserver' can start its own children with it.
+registerForkserver();
 process.on('message', onMessage);
 process.on('disconnect', onDisconnect);

@@ -2,11 +2,14 @@
 // to the shared child bootstrap.
 import { enableCompileCache } from 'node:module';
 import { type ChildPayload, runChild } from '@proclife/core/adapter';
-import { Process } from '../process.ts';
+import { Process, registerSpawn } from '../process.ts';
 import { ipcTransport } from '../runtime/ipc-transport.ts';
 
 // Children share one compile cache, so a TypeScript target is stripped once, not in every child.
 enableCompileCache?.();
+
+// A child started with 'spawn' can start its own children with it.
+registerSpawn();
 
 process.once('message', (payload: ChildPayload) => {
   void runChild(payload, ipcTransport(payload), Process);

@@ -222,7 +222,7 @@ function isMethod(fn: Fn): boolean {
 /** `function work`, `class Worker`, `arrow function work`, `method work`, ... for messages. */
 function describe(fn: Fn): string {
   const source = Function.prototype.toString.call(fn);
-  if (/^class[\s{]/.test(source)) return fn.name ? `class ${fn.name}` : 'anonymous class';
+  if (/^class[\s{]/.test(source)) return fn.name ? `class ${quote(fn.name)}` : 'anonymous class';
   if (fn.name.startsWith('bound ')) return `bound function ${quote(fn.name.slice(6))}`;
   const kind = isArrow(fn) ? 'arrow function' : isMethod(fn) ? 'method' : 'function';
   return fn.name ? `${kind} ${quote(fn.name)}` : `anonymous ${kind}`;
@@ -244,9 +244,15 @@ function notExported(fn: Fn, site: FunctionSite | null, path: string | null): Ta
   let why: string;
   let fix: string;
   if (!fn.name || isArrow(fn) || isMethod(fn)) {
-    why = `is ${isMethod(fn) ? 'a method of an object or class' : 'an inline arrow function (no export holds it)'}${where}`;
     // An inline arrow takes the name of the option it was written in (`target`): no help as a name.
-    const name = !fn.name || fn.name === 'target' ? 'task' : fn.name;
+    const inline = !fn.name || fn.name === 'target';
+    const what = isMethod(fn)
+      ? 'a method of an object or class'
+      : inline
+        ? 'an inline arrow function'
+        : 'an arrow function that no export holds';
+    why = `is ${what}${where}`;
+    const name = inline ? 'task' : fn.name;
     fix = `Define it at the top level of a module and export it (export ${isClass ? 'class' : 'function'} ${name}(...) {...}), then pass that.`;
   } else {
     why = `is defined${where} but not exported by that module (or it is a closure made inside another function)`;
