@@ -22,6 +22,6 @@ export type {
   TargetRef,
 } from './launcher.ts';
 export { local } from './local-state.ts';
-export { BaseProcess, BUILTIN_CLASS } from './process.ts';
+export { BaseProcess, BUILTIN_CLASS } from './process/index.ts';
 export { registerInternalDirectory } from './runtime/caller.ts';
 export { deserializeError, type SerializedError, serializeError } from './serialize-error.ts';

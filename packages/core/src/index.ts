@@ -22,5 +22,5 @@ export {
   type StopOptions,
   type StopStep,
   type Target,
-} from './process.ts';
+} from './process/index.ts';
 export { installShutdownHandlers, type ShutdownOptions } from './shutdown.ts';

@@ -2,7 +2,7 @@ import { nodeOs } from './builtins.ts';
 import { debug } from './debug.ts';
 import { InvalidOptionError, quote } from './errors.ts';
 import { activeChildren } from './functions.ts';
-import { orphanPolicyOf } from './process.ts';
+import { orphanPolicyOf } from './process/index.ts';
 
 /** Options of {@link installShutdownHandlers}. */
 export interface ShutdownOptions {

@@ -4,7 +4,13 @@ import { debug } from '../debug.ts';
 import { ProclifeError, TargetError } from '../errors.ts';
 import type { ChildMessage, ChildPayload, TargetRef } from '../launcher.ts';
 import { local } from '../local-state.ts';
-import { abortCurrent, type BaseProcess, hydrateCurrent, setCurrentTarget, type Target } from '../process.ts';
+import {
+  abortCurrent,
+  type BaseProcess,
+  hydrateCurrent,
+  setCurrentTarget,
+  type Target,
+} from '../process/index.ts';
 import { serializeError } from '../serialize-error.ts';
 
 /** How a child talks to its parent; each start method provides one. */
