@@ -10,7 +10,7 @@ export { setCurrentProcess } from './current.ts';
 export { debug } from './debug.ts';
 // Also exported here, so that a child bootstrap can load the adapter alone: each extra module
 // file costs a new thread or process about a millisecond at start-up.
-export { InvalidOptionError, quote } from './errors.ts';
+export { InvalidOptionError, ProclifeError, quote } from './errors.ts';
 export { installExitHook } from './exit-hook.ts';
 export { signalNumber, toExitCode } from './exit-status.ts';
 export type {

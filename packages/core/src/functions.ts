@@ -31,6 +31,7 @@ export async function wait(
     (typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs))
   ) {
     throw new InvalidOptionError(
+      'ERR_INVALID_OPTION',
       `wait(processes, timeoutMs): timeoutMs must be a number, received ${quote(timeoutMs)}.`,
     );
   }

@@ -53,7 +53,10 @@ export type ProcessStatus = 'initial' | 'started' | 'stopped' | 'closed' | 'unkn
 export function checkTimeout(name: string, value: unknown): number | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'number' || Number.isNaN(value)) {
-    throw new InvalidOptionError(`${name} must be a number of milliseconds, received ${quote(value)}.`);
+    throw new InvalidOptionError(
+      'ERR_INVALID_OPTION',
+      `${name} must be a number of milliseconds, received ${quote(value)}.`,
+    );
   }
   return value;
 }
@@ -62,33 +65,53 @@ export function checkTimeout(name: string, value: unknown): number | undefined {
 export function validate(options: unknown): ProcessOptions {
   if (options === undefined || options === null) return {};
   if (typeof options !== 'object') {
-    throw new InvalidOptionError(`new Process() takes an options object, received ${quote(options)}.`);
+    throw new InvalidOptionError(
+      'ERR_INVALID_OPTION',
+      `new Process() takes an options object, received ${quote(options)}.`,
+    );
   }
   const o = options as ProcessOptions;
   if (o.target !== undefined && o.target !== null && typeof o.target !== 'function') {
-    throw new InvalidOptionError(`The 'target' option must be a function, received ${quote(o.target)}.`);
+    throw new InvalidOptionError(
+      'ERR_INVALID_OPTION',
+      `The 'target' option must be a function, received ${quote(o.target)}.`,
+    );
   }
   if (o.args !== undefined && !Array.isArray(o.args)) {
-    throw new InvalidOptionError(`The 'args' option must be an array, received ${quote(o.args)}.`);
+    throw new InvalidOptionError(
+      'ERR_INVALID_OPTION',
+      `The 'args' option must be an array, received ${quote(o.args)}.`,
+    );
   }
   if (o.name !== undefined && typeof o.name !== 'string') {
-    throw new InvalidOptionError(`The 'name' option must be a string, received ${quote(o.name)}.`);
+    throw new InvalidOptionError(
+      'ERR_INVALID_OPTION',
+      `The 'name' option must be a string, received ${quote(o.name)}.`,
+    );
   }
   if (o.daemon !== undefined && o.daemon !== null && typeof o.daemon !== 'boolean') {
-    throw new InvalidOptionError(`The 'daemon' option must be a boolean, received ${quote(o.daemon)}.`);
+    throw new InvalidOptionError(
+      'ERR_INVALID_OPTION',
+      `The 'daemon' option must be a boolean, received ${quote(o.daemon)}.`,
+    );
   }
   if (o.stdio !== undefined && o.stdio !== 'inherit' && o.stdio !== 'pipe') {
     throw new InvalidOptionError(
+      'ERR_INVALID_OPTION',
       `The 'stdio' option must be 'inherit' or 'pipe', received ${quote(o.stdio)}.`,
     );
   }
   if (o.orphanPolicy !== undefined && o.orphanPolicy !== 'end' && o.orphanPolicy !== 'survive') {
     throw new InvalidOptionError(
+      'ERR_INVALID_OPTION',
       `The 'orphanPolicy' option must be 'end' or 'survive', received ${quote(o.orphanPolicy)}.`,
     );
   }
   if (o.signal !== undefined && !(o.signal instanceof AbortSignal)) {
-    throw new InvalidOptionError(`The 'signal' option must be an AbortSignal, received ${quote(o.signal)}.`);
+    throw new InvalidOptionError(
+      'ERR_INVALID_OPTION',
+      `The 'signal' option must be an AbortSignal, received ${quote(o.signal)}.`,
+    );
   }
   return o;
 }
@@ -114,12 +137,12 @@ export function launchOptionsOf(o: ProcessOptions): Record<string, unknown> {
 /** The `name` and `daemon` setters' checks, with the value quoted. */
 export function checkName(value: unknown): string {
   if (typeof value !== 'string')
-    throw new InvalidOptionError(`name must be a string, received ${quote(value)}.`);
+    throw new InvalidOptionError('ERR_INVALID_OPTION', `name must be a string, received ${quote(value)}.`);
   return value;
 }
 
 export function checkDaemon(value: unknown): boolean {
   if (typeof value !== 'boolean')
-    throw new InvalidOptionError(`daemon must be a boolean, received ${quote(value)}.`);
+    throw new InvalidOptionError('ERR_INVALID_OPTION', `daemon must be a boolean, received ${quote(value)}.`);
   return value;
 }

@@ -181,7 +181,8 @@ export class BaseProcess<T extends Target = Target> {
 
   set daemon(value: boolean) {
     const s = get(this);
-    if (s.phase !== 'initial' || s.isCurrent) throw new ProcessStateError(MESSAGES.daemonStarted);
+    if (s.phase !== 'initial' || s.isCurrent)
+      throw new ProcessStateError('ERR_PROCESS_STATE', MESSAGES.daemonStarted);
     s.daemon = checkDaemon(value);
   }
 

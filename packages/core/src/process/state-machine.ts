@@ -28,12 +28,14 @@ export function checkStart(
 } {
   checkClosed(s);
   if (s.phase !== 'initial' || s.isCurrent) {
-    if (s.creatorToken !== local.token) throw new ProcessStateError(MESSAGES.startNotCreator);
-    throw new ProcessStateError(MESSAGES.startTwice);
+    if (s.creatorToken !== local.token)
+      throw new ProcessStateError('ERR_PROCESS_STATE', MESSAGES.startNotCreator);
+    throw new ProcessStateError('ERR_PROCESS_STATE', MESSAGES.startTwice);
   }
-  if (s.creatorToken !== local.token) throw new ProcessStateError(MESSAGES.startNotCreator);
-  if (local.daemon) throw new ProcessStateError(MESSAGES.daemonChildren, 'ERR_DAEMON_CHILDREN');
-  if (local.bootstrapping) throw new ProcessStateError(MESSAGES.bootstrapping, 'ERR_BOOTSTRAPPING');
+  if (s.creatorToken !== local.token)
+    throw new ProcessStateError('ERR_PROCESS_STATE', MESSAGES.startNotCreator);
+  if (local.daemon) throw new ProcessStateError('ERR_DAEMON_CHILDREN', MESSAGES.daemonChildren);
+  if (local.bootstrapping) throw new ProcessStateError('ERR_BOOTSTRAPPING', MESSAGES.bootstrapping);
   const method = ctor.startMethod;
   if (!method) {
     throw new StartMethodError(
@@ -43,6 +45,7 @@ export function checkStart(
   }
   if (s.daemon && s.orphanPolicy === 'survive') {
     throw new InvalidOptionError(
+      'ERR_INVALID_OPTION',
       `${s.name} is daemonic, and daemonic processes always end with their parent: orphanPolicy 'survive' is only for non-daemonic processes.`,
     );
   }
@@ -103,8 +106,10 @@ export function launch(
 /** The guards of join(): only the creator may join, and only a started child. */
 export function checkJoin(s: Internals): LaunchedChild {
   checkClosed(s);
-  if (s.isCurrent || s.creatorToken !== local.token) throw new ProcessStateError(MESSAGES.joinNotChild);
-  if (s.phase !== 'started' || !s.child) throw new ProcessStateError(MESSAGES.joinNotStarted);
+  if (s.isCurrent || s.creatorToken !== local.token)
+    throw new ProcessStateError('ERR_PROCESS_STATE', MESSAGES.joinNotChild);
+  if (s.phase !== 'started' || !s.child)
+    throw new ProcessStateError('ERR_PROCESS_STATE', MESSAGES.joinNotStarted);
   return s.child;
 }
 
@@ -149,14 +154,15 @@ export function letGo(s: Internals, child: LaunchedChild): void {
 export function alive(s: Internals): boolean {
   checkClosed(s);
   if (s.isCurrent) return true;
-  if (s.creatorToken !== local.token) throw new ProcessStateError(MESSAGES.testNotChild);
+  if (s.creatorToken !== local.token) throw new ProcessStateError('ERR_PROCESS_STATE', MESSAGES.testNotChild);
   return s.phase === 'started' && s.exitCode === null;
 }
 
 /** terminate()/kill()/interrupt(): refused before start, a no-op once the child has ended. */
 export function sendSignal(s: Internals, signal: 'SIGTERM' | 'SIGKILL' | 'SIGINT'): void {
   checkClosed(s);
-  if (s.phase !== 'started' || !s.child) throw new ProcessStateError(MESSAGES.notStarted);
+  if (s.phase !== 'started' || !s.child)
+    throw new ProcessStateError('ERR_PROCESS_STATE', MESSAGES.notStarted);
   if (s.exitCode !== null) return;
   debug('signal %s %s', s.name, signal);
   s.child.signal(signal);
@@ -165,7 +171,8 @@ export function sendSignal(s: Internals, signal: 'SIGTERM' | 'SIGKILL' | 'SIGINT
 /** close(): refused while running, idempotent, a no-op on the current process. */
 export function closeHandle(s: Internals): boolean {
   if (s.phase === 'closed' || s.isCurrent) return false;
-  if (s.phase === 'started' && s.exitCode === null) throw new ProcessStateError(MESSAGES.closeRunning);
+  if (s.phase === 'started' && s.exitCode === null)
+    throw new ProcessStateError('ERR_PROCESS_STATE', MESSAGES.closeRunning);
   s.child?.close();
   s.child = null;
   s.phase = 'closed';

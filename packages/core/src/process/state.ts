@@ -56,6 +56,7 @@ export function get(p: object): Internals {
   const s = internals.get(p);
   if (!s) {
     throw new ProcessStateError(
+      'ERR_PROCESS_STATE',
       "This Process was not initialised: a subclass constructor must call super() before using 'this'.",
     );
   }
@@ -63,7 +64,7 @@ export function get(p: object): Internals {
 }
 
 export function checkClosed(s: Internals): void {
-  if (s.phase === 'closed') throw new ProcessStateError(MESSAGES.closed, 'ERR_PROCESS_CLOSED');
+  if (s.phase === 'closed') throw new ProcessStateError('ERR_PROCESS_CLOSED', MESSAGES.closed);
 }
 
 /** The state of one run, as it is before the child starts. */

@@ -20,7 +20,8 @@ export async function stopLadder(
   checkClosed(s);
   const graceMs = checkTimeout('graceMs', options.graceMs) ?? 2000;
   const termMs = checkTimeout('termMs', options.termMs) ?? 2000;
-  if (s.phase !== 'started' || !s.child) throw new ProcessStateError(MESSAGES.notStarted);
+  if (s.phase !== 'started' || !s.child)
+    throw new ProcessStateError('ERR_PROCESS_STATE', MESSAGES.notStarted);
   if (s.exitCode !== null) return 'exited';
   const child = s.child;
   holdOpen(s, child);
@@ -35,7 +36,7 @@ export async function stopLadder(
     debug('stop %s: SIGKILL', s.name);
     child.signal('SIGKILL');
     if (await ended(AFTER_KILL_MS)) return 'kill';
-    throw new ProcessStateError(`${s.name} did not end within 10 s of SIGKILL.`);
+    throw new ProcessStateError('ERR_PROCESS_STATE', `${s.name} did not end within 10 s of SIGKILL.`);
   } finally {
     letGo(s, child);
   }

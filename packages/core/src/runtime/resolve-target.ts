@@ -17,6 +17,7 @@ function toPath(module: string | URL): string {
   if (module.startsWith('file:')) return fileURLToPath(module);
   if (module.startsWith('/')) return module;
   throw new InvalidOptionError(
+    'ERR_INVALID_OPTION',
     `The 'module' option must be an absolute path or a file: URL (for example import.meta.url), received ${quote(module)}.`,
   );
 }
