@@ -42,7 +42,7 @@ describe('errors of a thread', () => {
     expect(p.error).toBeInstanceOf(CloneError);
     expect(p.error).toBeInstanceOf(ProclifeError);
     expect((p.error as Error & { code?: string }).code).toBe('ERR_RESULT_NOT_CLONEABLE');
-    expect((p.error?.cause as Error).name).toBe('DataCloneError');
+    expect(p.error?.cause).toMatchObject({ name: 'DataCloneError' });
     expect(p.result).toBeUndefined();
   });
 
