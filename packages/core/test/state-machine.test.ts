@@ -44,7 +44,22 @@ const sendsNothing = (_p: FakeProcess, child: FakeChild | undefined) => {
   expect(child?.signals).toEqual([]);
 };
 
-const TABLE: Record<string, [(p: FakeProcess) => unknown, Record<State, Expectation>]> = {
+type Row = [(p: FakeProcess) => unknown, Record<State, Expectation>];
+
+/** terminate()/kill()/interrupt(): refused before start, sent while running, a no-op once ended. */
+function signalRow(call: (p: FakeProcess) => unknown, signal: string, code: number): Row {
+  return [
+    call,
+    {
+      initial: notStarted,
+      started: { value: undefined, after: endsWith(signal, code) },
+      ended: { value: undefined, after: sendsNothing },
+      closed,
+    },
+  ];
+}
+
+const TABLE: Record<string, Row> = {
   start: [
     (p) => p.start() === p,
     {
@@ -85,33 +100,9 @@ const TABLE: Record<string, [(p: FakeProcess) => unknown, Record<State, Expectat
     (p) => p.isAlive(),
     { initial: { value: false }, started: { value: true }, ended: { value: false }, closed },
   ],
-  terminate: [
-    (p) => p.terminate(),
-    {
-      initial: notStarted,
-      started: { value: undefined, after: endsWith('SIGTERM', -15) },
-      ended: { value: undefined, after: sendsNothing },
-      closed,
-    },
-  ],
-  kill: [
-    (p) => p.kill(),
-    {
-      initial: notStarted,
-      started: { value: undefined, after: endsWith('SIGKILL', -9) },
-      ended: { value: undefined, after: sendsNothing },
-      closed,
-    },
-  ],
-  interrupt: [
-    (p) => p.interrupt(),
-    {
-      initial: notStarted,
-      started: { value: undefined, after: endsWith('SIGINT', -2) },
-      ended: { value: undefined, after: sendsNothing },
-      closed,
-    },
-  ],
+  terminate: signalRow((p) => p.terminate(), 'SIGTERM', -15),
+  kill: signalRow((p) => p.kill(), 'SIGKILL', -9),
+  interrupt: signalRow((p) => p.interrupt(), 'SIGINT', -2),
   stop: [
     (p) => p.stop({ graceMs: 50, termMs: 50 }),
     {
