@@ -1,7 +1,6 @@
 import type { Readable } from 'node:stream';
 import { INSPECT_CUSTOM, nodeThreads } from '../builtins.ts';
 import { MESSAGES, ProcessStateError } from '../errors.ts';
-import { local, nextIdentity } from '../local-state.ts';
 import {
   checkDaemon,
   checkName,
@@ -16,7 +15,7 @@ import {
 } from './options.ts';
 import { buildPayload, callersFor } from './payload.ts';
 import { repr } from './repr.ts';
-import { checkClosed, freshRun, get, hasEnded, setInternals } from './state.ts';
+import { checkClosed, get, hasEnded, initialState, setInternals } from './state.ts';
 import {
   alive,
   checkJoin,
@@ -55,27 +54,7 @@ export class BaseProcess<T extends Target = Target> {
 
   constructor(options?: ProcessOptions<T>) {
     const o = validate(options);
-    const identity = nextIdentity();
-    setInternals(this, {
-      phase: 'initial',
-      name: o.name || `${new.target.name}-${identity.join(':')}`,
-      daemon: o.daemon ?? local.daemon,
-      identity,
-      parentPid: process.pid,
-      parentName: local.name,
-      creatorToken: local.token,
-      isCurrent: false,
-      target: o.target ?? undefined,
-      args: o.args ? [...o.args] : [],
-      stdio: o.stdio ?? 'inherit',
-      module: o.module,
-      orphanPolicy: o.orphanPolicy ?? 'end',
-      launchOptions: launchOptionsOf(o),
-      signal: o.signal,
-      callers: callersFor(o, new.target),
-      pid: null,
-      ...freshRun(),
-    });
+    setInternals(this, initialState(o, new.target.name, launchOptionsOf(o), callersFor(o, new.target)));
   }
 
   /**

@@ -1,6 +1,7 @@
 import { MESSAGES, ProcessStateError, ProclifeError } from '../errors.ts';
 import type { ChildPayload, LaunchedChild } from '../launcher.ts';
-import type { OrphanPolicy, Target } from './options.ts';
+import { local, nextIdentity } from '../local-state.ts';
+import type { OrphanPolicy, ProcessOptions, Target } from './options.ts';
 
 /**
  * Everything a Process object knows, kept out of the instance so that a subclass's own fields
@@ -96,6 +97,36 @@ export function freshRun(): Pick<
     waiters: 0,
     controller: new AbortController(),
     onAbort: null,
+  };
+}
+
+/** A new object's state: its name and identity taken, the daemon flag inherited from this process. */
+export function initialState(
+  o: ProcessOptions,
+  className: string,
+  launchOptions: Record<string, unknown>,
+  callers: string[],
+): Internals {
+  const identity = nextIdentity();
+  return {
+    phase: 'initial',
+    name: o.name || `${className}-${identity.join(':')}`,
+    daemon: o.daemon ?? local.daemon,
+    identity,
+    parentPid: process.pid,
+    parentName: local.name,
+    creatorToken: local.token,
+    isCurrent: false,
+    target: o.target ?? undefined,
+    args: o.args ? [...o.args] : [],
+    stdio: o.stdio ?? 'inherit',
+    module: o.module,
+    orphanPolicy: o.orphanPolicy ?? 'end',
+    launchOptions,
+    signal: o.signal,
+    callers,
+    pid: null,
+    ...freshRun(),
   };
 }
 
