@@ -59,6 +59,12 @@ function signalRow(call: (p: FakeProcess) => unknown, signal: string, code: numb
   ];
 }
 
+/** pid and ident: null before start, the child's pid after, refused once closed. */
+function pidRow(call: (p: FakeProcess) => unknown): Row {
+  const pid = { value: 'the child pid' };
+  return [call, { initial: { value: null }, started: pid, ended: pid, closed }];
+}
+
 const TABLE: Record<string, Row> = {
   start: [
     (p) => p.start() === p,
@@ -186,24 +192,8 @@ const TABLE: Record<string, Row> = {
       closed: { throws: ['ERR_PROCESS_STATE', MESSAGES.daemonStarted] },
     },
   ],
-  pid: [
-    (p) => p.pid,
-    {
-      initial: { value: null },
-      started: { value: 'the child pid' },
-      ended: { value: 'the child pid' },
-      closed,
-    },
-  ],
-  ident: [
-    (p) => p.ident,
-    {
-      initial: { value: null },
-      started: { value: 'the child pid' },
-      ended: { value: 'the child pid' },
-      closed,
-    },
-  ],
+  pid: pidRow((p) => p.pid),
+  ident: pidRow((p) => p.ident),
   exitCode: [
     (p) => p.exitCode,
     { initial: { value: null }, started: { value: null }, ended: { value: 0 }, closed },
