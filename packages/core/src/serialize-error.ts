@@ -12,6 +12,8 @@ export interface SerializedError {
   cause?: SerializedValue;
   /** An `AggregateError`'s `errors`, each flattened the same way. */
   errors?: SerializedValue[];
+  /** Set when it was a `DOMException` (`AbortError`, `TimeoutError`, `DataCloneError`, ...). */
+  domException?: true;
 }
 
 /** Anything thrown or attached to an error: an error flattened, or a value that clones as it is. */
@@ -29,7 +31,7 @@ function serializeValue(value: unknown, depth: number): SerializedValue | undefi
   }
 }
 
-const HANDLED = new Set(['code', 'stack', 'message', 'name', 'cause', 'errors']);
+const HANDLED = new Set(['code', 'stack', 'message', 'name', 'cause']);
 
 function flatten(thrown: Error, depth: number): SerializedError {
   const out: SerializedError = { name: thrown.name, message: thrown.message };
@@ -37,8 +39,10 @@ function flatten(thrown: Error, depth: number): SerializedError {
   const { code } = thrown as { code?: unknown };
   if (code !== undefined) out.code = code;
   const props: Record<string, unknown> = {};
+  const aggregate = thrown instanceof AggregateError && Array.isArray(thrown.errors);
+  if (thrown instanceof DOMException) out.domException = true;
   for (const key of Object.keys(thrown)) {
-    if (HANDLED.has(key)) continue;
+    if (HANDLED.has(key) || (aggregate && key === 'errors')) continue;
     const value = (thrown as unknown as Record<string, unknown>)[key];
     try {
       props[key] = structuredClone(value);
@@ -51,7 +55,7 @@ function flatten(thrown: Error, depth: number): SerializedError {
     const cause = serializeValue(thrown.cause, depth);
     if (cause) out.cause = cause;
   }
-  if (thrown instanceof AggregateError && Array.isArray(thrown.errors)) {
+  if (aggregate) {
     out.errors = thrown.errors.flatMap((e: unknown) => serializeValue(e, depth) ?? []);
   }
   return out;
@@ -81,9 +85,7 @@ function construct(data: SerializedError, options: ErrorOptions | undefined): Er
   if (data.name === 'AggregateError') {
     return new AggregateError((data.errors ?? []).map(rebuildValue), data.message, options);
   }
-  if (data.name === 'AbortError' || data.name === 'TimeoutError' || data.name === 'DOMException') {
-    return new DOMException(data.message, data.name);
-  }
+  if (data.domException) return new DOMException(data.message, data.name);
   const Ctor = (globalThis as unknown as Record<string, unknown>)[data.name];
   if (typeof Ctor === 'function' && (Ctor === Error || Ctor.prototype instanceof Error)) {
     return new (Ctor as ErrorConstructor)(data.message, options);

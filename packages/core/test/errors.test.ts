@@ -131,6 +131,21 @@ describe('errors crossing to the parent, with what hangs off them', () => {
     expect(copy).toMatchObject({ code: 'ERR_RESULT_NOT_CLONEABLE', message: 'cannot clone' });
   });
 
+  it('keeps a DOMException as one, and an own errors field of a plain error', () => {
+    let clone: unknown;
+    try {
+      structuredClone({ f: () => 1 });
+    } catch (error) {
+      clone = error;
+    }
+    const copy = cross(clone);
+    expect(copy).toBeInstanceOf(DOMException);
+    expect(copy).toMatchObject({ name: 'DataCloneError', code: 25 });
+    const mine = cross(Object.assign(new Error('form'), { name: 'AbortError', errors: ['a field'] }));
+    expect(mine).not.toBeInstanceOf(DOMException);
+    expect(mine).toMatchObject({ name: 'AbortError', errors: ['a field'] });
+  });
+
   it("does not mistake a user's class for proclife's when its code is not proclife's", () => {
     const copy = cross(Object.assign(new Error('mine'), { name: 'CloneError', code: 'E_MINE' }));
     expect(copy).not.toBeInstanceOf(ProclifeError);
