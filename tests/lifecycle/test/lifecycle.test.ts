@@ -44,6 +44,7 @@ import {
   sleepMs,
   startChild,
   throwError,
+  throwWithCause,
   unclonableResult,
   waitForStop,
   writeAtExit,
@@ -569,7 +570,22 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
     const p = make({ target: unclonableResult, stdio: 'pipe' }).start();
     p.stderr?.resume();
     expect(await p.join()).toBe(1);
+    expect(p.error).toBeInstanceOf(ProclifeError);
     expect((p.error as ProclifeError).code).toBe('ERR_RESULT_NOT_CLONEABLE');
+    expect(p.error?.cause).toBeInstanceOf(DOMException);
+  });
+
+  it('error: the cause chain and an AggregateError cross with their codes', async () => {
+    const p = make({ target: throwWithCause, stdio: 'pipe' }).start();
+    p.stderr?.resume();
+    expect(await p.join()).toBe(1);
+    expect(p.error).toMatchObject({ message: 'outer', code: 'E_OUTER' });
+    const aggregate = p.error?.cause as AggregateError;
+    expect(aggregate).toBeInstanceOf(AggregateError);
+    expect(aggregate.message).toBe('two failed');
+    expect(aggregate.errors).toHaveLength(2);
+    expect(aggregate.errors[0]).toBeInstanceOf(RangeError);
+    expect(aggregate.errors[1]).toMatchObject({ message: 'second', code: 'E_SECOND' });
   });
 
   it('targets: a JavaScript module works as well as TypeScript', async () => {
