@@ -6,6 +6,7 @@ export {
   type ResourceSnapshot,
   resourceSnapshot,
   resourcesBackTo,
+  settledBaseline,
 } from './leak.ts';
 export { collect, lineFrom } from './lines.ts';
 export {

@@ -28,6 +28,26 @@ function within(now: ResourceSnapshot, baseline: ResourceSnapshot): boolean {
 }
 
 /**
+ * A baseline to compare with later: this process's resources once Node has reaped every child
+ * process that already ended (a `ProcessWrap` handle lives until Node sees the exit).
+ */
+export async function settledBaseline({
+  timeoutMs = 5000,
+}: {
+  timeoutMs?: number;
+} = {}): Promise<ResourceSnapshot> {
+  let now = resourceSnapshot();
+  await holdsWithin(
+    () => {
+      now = resourceSnapshot();
+      return !now.handles.ProcessWrap;
+    },
+    { timeoutMs, what: 'every ended child reaped' },
+  );
+  return now;
+}
+
+/**
  * Waits (up to `timeoutMs`) until this process holds no more fds and handles than `baseline`:
  * pipes and handles close a few turns of the event loop after a child ends. Resolves to the
  * last snapshot, which the caller compares with the baseline.
