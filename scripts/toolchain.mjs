@@ -12,9 +12,15 @@ import { fileURLToPath } from 'node:url';
 
 const NODE_VERSION = '24.21.0';
 const NODE_MAJOR_NEEDED = 24;
-const PNPM_VERSION = '12.4.2';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// pnpm's version is named once, in the root manifest's `packageManager` field.
+const PNPM_VERSION = (() => {
+  const field = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager ?? '';
+  const match = /^pnpm@(\d+\.\d+\.\d+)/.exec(field);
+  if (!match) throw new Error(`package.json names no pnpm version in packageManager (found '${field}')`);
+  return match[1];
+})();
 const toolDir = join(root, '.toolchain');
 const binDir = join(toolDir, 'bin');
 
@@ -128,17 +134,32 @@ function toolEnv() {
 function installHash() {
   const h = createHash('sha256');
   const files = ['pnpm-lock.yaml', 'pnpm-workspace.yaml', 'package.json'];
-  for (const group of ['packages', 'apps']) {
-    const dir = join(root, group);
-    if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir).sort()) files.push(join(group, name, 'package.json'));
-  }
+  for (const dir of workspaceDirs()) files.push(join(dir, 'package.json'));
   for (const f of files) {
     const p = join(root, f);
     if (existsSync(p)) h.update(f).update(readFileSync(p));
   }
   h.update(readFileSync(join(toolDir, 'stamp.json')));
   return h.digest('hex');
+}
+
+/**
+ * Every workspace package's folder, from the `packages:` list of pnpm-workspace.yaml (entries
+ * such as `packages/*` or `docs/examples`), so that a manifest added anywhere feeds the hash.
+ */
+function workspaceDirs() {
+  const yaml = readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8');
+  const list = /^packages:\n((?:[ \t]+-.*\n?)+)/m.exec(yaml)?.[1] ?? '';
+  const patterns = [...list.matchAll(/-\s*['"]?([^'"\n]+?)['"]?\s*$/gm)].map((m) => m[1]);
+  const dirs = [];
+  for (const pattern of patterns) {
+    if (pattern.endsWith('/*')) {
+      const parent = pattern.slice(0, -2);
+      if (!existsSync(join(root, parent))) continue;
+      for (const name of readdirSync(join(root, parent)).sort()) dirs.push(join(parent, name));
+    } else dirs.push(pattern);
+  }
+  return dirs;
 }
 
 function ensureDependencies(env) {

@@ -1,12 +1,8 @@
 import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.shared.ts';
 
 export default defineConfig({
+  ...packageBuild,
   entry: ['src/index.ts', 'src/adapter.ts'],
-  format: ['esm'],
-  target: 'node24',
-  platform: 'node',
   dts: { entry: ['src/index.ts', 'src/adapter.ts'] },
-  sourcemap: true,
-  clean: true,
-  splitting: true,
 });

@@ -42,8 +42,12 @@ interface Launched {
   stderr: Readable | null;
   /** Resolves when the root process has ended and its output is closed. */
   ended: Promise<{ exitCode: number | null; signal: string | null }>;
-  signal(signal: NodeJS.Signals): void;
+  /** Ends the root and its group: SIGTERM, then SIGKILL after {@link TERM_MS}; does not wait. */
+  stop(): void;
 }
+
+/** How long a run may take to end after SIGTERM before SIGKILL. */
+const TERM_MS = 1000;
 
 function killGroup(pid: number, signal: NodeJS.Signals): void {
   try {
@@ -71,7 +75,12 @@ function launchWithNode(example: Example): Launched {
     stdout: child.stdout,
     stderr: child.stderr,
     ended,
-    signal: (signal) => child.pid !== undefined && killGroup(child.pid, signal),
+    stop: () => {
+      const { pid } = child;
+      if (pid === undefined) return;
+      killGroup(pid, 'SIGTERM');
+      setTimeout(() => killGroup(pid, 'SIGKILL'), TERM_MS).unref();
+    },
   };
 }
 
@@ -105,10 +114,10 @@ async function launchWithProclife(example: Example): Promise<Launched> {
     stdout: p.stdout,
     stderr: p.stderr,
     ended,
-    signal: (signal) => {
-      if (!p.isAlive()) return;
-      if (signal === 'SIGKILL') p.kill();
-      else p.terminate(); // reaches the Process's group: the example runs in it
+    // The library's own ladder; its signals reach the Process's group, where the example runs.
+    // The example does not listen to an AbortSignal, so there is no graceful step to wait for.
+    stop: () => {
+      if (p.isAlive()) void p.stop({ graceMs: 0, termMs: TERM_MS }).catch(() => {});
     },
   };
 }
@@ -131,13 +140,13 @@ export function runExample(example: Example, options: RunOptions = {}): RunningE
     const root = launched.pid;
     // Remember the whole tree now: processes in groups of their own are reached by PID.
     for (const pid of descendants(root)) seen.add(pid);
-    launched.signal('SIGTERM');
+    launched.stop();
+    // Processes that left the group are reached by PID, on the same schedule.
     signalAll([...seen], 'SIGTERM');
     setTimeout(() => {
       for (const pid of descendants(root)) seen.add(pid);
-      launched?.signal('SIGKILL');
       signalAll([...seen], 'SIGKILL');
-    }, 1000).unref();
+    }, TERM_MS).unref();
   };
 
   const onData = (sink: ((s: string) => void) | undefined) => (chunk: Buffer) => {

@@ -1,6 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { pipeline } from 'node:stream';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -53,5 +54,9 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
     'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
     'cache-control': 'no-cache',
   });
-  createReadStream(target).pipe(res);
+  // A file can vanish or fail to read between stat and open (a rebuild of the site): end the
+  // response instead of leaving it hanging, and never let the error reach the process.
+  pipeline(createReadStream(target), res, (error) => {
+    if (error && !res.destroyed) res.destroy();
+  });
 }

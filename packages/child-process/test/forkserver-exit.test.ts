@@ -3,8 +3,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { liveWithEnv, waitFor } from '@proclife/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
-import { eventually, withMarker } from './proc-scan.ts';
 
 const PARENT = fileURLToPath(new URL('./fixtures/forkserver-parent.ts', import.meta.url));
 const MARK = 'PROCLIFE_FORKSERVER_TEST_MARK';
@@ -15,7 +15,8 @@ const marks: string[] = [];
 afterEach(() => {
   // Whatever a failed test left behind.
   for (const cp of started.splice(0)) if (cp.exitCode === null && cp.signalCode === null) cp.kill('SIGKILL');
-  for (const mark of marks.splice(0)) for (const pid of withMarker(MARK, mark)) process.kill(pid, 'SIGKILL');
+  for (const mark of marks.splice(0))
+    for (const { pid } of liveWithEnv(MARK, mark)) process.kill(pid, 'SIGKILL');
 });
 
 interface Run {
@@ -75,7 +76,10 @@ describe('forkserver: the stock and the end of its parent', () => {
     expect(code).toBe(exitCode);
     // The stock's idle time is 10 minutes: ending well before that means it held nothing open.
     expect(afterReadyMs).toBeLessThan(60_000);
-    expect(await eventually(() => withMarker(MARK, run.mark).length === 0, 10_000)).toBe(true);
+    await waitFor(() => liveWithEnv(MARK, run.mark).length === 0, {
+      timeoutMs: 10_000,
+      what: 'every process of the run gone',
+    });
   });
 
   it('a parent killed with SIGKILL takes its idle stock with it', async () => {
@@ -84,6 +88,9 @@ describe('forkserver: the stock and the end of its parent', () => {
     expect(stock).toHaveLength(2);
     run.cp.kill('SIGKILL');
     expect((await run.ended).code).toBe(-9);
-    expect(await eventually(() => withMarker(MARK, run.mark).length === 0, 10_000)).toBe(true);
+    await waitFor(() => liveWithEnv(MARK, run.mark).length === 0, {
+      timeoutMs: 10_000,
+      what: 'every process of the run gone',
+    });
   });
 });

@@ -8,9 +8,10 @@ import {
   setForkserverOptions,
   setForkserverPreload,
 } from '@proclife/child-process';
+import { holdsWithin, waitFor } from '@proclife/test-support';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sleepForever, whoAmI } from './fixtures/forkserver-targets.ts';
-import { eventually, stockOf } from './proc-scan.ts';
+import { stockOf } from './stock.ts';
 
 const PRELOAD = new URL('./fixtures/forkserver-preloaded.ts', import.meta.url).href;
 
@@ -29,7 +30,7 @@ const running: BaseProcess[] = [];
 // would be counted as stock while it boots).
 async function warm(): Promise<void> {
   expect(await start({ target: whoAmI }).join()).toBe(0);
-  expect(await eventually(() => stockOf().length === 2)).toBe(true);
+  await waitFor(() => stockOf().length === 2, { timeoutMs: 15_000, what: 'a stock of 2' });
 }
 function start(options: ConstructorParameters<typeof ForkServerProcess>[0]): ForkServerProcess {
   const p = new ForkServerProcess(options).start();
@@ -107,7 +108,7 @@ describe('forkserver: the stock', () => {
     expect(await p.join()).toBe(0);
     expect((p.result as ReturnType<typeof whoAmI>).preloadedIn).toBe(p.pid);
     // Its replacement is booted: the stock is back to its size, without the process handed out.
-    expect(await eventually(() => stockOf().length === 2)).toBe(true);
+    await waitFor(() => stockOf().length === 2, { timeoutMs: 15_000, what: 'a stock of 2' });
     expect(stockOf()).not.toContain(p.pid);
   });
 
@@ -117,13 +118,13 @@ describe('forkserver: the stock', () => {
     for (const pid of stock) process.kill(pid, 'SIGKILL');
     // As soon as the kernel has ended them, before this process has been told of their deaths
     // (a process killed while start() hands it out would end with -9, as any child killed then).
-    expect(await eventually(() => stockOf().length === 0)).toBe(true);
+    await waitFor(() => stockOf().length === 0, { timeoutMs: 15_000, what: 'a stock of 0' });
     const p = start({ target: whoAmI });
     expect(stock).not.toContain(p.pid);
     expect(await p.join()).toBe(0);
     expect((p.result as ReturnType<typeof whoAmI>).preloadedIn).toBe(p.pid);
     // And later, once the deaths are known, from a refilled stock.
-    expect(await eventually(() => stockOf().length === 2)).toBe(true);
+    await waitFor(() => stockOf().length === 2, { timeoutMs: 15_000, what: 'a stock of 2' });
     const q = start({ target: whoAmI });
     expect(await q.join()).toBe(0);
   });
@@ -158,10 +159,10 @@ describe('forkserver: the stock', () => {
     setForkserverOptions({ idleMs: 500 });
     try {
       await warm();
-      expect(await eventually(() => stockOf().length === 0)).toBe(true);
+      await waitFor(() => stockOf().length === 0, { timeoutMs: 15_000, what: 'a stock of 0' });
       const p = start({ target: whoAmI });
       expect(await p.join()).toBe(0);
-      expect(await eventually(() => stockOf().length === 2)).toBe(true);
+      await waitFor(() => stockOf().length === 2, { timeoutMs: 15_000, what: 'a stock of 2' });
     } finally {
       setForkserverOptions({ idleMs: 60_000 });
     }
@@ -175,8 +176,8 @@ describe('forkserver: the stock', () => {
     try {
       const p = start({ target: whoAmI });
       expect(await p.join()).toBe(0);
-      await new Promise((r) => setTimeout(r, 500));
-      expect(stockOf()).toEqual([]);
+      // Nothing announces a refill that does not happen: watch for one, with a deadline.
+      expect(await holdsWithin(() => stockOf().length > 0, { timeoutMs: 500 })).toBe(false);
     } finally {
       setForkserverOptions({ stock: 2 });
     }

@@ -10,7 +10,7 @@ export { setCurrentProcess } from './current.ts';
 export { debug } from './debug.ts';
 // Also exported here, so that a child bootstrap can load the adapter alone: each extra module
 // file costs a new thread or process about a millisecond at start-up.
-export { InvalidOptionError, quote } from './errors.ts';
+export { InvalidOptionError, ProclifeError, quote } from './errors.ts';
 export { installExitHook } from './exit-hook.ts';
 export { signalNumber, toExitCode } from './exit-status.ts';
 export type {
@@ -22,7 +22,7 @@ export type {
   TargetRef,
 } from './launcher.ts';
 export { local } from './local-state.ts';
-export { BaseProcess, BUILTIN_CLASS } from './process.ts';
+export { BaseProcess, BUILTIN_CLASS } from './process/index.ts';
 export { registerInternalDirectory } from './runtime/caller.ts';
 export { checkChildEntry } from './runtime/child-entry.ts';
 export { deserializeError, type SerializedError, serializeError } from './serialize-error.ts';

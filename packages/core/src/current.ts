@@ -1,5 +1,5 @@
 import { createMainProcess } from './main-process.ts';
-import type { BaseProcess } from './process.ts';
+import type { BaseProcess } from './process/index.ts';
 
 /** What a child knows of the process that created it (Python's `parent_process()`). */
 export interface ParentProcess {

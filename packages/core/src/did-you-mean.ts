@@ -38,6 +38,7 @@ export function checkOptionNames(options: object, known: readonly string[], wher
     if (known.includes(key)) continue;
     const near = closestName(key, known);
     throw new InvalidOptionError(
+      'ERR_INVALID_OPTION',
       `Unknown option ${quote(key)} for ${where}${near ? `: did you mean ${quote(near)}?` : '.'} ` +
         `The options are ${known.map((k) => quote(k)).join(', ')}.`,
     );

@@ -41,7 +41,10 @@ export const ERROR_CODES = {
 /** One of {@link ERROR_CODES}. */
 export type ErrorCode = keyof typeof ERROR_CODES;
 
-/** Base class of every error proclife throws; `code` is stable across releases. */
+/**
+ * Base class of every error proclife throws; `code` is stable across releases. Every class takes
+ * the same arguments in the same order: `(code, message, options)`, `options.cause` included.
+ */
 export class ProclifeError extends Error {
   /** The stable error code, e.g. `'ERR_PROCESS_STATE'`. */
   readonly code: ErrorCode;
@@ -55,15 +58,18 @@ export class ProclifeError extends Error {
 
 /** A lifecycle call that the object's state does not allow (Python: `AssertionError`/`ValueError`). */
 export class ProcessStateError extends ProclifeError {
+  declare readonly code:
+    | 'ERR_PROCESS_STATE'
+    | 'ERR_PROCESS_CLOSED'
+    | 'ERR_DAEMON_CHILDREN'
+    | 'ERR_BOOTSTRAPPING';
+
   constructor(
+    code: 'ERR_PROCESS_STATE' | 'ERR_PROCESS_CLOSED' | 'ERR_DAEMON_CHILDREN' | 'ERR_BOOTSTRAPPING',
     message: string,
-    code:
-      | 'ERR_PROCESS_STATE'
-      | 'ERR_PROCESS_CLOSED'
-      | 'ERR_DAEMON_CHILDREN'
-      | 'ERR_BOOTSTRAPPING' = 'ERR_PROCESS_STATE',
+    options?: ErrorOptions,
   ) {
-    super(code, message);
+    super(code, message, options);
   }
 }
 
@@ -71,17 +77,47 @@ export class ProcessStateError extends ProclifeError {
 export class TargetError extends ProclifeError {}
 
 /** A value cannot cross between processes or threads by structured clone. */
-export class CloneError extends ProclifeError {}
+export class CloneError extends ProclifeError {
+  declare readonly code: 'ERR_ARG_NOT_CLONEABLE' | 'ERR_RESULT_NOT_CLONEABLE';
+
+  constructor(
+    code: 'ERR_ARG_NOT_CLONEABLE' | 'ERR_RESULT_NOT_CLONEABLE',
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(code, message, options);
+  }
+}
 
 /** An option has the wrong type or value; the message quotes the value and says what fits. */
 export class InvalidOptionError extends ProclifeError {
-  constructor(message: string) {
-    super('ERR_INVALID_OPTION', message);
+  declare readonly code: 'ERR_INVALID_OPTION';
+
+  constructor(code: 'ERR_INVALID_OPTION', message: string, options?: ErrorOptions) {
+    super(code, message, options);
   }
 }
 
 /** A start method that does not exist here, or that the launcher could not use. */
 export class StartMethodError extends ProclifeError {}
+
+/**
+ * The classes an error that crossed from a child is rebuilt as, by name, so that it stays
+ * `instanceof` its class in the parent.
+ */
+export const ERROR_CLASSES: Readonly<Record<string, typeof ProclifeError>> = {
+  ProclifeError,
+  ProcessStateError: ProcessStateError as typeof ProclifeError,
+  TargetError,
+  CloneError: CloneError as typeof ProclifeError,
+  InvalidOptionError: InvalidOptionError as typeof ProclifeError,
+  StartMethodError,
+};
+
+/** Whether `code` is one of {@link ERROR_CODES}. */
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.hasOwn(ERROR_CODES, code);
+}
 
 /** Formats a value for an error message the way `util.inspect` would, kept short. */
 export function quote(value: unknown): string {

@@ -1,7 +1,6 @@
 import { nodeOs } from './builtins.ts';
 import { InvalidOptionError, quote } from './errors.ts';
-import { type BaseProcess, endedPromise, hasEnded, reap } from './process.ts';
-import { children } from './registry.ts';
+import { type BaseProcess, children, endedPromise, hasEnded, reap } from './process/index.ts';
 
 /**
  * The started, still-running direct children of this process or thread (processes and threads
@@ -32,6 +31,7 @@ export async function wait(
     (typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs))
   ) {
     throw new InvalidOptionError(
+      'ERR_INVALID_OPTION',
       `wait(processes, timeoutMs): timeoutMs must be a number, received ${quote(timeoutMs)}.`,
     );
   }

@@ -22,6 +22,6 @@ export {
   type StopOptions,
   type StopStep,
   type Target,
-} from './process.ts';
+} from './process/index.ts';
 export { registerTarget } from './runtime/registered-targets.ts';
 export { installShutdownHandlers, type ShutdownOptions } from './shutdown.ts';

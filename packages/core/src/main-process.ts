@@ -1,4 +1,4 @@
-import { BaseProcess, BUILTIN_CLASS, hydrateCurrent } from './process.ts';
+import { BaseProcess, BUILTIN_CLASS, hydrateCurrent } from './process/index.ts';
 
 /**
  * The object `currentProcess()` returns in the main process (Python's `_MainProcess`): named

@@ -2,7 +2,7 @@ import { nodeOs } from './builtins.ts';
 import { debug } from './debug.ts';
 import { InvalidOptionError, quote } from './errors.ts';
 import { activeChildren } from './functions.ts';
-import { orphanPolicyOf } from './process.ts';
+import { orphanPolicyOf } from './process/index.ts';
 
 /** Options of {@link installShutdownHandlers}. */
 export interface ShutdownOptions {
@@ -39,6 +39,7 @@ export function installShutdownHandlers(options: ShutdownOptions = {}): () => vo
     signals.some((s) => typeof s !== 'string' || !(s in nodeOs().constants.signals))
   ) {
     throw new InvalidOptionError(
+      'ERR_INVALID_OPTION',
       `installShutdownHandlers(): signals must be an array of signal names, received ${quote(signals)}.`,
     );
   }
@@ -46,6 +47,7 @@ export function installShutdownHandlers(options: ShutdownOptions = {}): () => vo
     const value = options[key];
     if (value !== undefined && (typeof value !== 'number' || Number.isNaN(value))) {
       throw new InvalidOptionError(
+        'ERR_INVALID_OPTION',
         `installShutdownHandlers(): ${key} must be a number of milliseconds, received ${quote(value)}.`,
       );
     }

@@ -1,7 +1,20 @@
 import { SHARE_ENV } from 'node:worker_threads';
-import { InvalidOptionError, Process, type ThreadProcessOptions } from '@proclife/worker-threads';
+import {
+  CloneError,
+  InvalidOptionError,
+  Process,
+  ProclifeError,
+  type ThreadProcessOptions,
+} from '@proclife/worker-threads';
 import { describe, expect, it } from 'vitest';
-import { envRoundTrip, exhaustMemory, throwError, unclonable } from './fixtures/targets.ts';
+import {
+  envRoundTrip,
+  exhaustMemory,
+  throwAbortReason,
+  throwError,
+  throwWithCause,
+  unclonable,
+} from './fixtures/targets.ts';
 
 async function collect(stream: NodeJS.ReadableStream | null): Promise<string> {
   let text = '';
@@ -26,7 +39,10 @@ describe('errors of a thread', () => {
   it('reports a result that cannot be cloned as the error, with exit code 1', async () => {
     const p = new Process({ target: unclonable, stdio: 'pipe' }).start();
     expect(await p.join()).toBe(1);
+    expect(p.error).toBeInstanceOf(CloneError);
+    expect(p.error).toBeInstanceOf(ProclifeError);
     expect((p.error as Error & { code?: string }).code).toBe('ERR_RESULT_NOT_CLONEABLE');
+    expect(p.error?.cause).toMatchObject({ name: 'DataCloneError' });
     expect(p.result).toBeUndefined();
   });
 
@@ -37,6 +53,7 @@ describe('errors of a thread', () => {
       stdio: 'pipe',
     }).start();
     expect(await p.join()).toBe(1);
+    expect(p.error).toBeInstanceOf(ProclifeError);
     expect((p.error as Error & { code?: string }).code).toBe('ERR_WORKER_OUT_OF_MEMORY');
     expect(p.error?.message).toContain('ran out of memory under its resourceLimits');
     expect(p.error?.message).toContain('"maxOldGenerationSizeMb":16');
@@ -44,6 +61,30 @@ describe('errors of a thread', () => {
     const q = new Process({ target: throwError, args: ['after'], stdio: 'pipe' }).start();
     expect(await q.join()).toBe(1);
     expect(q.error?.message).toBe('after');
+  });
+
+  it('keeps the cause chain and an AggregateError with its message and errors', async () => {
+    const p = new Process({ target: throwWithCause, stdio: 'pipe' }).start();
+    const stderr = collect(p.stderr);
+    expect(await p.join()).toBe(1);
+    await stderr;
+    expect(p.error).toMatchObject({ message: 'outer', code: 'E_OUTER' });
+    const aggregate = p.error?.cause as AggregateError;
+    expect(aggregate).toBeInstanceOf(AggregateError);
+    expect(aggregate.message).toBe('two failed');
+    expect(aggregate.errors.map((e: Error) => [e.constructor.name, e.message])).toEqual([
+      ['RangeError', 'first'],
+      ['TypeError', 'second'],
+    ]);
+  });
+
+  it('keeps an abort reason thrown by the target', async () => {
+    const p = new Process({ target: throwAbortReason, stdio: 'pipe' }).start();
+    const stderr = collect(p.stderr);
+    expect(await p.join()).toBe(1);
+    await stderr;
+    expect(p.error).toBeInstanceOf(DOMException);
+    expect(p.error).toMatchObject({ name: 'AbortError', message: 'This operation was aborted' });
   });
 
   const invalid: [string, ThreadProcessOptions, RegExp][] = [

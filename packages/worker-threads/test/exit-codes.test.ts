@@ -1,3 +1,4 @@
+import { lineFrom } from '@proclife/test-support';
 import { Process } from '@proclife/worker-threads';
 import { describe, expect, it } from 'vitest';
 import {
@@ -61,9 +62,8 @@ describe('exit codes of a thread', () => {
     });
 
     it(`${how} ends a thread stuck in a CPU loop with ${code}`, async () => {
-      const p = new Process({ target: spin }).start();
-      // Let it enter the loop first.
-      await new Promise((r) => setTimeout(r, 200));
+      const p = new Process({ target: spin, stdio: 'pipe' }).start();
+      await lineFrom(p.stdout, 'ready', { timeoutMs: 20_000 });
       call(p);
       expect(await p.join()).toBe(code);
     });

@@ -17,7 +17,7 @@ describe('stop() of a thread', () => {
   });
 
   it('terminates a thread stuck in a CPU loop', async () => {
-    const p = new Process({ target: spin }).start();
+    const p = new Process({ target: spin, stdio: 'pipe' }).start();
     expect(await p.stop({ graceMs: 100, termMs: 10_000 })).toBe('terminate');
     expect(p.exitCode).toBe(-15);
   });

@@ -2,9 +2,9 @@
 // joins them), importing a package installs no signal handler, and installShutdownHandlers()
 // stops the children with the ladder and exits with the conventional code.
 import { spawnSync } from 'node:child_process';
+import { CASE_MARK, liveWithEnv, waitFor } from '@proclife/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
 import { METHODS, ownProcess } from './methods.ts';
-import { CASE_MARK, liveWithMark, until } from './proc-scan.ts';
 import { killLeftovers, type RunningParent, runParent } from './run-parent.ts';
 
 let running: RunningParent | undefined;
@@ -69,19 +69,31 @@ describe.each(METHODS)('exit-time policy (%s)', (method) => {
       expect(status.code, parent.stderr()).toBe(code);
       // The cooperative child saw its AbortSignal and returned on its own.
       expect(parent.lines.some((l) => l.startsWith('stopped'))).toBe(true);
-      expect(await until(() => liveWithMark(parent.mark, CASE_MARK).length === 0, 5000)).toBeGreaterThan(-1);
+      await waitFor(() => liveWithEnv(CASE_MARK, parent.mark).length === 0, {
+        timeoutMs: 5000,
+        what: 'every process of the case gone',
+      });
     },
   );
 
   it('installShutdownHandlers: a second signal kills the children and exits at once', async () => {
-    const parent = runParent([method, 'shutdown:60000:60000', 'trapsTerm:n,ignoresAbort:n']);
+    // NODE_DEBUG shows when the parent has begun its shutdown: the second signal must come after.
+    const parent = runParent([method, 'shutdown:60000:60000', 'trapsTerm:n,ignoresAbort:n'], {
+      NODE_DEBUG: 'proclife',
+    });
     running = parent;
     await parent.waitFor('ready', 2);
     parent.cp.kill('SIGINT');
-    await new Promise((r) => setTimeout(r, 300));
+    await waitFor(() => parent.stderr().includes('shutdown: SIGINT, stopping'), {
+      timeoutMs: 10_000,
+      what: 'the shutdown begun',
+    });
     parent.cp.kill('SIGINT');
     const status = await parent.exited;
     expect(status.code).toBe(130);
-    expect(await until(() => liveWithMark(parent.mark, CASE_MARK).length === 0, 5000)).toBeGreaterThan(-1);
+    await waitFor(() => liveWithEnv(CASE_MARK, parent.mark).length === 0, {
+      timeoutMs: 5000,
+      what: 'every process of the case gone',
+    });
   });
 });

@@ -1,11 +1,12 @@
 // Property test: any sequence of lifecycle calls, in any order, on a real child. No sequence
 // hangs, crashes the parent, throws anything but a typed state error, or leaves a process.
+
+import { isLive } from '@proclife/test-support';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { processClassFor } from '../fixtures/method.ts';
 import * as targets from '../fixtures/targets.ts';
 import { METHODS, ownProcess } from './methods.ts';
-import { isLive } from './proc-scan.ts';
 
 // Far above any bounded wait a call may make (stop: graceMs + termMs + 10 s after SIGKILL).
 const HANG_MS = 30_000;

@@ -1,8 +1,9 @@
 // The parent dies by each path while its children are busy in a CPU loop and have
 // grandchildren: every one of them must be gone soon after. Real processes throughout.
+
+import { CASE_MARK, holdsWithin, isLive, liveWithEnv, waitFor } from '@proclife/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
 import { METHODS, type Method, ownProcess } from './methods.ts';
-import { CASE_MARK, isLive, liveWithMark, until } from './proc-scan.ts';
 import { killLeftovers, type RunningParent, runParent } from './run-parent.ts';
 
 // The contract is "gone within 1 s"; this bound is generous so that two busy cores never make
@@ -32,12 +33,14 @@ async function endsEverything(
   running = parent;
   await parent.waitFor('ready', childCount);
   // Everything the case started is alive: the parent, its children, their shells and sleeps.
-  expect(liveWithMark(parent.mark, CASE_MARK).length).toBeGreaterThan(ownProcess(method) ? childCount : 0);
+  expect(liveWithEnv(CASE_MARK, parent.mark).length).toBeGreaterThan(ownProcess(method) ? childCount : 0);
   if (path.startsWith('SIG')) parent.cp.kill(path as NodeJS.Signals);
   else parent.cp.stdin!.write('go\n');
   const status = await parent.exited;
-  const elapsed = await until(() => liveWithMark(parent.mark, CASE_MARK).length === 0, GONE_BOUND_MS);
-  const left = liveWithMark(parent.mark, CASE_MARK);
+  const t0 = performance.now();
+  await holdsWithin(() => liveWithEnv(CASE_MARK, parent.mark).length === 0, { timeoutMs: GONE_BOUND_MS });
+  const elapsed = performance.now() - t0;
+  const left = liveWithEnv(CASE_MARK, parent.mark);
   console.log(`${method} parent ${path}: children and descendants gone after ${elapsed.toFixed(0)} ms`);
   expect(left, `left after the parent's ${path}: ${JSON.stringify(left)}`).toEqual([]);
   return status;
@@ -82,16 +85,20 @@ describe.each(METHODS)('parent death (%s)', (method) => {
       parent.cp.kill('SIGKILL');
       await parent.exited;
       // The daemonic child ends; the survivor does not.
-      await until(() => liveWithMark(parent.mark, CASE_MARK).every((p) => p.pid !== pid), 1000);
+      await waitFor(() => !liveWithEnv(CASE_MARK, parent.mark).some((p) => p.cmd.includes('busy')), {
+        timeoutMs: GONE_BOUND_MS,
+        what: 'the daemonic child gone',
+      });
       expect(isLive(pid)).toBe(true);
-      const left = liveWithMark(parent.mark, CASE_MARK);
+      const left = liveWithEnv(CASE_MARK, parent.mark);
       expect(left.some((p) => p.cmd.includes('sleep 1000'))).toBe(true);
       expect(left.some((p) => p.cmd.includes('busy'))).toBe(false);
       // Its group is the survivor and its tree: end them for the next case.
       process.kill(-pid, 'SIGKILL');
-      expect(
-        await until(() => liveWithMark(parent.mark, CASE_MARK).length === 0, GONE_BOUND_MS),
-      ).toBeGreaterThan(-1);
+      await waitFor(() => liveWithEnv(CASE_MARK, parent.mark).length === 0, {
+        timeoutMs: GONE_BOUND_MS,
+        what: 'the survivor and its tree gone',
+      });
     },
   );
 });

@@ -3,8 +3,8 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { CASE_MARK, liveWithEnv, waitFor } from '@proclife/test-support';
 import { expect } from 'vitest';
-import { CASE_MARK, liveWithMark, until } from './proc-scan.ts';
 
 const CYCLES = fileURLToPath(new URL('../fixtures/cycles.ts', import.meta.url));
 
@@ -59,6 +59,9 @@ export async function runCycles(method: string, cycles: number, concurrency: num
   expect(report.collected).toBe(report.registered);
   // Children killed from outside can leave their own children behind: the reaper ends them
   // when the parent ends, so nothing of the run outlives it.
-  expect(await until(() => liveWithMark(mark, CASE_MARK).length === 0, 5000), context).toBeGreaterThan(-1);
+  await waitFor(() => liveWithEnv(CASE_MARK, mark).length === 0, {
+    timeoutMs: 5000,
+    what: `every process gone (${context})`,
+  });
   return report;
 }

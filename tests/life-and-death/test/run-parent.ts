@@ -2,7 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { CASE_MARK, liveWithMark } from './proc-scan.ts';
+import { CASE_MARK, liveWithEnv } from '@proclife/test-support';
 
 const PARENT = fileURLToPath(new URL('../fixtures/parent.ts', import.meta.url));
 
@@ -73,7 +73,7 @@ export function runParent(args: string[], env: NodeJS.ProcessEnv = {}): RunningP
 /** SIGKILLs whatever a failed case of `running` left behind (every process carrying its mark). */
 export function killLeftovers(running: RunningParent | undefined): void {
   if (!running) return;
-  for (const p of liveWithMark(running.mark, CASE_MARK)) {
+  for (const p of liveWithEnv(CASE_MARK, running.mark)) {
     try {
       process.kill(p.pid, 'SIGKILL');
     } catch {

@@ -1,11 +1,12 @@
 // terminate(), kill() and stop() reach the child's own descendants (its process group): the
 // child starts a shell, the shell starts `sleep`, and nothing is left afterwards.
+
+import { descendants, isLive, waitFor } from '@proclife/test-support';
 import { describe, expect, it } from 'vitest';
 import { processClassFor } from '../fixtures/method.ts';
 import { idleWithTree } from '../fixtures/targets.ts';
 import { readyLine } from './child-helpers.ts';
 import { PROCESS_METHODS } from './methods.ts';
-import { descendants, isLive, until } from './proc-scan.ts';
 
 // A thread's descendants are its host's children: there is no group of its own to signal.
 describe.each(PROCESS_METHODS)('process trees (%s)', async (method) => {
@@ -28,7 +29,7 @@ describe.each(PROCESS_METHODS)('process trees (%s)', async (method) => {
     if (code !== null) expect(exitCode).toBe(code);
     else expect(exitCode).not.toBeNull();
     // The group got the signal at once; give the kernel a moment to finish them off.
-    expect(await until(() => tree.every((t) => !isLive(t.pid)), 5000)).toBeGreaterThan(-1);
+    await waitFor(() => tree.every((t) => !isLive(t.pid)), { timeoutMs: 5000, what: 'the whole tree gone' });
     p.close();
   });
 });

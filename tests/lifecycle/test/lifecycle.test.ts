@@ -20,6 +20,7 @@ import {
   parentProcess,
   wait,
 } from '@proclife/core';
+import { collect, lineFrom } from '@proclife/test-support';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FieldProcess, hiddenProcessClass } from '../fixtures/subclass.ts';
 import {
@@ -27,13 +28,14 @@ import {
   countChildren,
   echo,
   exitWith,
-  fdCountLater,
+  fdCountWhenStopped,
   identity,
   joinParent,
   makeClosure,
   noop,
   printBoth,
   readStdin,
+  readyForever,
   recurse,
   rejectLater,
   selfMisuse,
@@ -42,6 +44,7 @@ import {
   sleepMs,
   startChild,
   throwError,
+  throwWithCause,
   unclonableResult,
   waitForStop,
   writeAtExit,
@@ -62,6 +65,11 @@ afterEach(async () => {
   await Promise.all(left.map((p) => p.join(5000)));
   expect(left.map(String)).toEqual([]);
 });
+
+/** Resolves once the child printed its `ready` line: it runs its target and listens. */
+function ready(p: BaseProcess): Promise<string> {
+  return lineFrom(p.stdout, 'ready', { timeoutMs: 20_000 });
+}
 
 function codeOf(fn: () => unknown): string | undefined {
   try {
@@ -151,19 +159,25 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
     });
     expect(p.isAlive()).toBe(false);
     expect(p.daemon).toBe(true);
-    expect(activeChildren()).not.toContain(p);
-    expect(Array.isArray(activeChildren())).toBe(true);
+    expect(p.status).toBe('initial');
+    // The previous test joined everything it started: the listing holds exactly this child.
+    expect(activeChildren()).toEqual([]);
     expect(p.exitCode).toBeNull();
     expect(p.pid).toBeNull();
     expect(p.start()).toBe(p);
+    expect(p.status).toBe('started');
     expect(p.exitCode).toBeNull();
     expect(p.isAlive()).toBe(true);
-    expect(activeChildren()).toContain(p);
-    expect(typeof p.pid).toBe('number');
+    expect(activeChildren()).toEqual([p]);
+    if (isThread) expect(p.pid).toBe(process.pid);
+    else expect(p.pid).not.toBe(process.pid);
+    expect(Number.isInteger(p.pid) && (p.pid ?? 0) > 0).toBe(true);
+    expect(p.ident).toBe(p.pid);
     expect(await p.join()).toBe(0);
+    expect(p.status).toBe('stopped');
     expect(p.exitCode).toBe(0);
     expect(p.isAlive()).toBe(false);
-    expect(activeChildren()).not.toContain(p);
+    expect(activeChildren()).toEqual([]);
     expect(p.result).toEqual([1, 2, { hello: 23, bye: 2.54 }]);
   });
 
@@ -181,14 +195,14 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
     ['terminate', -15, '-SIGTERM'],
     ['kill', -9, '-SIGKILL'],
   ] as const)('test_%s: join(0) and join(-1) return at once, then exit code %i', async (how, code, label) => {
-    const p = make({ target: sleepForever, daemon: true }).start();
+    const p = make({ target: readyForever, daemon: true, stdio: 'pipe' }).start();
     expect(p.isAlive()).toBe(true);
     expect(activeChildren()).toContain(p);
     expect(p.exitCode).toBeNull();
     expect(await p.join(0)).toBeNull();
     expect(await p.join(-1)).toBeNull();
     expect(p.isAlive()).toBe(true);
-    await sleepMs(200);
+    await ready(p);
     p[how]();
     expect(await p.join()).toBe(code);
     expect(p.isAlive()).toBe(false);
@@ -199,8 +213,8 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
   });
 
   it('test_interrupt: SIGINT without a handler ends the child', async () => {
-    const p = make({ target: sleepForever }).start();
-    await sleepMs(300);
+    const p = make({ target: readyForever, stdio: 'pipe' }).start();
+    await ready(p);
     p.interrupt();
     const code = await p.join(10_000);
     expect(code).not.toBeNull();
@@ -273,9 +287,9 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
     const quick = Array.from({ length: 5 }, () => make({ target: sleepMs, args: [10] }));
     for (const p of quick) p.start();
     expect(await Promise.all(quick.map((p) => p.join(20_000)))).toEqual([0, 0, 0, 0, 0]);
-    const slow = Array.from({ length: 5 }, () => make({ target: sleepForever }));
+    const slow = Array.from({ length: 5 }, () => make({ target: readyForever, stdio: 'pipe' }));
     for (const p of slow) p.start();
-    await sleepMs(10);
+    await Promise.all(slow.map(ready));
     for (const p of slow) p.terminate();
     expect(await Promise.all(slow.map((p) => p.join(20_000)))).toEqual([-15, -15, -15, -15, -15]);
   });
@@ -320,12 +334,9 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
 
   it('test_stderr_flush: an uncaught error prints "Process <name>:" and the stack to stderr', async () => {
     const p = make({ target: throwError, args: ['MARKER'], stdio: 'pipe' }).start();
-    let stderr = '';
-    p.stderr?.on('data', (c) => {
-      stderr += c;
-    });
+    const text = collect(p.stderr);
     expect(await p.join()).toBe(1);
-    await sleepMs(50);
+    const stderr = await text;
     expect(stderr).toContain(`Process ${p.name}:`);
     expect(stderr).toContain('RangeError: MARKER');
     expect(stderr).toContain('targets.ts');
@@ -399,12 +410,21 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
     expect(result).toEqual({ code: 0, signal: null, stdout: 'started\n' });
   });
 
-  it("test_child_fd_inflation: a child does not inherit its siblings' fds", async () => {
-    if (isThread) return; // threads share the host's fd table: the count is the host's
-    const ps = Array.from({ length: 4 }, () => make({ target: fdCountLater }).start());
-    await Promise.all(ps.map((p) => p.join(20_000)));
-    expect(new Set(ps.map((p) => p.result)).size).toBe(1);
-  });
+  // Threads share the host's fd table: there is no count of a thread's own.
+  it.skipIf(isThread)(
+    "test_child_fd_inflation: a child does not inherit its siblings' fds (processes only: threads share their host's fds)",
+    async () => {
+      const ps = Array.from({ length: 4 }, () => make({ target: fdCountWhenStopped, stdio: 'pipe' }).start());
+      // Every child counts once all four run: a later one would hold the earlier ones' pipes.
+      await Promise.all(ps.map(ready));
+      expect(await Promise.all(ps.map((p) => p.stop({ graceMs: 20_000 })))).toEqual(
+        Array(4).fill('graceful'),
+      );
+      const counts = ps.map((p) => p.result);
+      expect(counts.every((n) => typeof n === 'number' && n > 0)).toBe(true);
+      expect(new Set(counts).size).toBe(1);
+    },
+  );
 
   // TestWait
   it('test_wait: resolves to the ended processes', async () => {
@@ -550,7 +570,22 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
     const p = make({ target: unclonableResult, stdio: 'pipe' }).start();
     p.stderr?.resume();
     expect(await p.join()).toBe(1);
+    expect(p.error).toBeInstanceOf(ProclifeError);
     expect((p.error as ProclifeError).code).toBe('ERR_RESULT_NOT_CLONEABLE');
+    expect(p.error?.cause).toMatchObject({ message: expect.stringContaining('could not be cloned') });
+  });
+
+  it('error: the cause chain and an AggregateError cross with their codes', async () => {
+    const p = make({ target: throwWithCause, stdio: 'pipe' }).start();
+    p.stderr?.resume();
+    expect(await p.join()).toBe(1);
+    expect(p.error).toMatchObject({ message: 'outer', code: 'E_OUTER' });
+    const aggregate = p.error?.cause as AggregateError;
+    expect(aggregate).toBeInstanceOf(AggregateError);
+    expect(aggregate.message).toBe('two failed');
+    expect(aggregate.errors).toHaveLength(2);
+    expect(aggregate.errors[0]).toBeInstanceOf(RangeError);
+    expect(aggregate.errors[1]).toMatchObject({ message: 'second', code: 'E_SECOND' });
   });
 
   it('targets: a JavaScript module works as well as TypeScript', async () => {
@@ -627,23 +662,16 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
 
   it("stdio: 'pipe' exposes the child's stdout and stderr", async () => {
     const p = make({ target: printBoth, args: ['x'], stdio: 'pipe' }).start();
-    let out = '';
-    let err = '';
-    p.stdout?.on('data', (c) => {
-      out += c;
-    });
-    p.stderr?.on('data', (c) => {
-      err += c;
-    });
+    const out = collect(p.stdout);
+    const err = collect(p.stderr);
     expect(await p.join()).toBe(0);
-    await sleepMs(50);
-    expect(out).toBe('out:x\n');
-    expect(err).toBe('err:x\n');
+    expect(await out).toBe('out:x\n');
+    expect(await err).toBe('err:x\n');
   });
 
   it('stop: a cooperative child ends at the graceful step', async () => {
-    const p = make({ target: waitForStop }).start();
-    await sleepMs(300);
+    const p = make({ target: waitForStop, stdio: 'pipe' }).start();
+    await ready(p);
     expect(await p.stop({ graceMs: 10_000, termMs: 1000 })).toBe('graceful');
     expect(p.exitCode).toBe(0);
     expect(p.result).toBe('stopped');
@@ -652,8 +680,8 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
 
   it('signal option: aborting it stops the child', async () => {
     const controller = new AbortController();
-    const p = make({ target: waitForStop, signal: controller.signal }).start();
-    await sleepMs(300);
+    const p = make({ target: waitForStop, signal: controller.signal, stdio: 'pipe' }).start();
+    await ready(p);
     controller.abort();
     expect(await p.join(15_000)).toBe(0);
     expect(p.result).toBe('stopped');

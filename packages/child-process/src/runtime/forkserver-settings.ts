@@ -55,7 +55,10 @@ function toSpecifier(name: string): string {
     // in a child, `import.meta.main` of the main script is false too.
     const main = process.argv[1];
     if (!main)
-      throw new InvalidOptionError("'__main__' cannot be preloaded: this process has no main script.");
+      throw new InvalidOptionError(
+        'ERR_INVALID_OPTION',
+        "'__main__' cannot be preloaded: this process has no main script.",
+      );
     return pathToFileURL(resolve(main)).href;
   }
   if (name.startsWith('file:') || isBuiltin(name)) return name;
@@ -83,11 +86,17 @@ function toSpecifier(name: string): string {
  */
 export function setForkserverPreload(moduleNames: readonly string[]): void {
   if (!Array.isArray(moduleNames)) {
-    throw new InvalidOptionError(`module_names must be a list of strings, received ${quote(moduleNames)}.`);
+    throw new InvalidOptionError(
+      'ERR_INVALID_OPTION',
+      `module_names must be a list of strings, received ${quote(moduleNames)}.`,
+    );
   }
   for (const name of moduleNames) {
     if (typeof name !== 'string') {
-      throw new InvalidOptionError(`module_names must be a list of strings, received ${quote(name)}.`);
+      throw new InvalidOptionError(
+        'ERR_INVALID_OPTION',
+        `module_names must be a list of strings, received ${quote(name)}.`,
+      );
     }
   }
   settings.preload = [...new Set(moduleNames.map(toSpecifier))];
@@ -97,6 +106,7 @@ export function setForkserverPreload(moduleNames: readonly string[]): void {
 function count(name: string, value: unknown, min: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
     throw new InvalidOptionError(
+      'ERR_INVALID_OPTION',
       `The '${name}' option must be an integer of at least ${min}, received ${quote(value)}.`,
     );
   }
@@ -117,12 +127,14 @@ function count(name: string, value: unknown, min: number): number {
 export function setForkserverOptions(options: ForkserverOptions): void {
   if (options === null || typeof options !== 'object') {
     throw new InvalidOptionError(
+      'ERR_INVALID_OPTION',
       `setForkserverOptions() takes an options object, received ${quote(options)}.`,
     );
   }
   for (const key of Object.keys(options)) {
     if (key !== 'stock' && key !== 'idleMs' && key !== 'preimportTargets') {
       throw new InvalidOptionError(
+        'ERR_INVALID_OPTION',
         `Unknown forkserver option ${quote(key)}: use 'stock', 'idleMs' or 'preimportTargets'.`,
       );
     }
@@ -133,6 +145,7 @@ export function setForkserverOptions(options: ForkserverOptions): void {
   if (options.preimportTargets !== undefined) {
     if (typeof options.preimportTargets !== 'boolean') {
       throw new InvalidOptionError(
+        'ERR_INVALID_OPTION',
         `The 'preimportTargets' option must be a boolean, received ${quote(options.preimportTargets)}.`,
       );
     }

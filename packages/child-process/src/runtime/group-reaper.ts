@@ -92,8 +92,3 @@ export function trackProcessGroup(pgid: number): () => void {
     if (reaper) reaper.stdin.write(`-${pgid}\n`);
   };
 }
-
-/** The reaper's pid, or null before the first child or where there is none (for tests). */
-export function reaperPid(): number | null {
-  return reaper?.child.pid ?? null;
-}

@@ -8,6 +8,7 @@ import {
   type LaunchedChild,
   type Launcher,
   type LaunchRequest,
+  ProclifeError,
   toExitCode,
 } from '@proclife/core/adapter';
 import { trackProcessGroup } from './group-reaper.ts';
@@ -59,7 +60,9 @@ export function adoptChild(
   orphanPolicy: LaunchRequest['orphanPolicy'] = 'end',
 ): LaunchedChild {
   const pid = cp.pid;
-  if (pid === undefined) throw new Error('the operating system did not start the process');
+  if (pid === undefined) {
+    throw new ProclifeError('ERR_LAUNCH_FAILED', 'The operating system did not start the child process.');
+  }
   const messageListeners: ((m: ChildMessage) => void)[] = [];
   const exitListeners: ((code: number) => void)[] = [];
   let exitCode: number | null = null;

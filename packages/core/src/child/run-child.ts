@@ -1,10 +1,16 @@
 import { nodeUtil } from '../builtins.ts';
 import { type ParentProcess, setCurrentProcess } from '../current.ts';
 import { debug } from '../debug.ts';
-import { ProclifeError, TargetError } from '../errors.ts';
+import { CloneError, TargetError } from '../errors.ts';
 import type { ChildMessage, ChildPayload, TargetRef } from '../launcher.ts';
 import { local } from '../local-state.ts';
-import { abortCurrent, type BaseProcess, hydrateCurrent, setCurrentTarget, type Target } from '../process.ts';
+import {
+  abortCurrent,
+  type BaseProcess,
+  hydrateCurrent,
+  setCurrentTarget,
+  type Target,
+} from '../process/index.ts';
 import { fingerprintMismatch } from '../runtime/fingerprint.ts';
 import { registeredTarget } from '../runtime/registered-targets.ts';
 import { serializeError } from '../serialize-error.ts';
@@ -145,7 +151,7 @@ export async function runChild(
   try {
     await transport.send({ t: 'proclife:result', value });
   } catch (cause) {
-    const error = new ProclifeError(
+    const error = new CloneError(
       'ERR_RESULT_NOT_CLONEABLE',
       `The value returned by ${payload.name}'s target (${nodeUtil().inspect(value, { depth: 0 })}) cannot be sent to the parent: ` +
         'results cross by structured clone, which cannot copy functions, class instances with private state or handles. ' +

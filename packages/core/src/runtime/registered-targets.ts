@@ -30,6 +30,7 @@ export function moduleUrl(module: unknown, option: string): string {
     if (module.startsWith('/')) return process.getBuiltinModule('node:url').pathToFileURL(module).href;
   }
   throw new InvalidOptionError(
+    'ERR_INVALID_OPTION',
     `${option} must be an absolute path or a file: URL (import.meta.url in an ES module, __filename in CommonJS), received ${quote(module)}.`,
   );
 }
@@ -54,11 +55,13 @@ export function registerTarget<F extends (...args: never[]) => unknown>(
   const url = moduleUrl(module, 'registerTarget(module, target): module');
   if (typeof target !== 'function') {
     throw new InvalidOptionError(
+      'ERR_INVALID_OPTION',
       `registerTarget(module, target): target must be a function or a class, received ${quote(target)}.`,
     );
   }
   if (typeof name !== 'string' || name === '') {
     throw new InvalidOptionError(
+      'ERR_INVALID_OPTION',
       `registerTarget(module, target, name): an anonymous function needs a name, received ${quote(name)}.`,
     );
   }

@@ -5,6 +5,7 @@ import {
   type LaunchedChild,
   type Launcher,
   type LaunchRequest,
+  ProclifeError,
   serializeError,
   signalNumber,
 } from '@proclife/core/adapter';
@@ -17,13 +18,12 @@ const ENTRY = new URL('./entry/thread-child.js', import.meta.url);
 type Signal = 'SIGTERM' | 'SIGKILL' | 'SIGINT';
 
 function outOfMemoryError(name: string, limits: ThreadLaunchOptions['resourceLimits'], cause: Error): Error {
-  const error = new Error(
+  return new ProclifeError(
+    'ERR_WORKER_OUT_OF_MEMORY',
     `${name} ran out of memory under its resourceLimits (${JSON.stringify(limits ?? {})}) ` +
       'and was ended; the parent is not affected. Raise the limits or make the thread use less memory.',
     { cause },
   );
-  (error as Error & { code: string }).code = 'ERR_WORKER_OUT_OF_MEMORY';
-  return error;
 }
 
 /** Wraps a Worker as the parent's view of a proclife child. */

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { type ChildPayload, type ChildTransport, parentView } from '@proclife/core/adapter';
+import { type ChildPayload, type ChildTransport, ProclifeError, parentView } from '@proclife/core/adapter';
 import { ENDED_ON_ITS_OWN } from './thread-protocol.ts';
 
 /**
@@ -8,7 +8,9 @@ import { ENDED_ON_ITS_OWN } from './thread-protocol.ts';
  */
 export function threadTransport(payload: Pick<ChildPayload, 'parentName' | 'parentPid'>): ChildTransport {
   const port = parentPort;
-  if (!port) throw new Error('the thread bootstrap must run inside a worker thread');
+  if (!port) {
+    throw new ProclifeError('ERR_LAUNCH_FAILED', 'The thread bootstrap must run inside a worker thread.');
+  }
   // The creator ends only with this thread: when the creating thread exits, Node ends the
   // threads it started. The port's 'close' is the one sign of it that may still arrive.
   // Tells the parent that the thread ended on its own (process 'exit' does not run when the

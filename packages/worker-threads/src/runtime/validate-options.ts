@@ -25,17 +25,20 @@ function checkResourceLimits(value: unknown): ThreadResourceLimits | undefined {
   if (value === undefined || value === null) return undefined;
   if (!isPlainObject(value)) {
     throw new InvalidOptionError(
+      'ERR_INVALID_OPTION',
       `The 'resourceLimits' option must be an object such as { maxOldGenerationSizeMb: 64 }, received ${quote(value)}.`,
     );
   }
   for (const [key, limit] of Object.entries(value)) {
     if (!LIMIT_KEYS.has(key)) {
       throw new InvalidOptionError(
+        'ERR_INVALID_OPTION',
         `Unknown key ${quote(key)} in the 'resourceLimits' option: use ${[...LIMIT_KEYS].map(quote).join(', ')}.`,
       );
     }
     if (limit !== undefined && (typeof limit !== 'number' || !Number.isFinite(limit) || limit <= 0)) {
       throw new InvalidOptionError(
+        'ERR_INVALID_OPTION',
         `resourceLimits.${key} must be a positive number of megabytes, received ${quote(limit)}.`,
       );
     }
@@ -48,12 +51,16 @@ function checkEnv(value: unknown): ThreadLaunchOptions['env'] {
   if (value === SHARE_ENV) return SHARE_ENV;
   if (!isPlainObject(value)) {
     throw new InvalidOptionError(
+      'ERR_INVALID_OPTION',
       `The 'env' option must be SHARE_ENV (from node:worker_threads) or an object of strings, received ${quote(value)}.`,
     );
   }
   for (const [key, v] of Object.entries(value)) {
     if (v !== undefined && typeof v !== 'string') {
-      throw new InvalidOptionError(`env.${key} must be a string, received ${quote(v)}.`);
+      throw new InvalidOptionError(
+        'ERR_INVALID_OPTION',
+        `env.${key} must be a string, received ${quote(v)}.`,
+      );
     }
   }
   return value as Record<string, string | undefined>;
@@ -67,6 +74,7 @@ export function validateThreadOptions(options: Record<string, unknown>): ThreadL
   for (const key of Object.keys(options)) {
     if (key !== 'resourceLimits' && key !== 'env' && options[key] !== undefined) {
       throw new InvalidOptionError(
+        'ERR_INVALID_OPTION',
         `Unknown option ${quote(key)} for a thread: the thread start method takes the Process options and 'resourceLimits' and 'env'.`,
       );
     }

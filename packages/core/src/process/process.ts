@@ -1,0 +1,240 @@
+import type { Readable } from 'node:stream';
+import { INSPECT_CUSTOM, nodeThreads } from '../builtins.ts';
+import { MESSAGES, ProcessStateError } from '../errors.ts';
+import {
+  checkDaemon,
+  checkName,
+  checkTimeout,
+  launchOptionsOf,
+  type ProcessOptions,
+  type ProcessStatus,
+  type StopOptions,
+  type StopStep,
+  type Target,
+  validate,
+} from './options.ts';
+import { buildPayload, callersFor } from './payload.ts';
+import { repr } from './repr.ts';
+import { checkClosed, get, hasEnded, initialState, setInternals } from './state.ts';
+import {
+  alive,
+  checkJoin,
+  checkStart,
+  closeHandle,
+  launch,
+  sendSignal,
+  statusOf,
+  waitForEnd,
+} from './state-machine.ts';
+import { stopLadder } from './stop-ladder.ts';
+
+/**
+ * The children this process started and has not reaped yet (Python's `_children`). A child
+ * leaves it when `join()`, `isAlive()`, `close()` or `activeChildren()` sees that it ended.
+ * It lives next to the class so that no module below needs the Process type.
+ */
+export const children = new Set<BaseProcess>();
+
+/** Drops ended children from the registry (Python's `_cleanup()`). */
+export function reap(): void {
+  for (const child of children) if (hasEnded(child)) children.delete(child);
+}
+
+/**
+ * Python's `multiprocessing.Process` lifecycle, independent of how the child is launched. Use the
+ * `Process` of a start-method package (`@proclife/child-process`, `@proclife/worker-threads`); this
+ * base class holds the states, names, identity, exit status and guards they share.
+ *
+ * Subclass it and override {@link BaseProcess.run} to run code in the child; the instance's own
+ * fields are cloned into the child. A subclass must be exported by its module.
+ */
+export class BaseProcess<T extends Target = Target> {
+  /** The start method this class launches with; set by each start-method package. */
+  static startMethod: string | undefined = undefined;
+
+  constructor(options?: ProcessOptions<T>) {
+    const o = validate(options);
+    setInternals(
+      this,
+      initialState(o, new.target.name, launchOptionsOf(o, new.target), callersFor(o, new.target)),
+    );
+  }
+
+  /**
+   * The code the child runs. The default calls the target with the args and returns its value
+   * (which becomes {@link BaseProcess.result}); subclasses override it. Called directly, it runs
+   * in the caller, as in Python.
+   */
+  run(): unknown {
+    const s = get(this);
+    return s.target ? s.target(...s.args) : undefined;
+  }
+
+  /**
+   * Starts the child. Synchronous: returns once the OS process or thread exists. Misuse throws
+   * at once with Python's message (`cannot start a process twice`, ...).
+   */
+  start(): this {
+    const s = get(this);
+    const ctor = this.constructor as typeof BaseProcess;
+    const { launcher, method } = checkStart(s, ctor);
+    reap();
+    const payload = buildPayload(this, s, ctor, method);
+    launch(s, launcher, payload, () => this.stop());
+    children.add(this);
+    return this;
+  }
+
+  /**
+   * Waits for the child to end. Resolves to its exit code, or to `null` when `timeoutMs` passed
+   * first; `join(0)` and negative timeouts return at once. Joining many times is fine.
+   */
+  join(timeoutMs?: number | null): Promise<number | null> {
+    const s = get(this);
+    checkClosed(s);
+    const timeout = checkTimeout('join(timeoutMs)', timeoutMs);
+    const child = checkJoin(s);
+    if (s.exitCode !== null) children.delete(this);
+    return waitForEnd(s, child, timeout).then((code) => {
+      if (code !== null) children.delete(this);
+      return code;
+    });
+  }
+
+  /** True between `start()` and the child's end. Reaps the child once it has ended. */
+  isAlive(): boolean {
+    const s = get(this);
+    const result = alive(s);
+    if (!s.isCurrent && s.exitCode !== null) children.delete(this);
+    return result;
+  }
+
+  /** Sends SIGTERM to the child and its descendants; does not wait (`join()` does). Exit code -15. */
+  terminate(): void {
+    sendSignal(get(this), 'SIGTERM');
+  }
+
+  /** Sends SIGKILL to the child and its descendants; does not wait. Exit code -9. */
+  kill(): void {
+    sendSignal(get(this), 'SIGKILL');
+  }
+
+  /** Sends SIGINT to the child; does not wait. */
+  interrupt(): void {
+    sendSignal(get(this), 'SIGINT');
+  }
+
+  /**
+   * The escalation ladder: aborts `currentProcess().signal` in the child and waits `graceMs`,
+   * then sends SIGTERM and waits `termMs`, then SIGKILL. Resolves with the step that ended it.
+   */
+  async stop(options: StopOptions = {}): Promise<StopStep> {
+    return stopLadder(get(this), options, (ms) => this.join(ms));
+  }
+
+  /**
+   * Releases what the parent holds for the child. Throws while the child runs; idempotent.
+   * Afterwards every method but `name`, `daemon` and `toString` throws `process object is closed`.
+   */
+  close(): void {
+    if (closeHandle(get(this))) children.delete(this);
+  }
+
+  /** Stops the child if it runs (see {@link BaseProcess.stop}) and closes the object. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    const s = get(this);
+    if (s.phase === 'started' && s.exitCode === null && !s.isCurrent) await this.stop();
+    this.close();
+  }
+
+  /** The name, for logs; `Process-1` by default, `Process-1:2` for a child's second child. */
+  get name(): string {
+    return get(this).name;
+  }
+
+  set name(value: string) {
+    get(this).name = checkName(value);
+  }
+
+  /** Whether the child is daemonic: ended when its parent ends; it may not start children. */
+  get daemon(): boolean {
+    return get(this).daemon;
+  }
+
+  set daemon(value: boolean) {
+    const s = get(this);
+    if (s.phase !== 'initial' || s.isCurrent)
+      throw new ProcessStateError('ERR_PROCESS_STATE', MESSAGES.daemonStarted);
+    s.daemon = checkDaemon(value);
+  }
+
+  /** The OS process id; `null` before start. For a thread, the host process's pid. */
+  get pid(): number | null {
+    const s = get(this);
+    checkClosed(s);
+    return s.isCurrent ? process.pid : s.pid;
+  }
+
+  /** Same as {@link BaseProcess.pid}, as in Python. */
+  get ident(): number | null {
+    return this.pid;
+  }
+
+  /**
+   * For a thread, its `threadId`; `null` for a process or before start. Inside a thread,
+   * `currentProcess().threadId` is the thread's own.
+   */
+  get threadId(): number | null {
+    const s = get(this);
+    if (!s.isCurrent) return s.threadId;
+    const { isMainThread, threadId } = nodeThreads();
+    return isMainThread ? null : threadId;
+  }
+
+  /** `null` until the child ends; 0, 1 for an uncaught error, n for `process.exit(n)`, -N for signal N. */
+  get exitCode(): number | null {
+    const s = get(this);
+    checkClosed(s);
+    return s.exitCode;
+  }
+
+  /** The target's return value (awaited when a promise), once the child has ended. */
+  get result(): Awaited<ReturnType<T>> | undefined {
+    return get(this).result as Awaited<ReturnType<T>> | undefined;
+  }
+
+  /** The child's uncaught error, rebuilt with its name, message, stack, `code` and `cause`. */
+  get error(): Error | undefined {
+    return get(this).error;
+  }
+
+  /** The child's stdout when started with `stdio: 'pipe'`. */
+  get stdout(): Readable | null {
+    return get(this).child?.stdout ?? null;
+  }
+
+  /** The child's stderr when started with `stdio: 'pipe'`. */
+  get stderr(): Readable | null {
+    return get(this).child?.stderr ?? null;
+  }
+
+  /** Aborted inside a child when its parent asks it to stop ({@link BaseProcess.stop}) or dies. */
+  get signal(): AbortSignal {
+    return get(this).controller.signal;
+  }
+
+  /** Python's repr: `<Process name='Process-1' pid=123 parent=100 started daemon>`. */
+  toString(): string {
+    return repr(this);
+  }
+
+  /** The lifecycle state, as Python's repr shows it. */
+  get status(): ProcessStatus {
+    return statusOf(get(this));
+  }
+
+  /** `util.inspect(p)` shows the repr, as Python's REPL does. */
+  [INSPECT_CUSTOM](): string {
+    return this.toString();
+  }
+}

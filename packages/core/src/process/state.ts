@@ -1,0 +1,195 @@
+import { MESSAGES, ProcessStateError, ProclifeError } from '../errors.ts';
+import type { ChildPayload, LaunchedChild } from '../launcher.ts';
+import { local, nextIdentity } from '../local-state.ts';
+import type { OrphanPolicy, ProcessOptions, Target } from './options.ts';
+
+/**
+ * Everything a Process object knows, kept out of the instance so that a subclass's own fields
+ * (which cross to the child) are only the user's.
+ */
+export interface Internals {
+  phase: 'initial' | 'started' | 'closed';
+  name: string;
+  daemon: boolean;
+  identity: number[];
+  parentPid: number | null;
+  parentName: string | null;
+  creatorToken: string | null;
+  /** True for the object `currentProcess()` returns: it is never started, joined or closed. */
+  isCurrent: boolean;
+  target: Target | undefined;
+  args: unknown[];
+  stdio: 'inherit' | 'pipe';
+  module: string | URL | undefined;
+  orphanPolicy: OrphanPolicy;
+  launchOptions: Record<string, unknown>;
+  signal: AbortSignal | undefined;
+  callers: string[];
+  child: LaunchedChild | null;
+  pid: number | null;
+  threadId: number | null;
+  exitCode: number | null;
+  result: unknown;
+  error: Error | undefined;
+  ended: Promise<number>;
+  resolveEnded: (code: number) => void;
+  /** How many join()/stop() calls wait: a daemonic child holds the parent open only while one does. */
+  waiters: number;
+  controller: AbortController;
+  onAbort: (() => void) | null;
+}
+
+const internals = new WeakMap<object, Internals>();
+
+/** Marks the classes that proclife itself exports, as opposed to a user's subclass. */
+export const BUILTIN_CLASS: unique symbol = Symbol('proclife.builtinClass');
+
+export function setInternals(p: object, s: Internals): void {
+  internals.set(p, s);
+}
+
+/** The internals of `p`, or undefined for an object whose constructor did not run. */
+export function peek(p: object): Internals | undefined {
+  return internals.get(p);
+}
+
+export function get(p: object): Internals {
+  const s = internals.get(p);
+  if (!s) {
+    throw new ProcessStateError(
+      'ERR_PROCESS_STATE',
+      "This Process was not initialised: a subclass constructor must call super() before using 'this'.",
+    );
+  }
+  return s;
+}
+
+export function checkClosed(s: Internals): void {
+  if (s.phase === 'closed') throw new ProcessStateError('ERR_PROCESS_CLOSED', MESSAGES.closed);
+}
+
+/** The state of one run, as it is before the child starts. */
+export function freshRun(): Pick<
+  Internals,
+  | 'child'
+  | 'threadId'
+  | 'exitCode'
+  | 'result'
+  | 'error'
+  | 'ended'
+  | 'resolveEnded'
+  | 'waiters'
+  | 'controller'
+  | 'onAbort'
+> {
+  let resolve!: (code: number) => void;
+  const promise = new Promise<number>((r) => {
+    resolve = r;
+  });
+  return {
+    child: null,
+    threadId: null,
+    exitCode: null,
+    result: undefined,
+    error: undefined,
+    ended: promise,
+    resolveEnded: resolve,
+    waiters: 0,
+    controller: new AbortController(),
+    onAbort: null,
+  };
+}
+
+/** A new object's state: its name and identity taken, the daemon flag inherited from this process. */
+export function initialState(
+  o: ProcessOptions,
+  className: string,
+  launchOptions: Record<string, unknown>,
+  callers: string[],
+): Internals {
+  const identity = nextIdentity();
+  return {
+    phase: 'initial',
+    name: o.name || `${className}-${identity.join(':')}`,
+    daemon: o.daemon ?? local.daemon,
+    identity,
+    parentPid: process.pid,
+    parentName: local.name,
+    creatorToken: local.token,
+    isCurrent: false,
+    target: o.target ?? undefined,
+    args: o.args ? [...o.args] : [],
+    stdio: o.stdio ?? 'inherit',
+    module: o.module,
+    orphanPolicy: o.orphanPolicy ?? 'end',
+    launchOptions,
+    signal: o.signal,
+    callers,
+    pid: null,
+    ...freshRun(),
+  };
+}
+
+/** Resolves when `p` has ended (never, for a process that is not started). */
+export function endedPromise(p: object): Promise<number> {
+  return get(p).ended;
+}
+
+/** The orphan policy `p` was created with. */
+export function orphanPolicyOf(p: object): OrphanPolicy {
+  return get(p).orphanPolicy;
+}
+
+/** Whether `p` has ended. */
+export function hasEnded(p: object): boolean {
+  return get(p).exitCode !== null;
+}
+
+/**
+ * Turns an object made without its constructor into the child's own Process: the one
+ * `currentProcess()` returns inside the child, of the user's class when there is one.
+ */
+export function hydrateCurrent(
+  instance: object,
+  payload: Pick<ChildPayload, 'name' | 'daemon' | 'identity' | 'parentName' | 'args' | 'fields'> & {
+    parentPid: number | null;
+    parentToken: string | null;
+  },
+): void {
+  internals.set(instance, {
+    phase: 'started',
+    name: payload.name,
+    daemon: payload.daemon,
+    identity: payload.identity,
+    parentPid: payload.parentPid,
+    parentName: payload.parentName,
+    creatorToken: payload.parentToken,
+    isCurrent: true,
+    target: undefined,
+    args: payload.args,
+    stdio: 'inherit',
+    module: undefined,
+    orphanPolicy: 'end',
+    launchOptions: {},
+    signal: undefined,
+    callers: [],
+    pid: process.pid,
+    ...freshRun(),
+  });
+  Object.assign(instance, payload.fields);
+}
+
+/** Sets the child's target once its module is imported. */
+export function setCurrentTarget(instance: object, target: Target | undefined): void {
+  get(instance).target = target;
+}
+
+/**
+ * Aborts the child's own `signal` (a stop request, or the parent's death). The reason is a
+ * typed error, so that code which rethrows `signal.reason` reports something the parent can
+ * tell apart from a crash.
+ */
+export function abortCurrent(instance: object, reason: string): void {
+  const s = internals.get(instance);
+  if (s && !s.controller.signal.aborted) s.controller.abort(new ProclifeError('ERR_PROCESS_STATE', reason));
+}

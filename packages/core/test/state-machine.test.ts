@@ -1,0 +1,397 @@
+// Every public member of a Process in every state, on the fake launcher: CPython's lifecycle
+// rules (Lib/multiprocessing/process.py) without starting a single process.
+import { describe, expect, it } from 'vitest';
+import { MESSAGES } from '../src/errors.ts';
+import { activeChildren, ProcessStateError, ProclifeError } from '../src/index.ts';
+import { childOf, type FakeChild, FakeProcess, fakeLauncher } from './support/fake-launcher.ts';
+
+type State = 'initial' | 'started' | 'ended' | 'closed';
+const STATES: State[] = ['initial', 'started', 'ended', 'closed'];
+
+/** A fake child ends at once when asked to stop, so that stop() and asyncDispose settle in a tick. */
+fakeLauncher.behaviour = { onStopRequest: 0 };
+
+function inState(state: State): [FakeProcess, FakeChild | undefined] {
+  const p = new FakeProcess({ name: 'P' });
+  if (state === 'initial') return [p, undefined];
+  p.start();
+  const child = childOf(p);
+  if (state === 'started') return [p, child];
+  child.reportResult(42).exit(0);
+  if (state === 'ended') return [p, child];
+  p.close();
+  return [p, child];
+}
+
+type Expectation =
+  | { value: unknown; after?: (p: FakeProcess, child: FakeChild | undefined) => void | Promise<void> }
+  | { match: RegExp }
+  /** Still waiting after the event loop turned; the test then ends the child and expects `endsWith`. */
+  | { pending: true; endsWith: unknown }
+  | { throws: readonly [code: string, message: string] }
+  | { rejects: readonly [code: string, message: string] };
+
+const closed = { throws: ['ERR_PROCESS_CLOSED', MESSAGES.closed] } as const;
+const rejectsClosed = { rejects: ['ERR_PROCESS_CLOSED', MESSAGES.closed] } as const;
+const notStarted = { throws: ['ERR_PROCESS_STATE', MESSAGES.notStarted] } as const;
+
+/** The exit code a signal leaves on a fake child that obeys it, once the signal has landed. */
+const endsWith = (signal: string, code: number) => async (p: FakeProcess, child: FakeChild | undefined) => {
+  expect(child?.signals).toEqual([signal]);
+  expect(await p.join()).toBe(code);
+};
+const sendsNothing = (_p: FakeProcess, child: FakeChild | undefined) => {
+  expect(child?.signals).toEqual([]);
+};
+
+type Row = [(p: FakeProcess) => unknown, Record<State, Expectation>];
+
+/** terminate()/kill()/interrupt(): refused before start, sent while running, a no-op once ended. */
+function signalRow(call: (p: FakeProcess) => unknown, signal: string, code: number): Row {
+  return [
+    call,
+    {
+      initial: notStarted,
+      started: { value: undefined, after: endsWith(signal, code) },
+      ended: { value: undefined, after: sendsNothing },
+      closed,
+    },
+  ];
+}
+
+/** pid and ident: null before start, the child's pid after, refused once closed. */
+function pidRow(call: (p: FakeProcess) => unknown): Row {
+  const pid = { value: 'the child pid' };
+  return [call, { initial: { value: null }, started: pid, ended: pid, closed }];
+}
+
+const TABLE: Record<string, Row> = {
+  start: [
+    (p) => p.start() === p,
+    {
+      initial: { value: true, after: (p) => expect(p.status).toBe('started') },
+      started: { throws: ['ERR_PROCESS_STATE', MESSAGES.startTwice] },
+      ended: { throws: ['ERR_PROCESS_STATE', MESSAGES.startTwice] },
+      closed,
+    },
+  ],
+  'join()': [
+    (p) => p.join(),
+    {
+      initial: { throws: ['ERR_PROCESS_STATE', MESSAGES.joinNotStarted] },
+      started: { pending: true, endsWith: 0 },
+      ended: { value: 0 },
+      closed,
+    },
+  ],
+  'join(0)': [
+    (p) => p.join(0),
+    {
+      initial: { throws: ['ERR_PROCESS_STATE', MESSAGES.joinNotStarted] },
+      started: { value: null },
+      ended: { value: 0 },
+      closed,
+    },
+  ],
+  'join(5)': [
+    (p) => p.join(5),
+    {
+      initial: { throws: ['ERR_PROCESS_STATE', MESSAGES.joinNotStarted] },
+      started: { value: null, after: (p) => expect(p.isAlive()).toBe(true) },
+      ended: { value: 0 },
+      closed,
+    },
+  ],
+  isAlive: [
+    (p) => p.isAlive(),
+    { initial: { value: false }, started: { value: true }, ended: { value: false }, closed },
+  ],
+  terminate: signalRow((p) => p.terminate(), 'SIGTERM', -15),
+  kill: signalRow((p) => p.kill(), 'SIGKILL', -9),
+  interrupt: signalRow((p) => p.interrupt(), 'SIGINT', -2),
+  stop: [
+    (p) => p.stop({ graceMs: 50, termMs: 50 }),
+    {
+      initial: { rejects: ['ERR_PROCESS_STATE', MESSAGES.notStarted] },
+      started: {
+        value: 'graceful',
+        after: (p, child) => {
+          expect(child?.stopRequests).toBe(1);
+          expect(child?.signals).toEqual([]);
+          expect(p.exitCode).toBe(0);
+        },
+      },
+      ended: { value: 'exited', after: (_p, child) => expect(child?.stopRequests).toBe(0) },
+      closed: rejectsClosed,
+    },
+  ],
+  close: [
+    (p) => p.close(),
+    {
+      initial: { value: undefined, after: (p) => expect(p.status).toBe('closed') },
+      started: { throws: ['ERR_PROCESS_STATE', MESSAGES.closeRunning] },
+      ended: { value: undefined, after: (_p, child) => expect(child?.closed).toBe(true) },
+      closed: { value: undefined, after: (p) => expect(p.status).toBe('closed') },
+    },
+  ],
+  asyncDispose: [
+    (p) => p[Symbol.asyncDispose](),
+    {
+      initial: { value: undefined, after: (p) => expect(p.status).toBe('closed') },
+      started: {
+        value: undefined,
+        after: (p, child) => {
+          expect(child?.stopRequests).toBe(1);
+          expect(child?.closed).toBe(true);
+          expect(p.status).toBe('closed');
+        },
+      },
+      ended: { value: undefined, after: (p) => expect(p.status).toBe('closed') },
+      closed: { value: undefined, after: (p) => expect(p.status).toBe('closed') },
+    },
+  ],
+  run: [
+    // bpo-30775: once started, the parent no longer holds the target, so run() does nothing.
+    (p) => p.run(),
+    {
+      initial: { value: undefined },
+      started: { value: undefined },
+      ended: { value: undefined },
+      closed: { value: undefined },
+    },
+  ],
+  name: [
+    (p) => p.name,
+    { initial: { value: 'P' }, started: { value: 'P' }, ended: { value: 'P' }, closed: { value: 'P' } },
+  ],
+  'name = ': [
+    (p) => {
+      p.name = 'Q';
+      return p.name;
+    },
+    { initial: { value: 'Q' }, started: { value: 'Q' }, ended: { value: 'Q' }, closed: { value: 'Q' } },
+  ],
+  daemon: [
+    (p) => p.daemon,
+    {
+      initial: { value: false },
+      started: { value: false },
+      ended: { value: false },
+      closed: { value: false },
+    },
+  ],
+  'daemon = ': [
+    (p) => {
+      p.daemon = true;
+      return p.daemon;
+    },
+    {
+      initial: { value: true },
+      started: { throws: ['ERR_PROCESS_STATE', MESSAGES.daemonStarted] },
+      ended: { throws: ['ERR_PROCESS_STATE', MESSAGES.daemonStarted] },
+      closed: { throws: ['ERR_PROCESS_STATE', MESSAGES.daemonStarted] },
+    },
+  ],
+  pid: pidRow((p) => p.pid),
+  ident: pidRow((p) => p.ident),
+  exitCode: [
+    (p) => p.exitCode,
+    { initial: { value: null }, started: { value: null }, ended: { value: 0 }, closed },
+  ],
+  // The value and the error are what the child reported, not a handle: close() keeps them.
+  result: [
+    (p) => p.result,
+    {
+      initial: { value: undefined },
+      started: { value: undefined },
+      ended: { value: 42 },
+      closed: { value: 42 },
+    },
+  ],
+  error: [
+    (p) => p.error,
+    {
+      initial: { value: undefined },
+      started: { value: undefined },
+      ended: { value: undefined },
+      closed: { value: undefined },
+    },
+  ],
+  status: [
+    (p) => p.status,
+    {
+      initial: { value: 'initial' },
+      started: { value: 'started' },
+      ended: { value: 'stopped' },
+      closed: { value: 'closed' },
+    },
+  ],
+  'toString()': [
+    (p) => String(p),
+    {
+      initial: { value: `<FakeProcess name='P' parent=${process.pid} initial>` },
+      started: { match: new RegExp(`^<FakeProcess name='P' pid=\\d+ parent=${process.pid} started>$`) },
+      ended: {
+        match: new RegExp(`^<FakeProcess name='P' pid=\\d+ parent=${process.pid} stopped exitcode=0>$`),
+      },
+      closed: { value: `<FakeProcess name='P' parent=${process.pid} closed>` },
+    },
+  ],
+};
+
+describe.each(Object.entries(TABLE))('%s', (_member, [call, expectations]) => {
+  it.each(STATES)('in state %s', async (state) => {
+    const [p, child] = inState(state);
+    const expected = expectations[state];
+    if ('throws' in expected) {
+      const [code, message] = expected.throws;
+      let thrown: unknown;
+      try {
+        call(p);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(ProcessStateError);
+      expect(thrown).toMatchObject({ code, message });
+      return;
+    }
+    const returned = call(p);
+    if ('rejects' in expected) {
+      const [code, message] = expected.rejects;
+      await expect(returned).rejects.toBeInstanceOf(ProcessStateError);
+      await expect(returned).rejects.toMatchObject({ code, message });
+      return;
+    }
+    if ('pending' in expected) {
+      const settled = await Promise.race([returned, new Promise((r) => setImmediate(() => r('pending')))]);
+      expect(settled).toBe('pending');
+      child?.exit(0);
+      expect(await returned).toBe(expected.endsWith);
+      return;
+    }
+    if ('match' in expected) {
+      expect(returned).toMatch(expected.match);
+      return;
+    }
+    const value = await returned;
+    expect(value).toEqual(expected.value === 'the child pid' ? child?.pid : expected.value);
+    await expected.after?.(p, child);
+  });
+});
+
+describe('the stop ladder, step by step', () => {
+  const cases: [string, Partial<typeof fakeLauncher.behaviour>, string, string[], number][] = [
+    ['a child that ends when asked', { onStopRequest: 0 }, 'graceful', [], 0],
+    ['a child that ignores the request', { onStopRequest: null }, 'terminate', ['SIGTERM'], -15],
+    [
+      'a child that ignores SIGTERM too',
+      { onStopRequest: null, onSignal: { SIGTERM: null } },
+      'kill',
+      ['SIGTERM', 'SIGKILL'],
+      -9,
+    ],
+  ];
+  it.each(cases)('%s', async (_label, behaviour, step, signals, exitCode) => {
+    fakeLauncher.behaviour = behaviour;
+    try {
+      const p = new FakeProcess().start();
+      expect(await p.stop({ graceMs: 5, termMs: 5 })).toBe(step);
+      expect(childOf(p).stopRequests).toBe(1);
+      expect(childOf(p).signals).toEqual(signals);
+      expect(p.exitCode).toBe(exitCode);
+    } finally {
+      fakeLauncher.behaviour = { onStopRequest: 0 };
+    }
+  });
+
+  it('refuses a timeout that is not a number, quoting it', async () => {
+    const p = new FakeProcess().start();
+    await expect(p.stop({ graceMs: '1' as never })).rejects.toMatchObject({
+      code: 'ERR_INVALID_OPTION',
+      message: "graceMs must be a number of milliseconds, received '1'.",
+    });
+    childOf(p).exit(0);
+  });
+});
+
+describe('transitions around the states', () => {
+  it('a daemonic child holds the parent open only while someone waits for it', async () => {
+    const p = new FakeProcess({ daemon: true }).start();
+    const child = childOf(p);
+    expect(child.referenced).toBe(false);
+    const joined = p.join();
+    expect(child.referenced).toBe(true);
+    child.exit(0);
+    expect(await joined).toBe(0);
+    expect(await p.join(1)).toBe(0);
+    expect(child.request.daemon).toBe(true);
+  });
+
+  it('aborting the signal option runs the stop ladder', async () => {
+    const controller = new AbortController();
+    const p = new FakeProcess({ signal: controller.signal }).start();
+    controller.abort(new Error('enough'));
+    expect(await p.join()).toBe(0);
+    expect(childOf(p).stopRequests).toBe(1);
+  });
+
+  it('a signal that is already aborted stops the child right after start()', async () => {
+    const p = new FakeProcess({ signal: AbortSignal.abort() }).start();
+    expect(await p.join()).toBe(0);
+    expect(childOf(p).stopRequests).toBe(1);
+  });
+
+  it('a launch that fails leaves the object initial, so start() can be tried again', () => {
+    const p = new FakeProcess({ name: 'Retry' });
+    const cause = new Error('EAGAIN');
+    fakeLauncher.failNext = cause;
+    let thrown: unknown;
+    try {
+      p.start();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ProclifeError);
+    expect(thrown).toMatchObject({
+      code: 'ERR_LAUNCH_FAILED',
+      message: 'Could not start Retry: EAGAIN',
+      cause,
+    });
+    expect(p.status).toBe('initial');
+    p.start();
+    expect(p.status).toBe('started');
+    childOf(p).exit(0);
+  });
+
+  it('the parent lets go of the arguments once the child has them, and the payload carries them', () => {
+    const p = new FakeProcess({ args: [1, { a: 2 }] as never });
+    p.start();
+    expect(childOf(p).request.payload).toMatchObject({ name: p.name, args: [1, { a: 2 }], target: null });
+    childOf(p).exit(0);
+  });
+
+  it('activeChildren() lists a running child and reaps it once it ended', () => {
+    const p = new FakeProcess().start();
+    expect(activeChildren()).toContain(p);
+    childOf(p).exit(0);
+    expect(activeChildren()).not.toContain(p);
+  });
+
+  it('the exit code of a signal shows by name in the repr', () => {
+    const p = new FakeProcess({ name: 'S', daemon: true }).start();
+    childOf(p).exit(-15);
+    expect(String(p)).toBe(
+      `<FakeProcess name='S' pid=${p.pid} parent=${process.pid} stopped exitcode=-SIGTERM daemon>`,
+    );
+  });
+
+  it('the uncaught error of the child is rebuilt in the parent', () => {
+    const p = new FakeProcess().start();
+    childOf(p)
+      .reportError(Object.assign(new RangeError('boom'), { code: 'E_X' }))
+      .exit(1);
+    expect(p.error).toBeInstanceOf(RangeError);
+    expect(p.error).toMatchObject({ message: 'boom', code: 'E_X' });
+    expect(p.exitCode).toBe(1);
+  });
+});
