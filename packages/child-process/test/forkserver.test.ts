@@ -8,21 +8,14 @@ import {
   setForkserverOptions,
   setForkserverPreload,
 } from '@proclife/child-process';
-import { holdsWithin, waitFor } from '@proclife/test-support';
+import { holdsWithin, thrownBy, waitFor } from '@proclife/test-support';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sleepForever, whoAmI } from './fixtures/forkserver-targets.ts';
 import { stockOf } from './stock.ts';
 
 const PRELOAD = new URL('./fixtures/forkserver-preloaded.ts', import.meta.url).href;
 
-function errorOf(fn: () => unknown): ProclifeError | undefined {
-  try {
-    fn();
-  } catch (error) {
-    return error as ProclifeError;
-  }
-  return undefined;
-}
+const errorOf = (fn: () => unknown) => thrownBy<ProclifeError>(fn);
 
 const running: BaseProcess[] = [];
 

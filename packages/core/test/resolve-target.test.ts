@@ -2,6 +2,7 @@
 // there. Run under vitest, whose transform wraps each module in a function: identity is proven
 // on the runner's copy and the child checks name, arity and kind (no source hash).
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { thrownBy } from '@proclife/test-support';
 import { describe, expect, it } from 'vitest';
 import { closestName } from '../src/did-you-mean.ts';
 import { TargetError } from '../src/errors.ts';
@@ -17,14 +18,7 @@ import { work as workB } from './fixtures/same-name-b.ts';
 const file = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const url = (name: string) => pathToFileURL(file(name)).href;
 
-function thrown(f: () => unknown): TargetError | undefined {
-  try {
-    f();
-  } catch (e) {
-    return e as TargetError;
-  }
-  return undefined;
-}
+const thrown = (f: () => unknown) => thrownBy<TargetError>(f);
 
 describe('the target finder', () => {
   it('reads exports, static imports and star re-exports of a TypeScript module', () => {

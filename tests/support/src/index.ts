@@ -21,4 +21,5 @@ export {
   type ProcInfo,
   procInfo,
 } from './proc.ts';
+export { thrownBy } from './thrown.ts';
 export { holdsWithin, type WaitForOptions, WaitForTimeoutError, waitFor, withDeadline } from './wait-for.ts';
