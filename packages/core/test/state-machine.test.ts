@@ -395,3 +395,21 @@ describe('transitions around the states', () => {
     expect(p.exitCode).toBe(1);
   });
 });
+
+describe('option names', () => {
+  it('stop() refuses an unknown option with the closest name, and leaves the child running', async () => {
+    const p = new FakeProcess().start();
+    await expect(p.stop({ graceMS: 10 } as never)).rejects.toThrow(
+      "Unknown option 'graceMS' for stop(): did you mean 'graceMs'?",
+    );
+    expect(childOf(p).stopRequests).toBe(0);
+    expect(p.isAlive()).toBe(true);
+    childOf(p).exit(0);
+  });
+
+  it('new Process() refuses an unknown option before anything starts', () => {
+    expect(() => new FakeProcess({ deamon: true } as never)).toThrow(
+      "Unknown option 'deamon' for new FakeProcess(): did you mean 'daemon'?",
+    );
+  });
+});
