@@ -15,6 +15,20 @@ export { activeChildren, cpuCount, wait } from './functions.ts';
 export { isMain } from './main-guard.ts';
 export { MainProcess } from './main-process.ts';
 export {
+  LIFECYCLE_CHANNELS,
+  type LifecycleEventName,
+  type LifecycleMessage,
+  type LifecycleMessageBase,
+  type LifecycleParent,
+  type ProcessCreatedMessage,
+  type ProcessExitMessage,
+  type ProcessRunningMessage,
+  type ProcessStartMessage,
+  type ProcessStopMessage,
+  type StopRung,
+  type TraceLine,
+} from './observe/events.ts';
+export {
   BaseProcess,
   type OrphanPolicy,
   type ProcessOptions,

@@ -13,6 +13,7 @@ import {
 import { exitCodeLabel } from './exit-status.ts';
 import type { ChildMessage, ChildPayload, LaunchedChild, TargetRef } from './launcher.ts';
 import { local, nextIdentity } from './local-state.ts';
+import { lifecycleObserved, publishLifecycle } from './observe/channels.ts';
 import { children } from './registry.ts';
 import { callerFiles } from './runtime/caller.ts';
 import { knownTarget, resolveTarget } from './runtime/resolve-target.ts';
@@ -258,6 +259,7 @@ export class BaseProcess<T extends Target = Target> {
       pid: null,
       ...freshRun(),
     });
+    publishLifecycle('created', this, get(this)); // lifecycle event
   }
 
   /**
@@ -324,15 +326,18 @@ export class BaseProcess<T extends Target = Target> {
     s.args = [];
     children.add(this);
     debug('start %s pid=%d method=%s', s.name, child.pid, method);
+    publishLifecycle('start', this, s); // lifecycle event
     child.onMessage((message: ChildMessage) => {
       if (message.t === 'proclife:result') s.result = message.value;
       else if (message.t === 'proclife:error') s.error = deserializeError(message.error);
+      else if (message.t === 'proclife:running') publishLifecycle('running', this, s); // lifecycle event
     });
     child.onExit((exitCode) => {
       s.exitCode = exitCode;
       debug('exit %s pid=%d exitCode=%s', s.name, child.pid, exitCodeLabel(exitCode));
       if (s.signal && s.onAbort) s.signal.removeEventListener('abort', s.onAbort);
       s.onAbort = null;
+      publishLifecycle('exit', this, s); // lifecycle event
       s.resolveEnded(exitCode);
     });
     if (s.daemon) child.unref();
@@ -384,6 +389,7 @@ export class BaseProcess<T extends Target = Target> {
       parentName: local.name,
       parentPid: process.pid,
       parentToken: local.token,
+      observe: lifecycleObserved(), // lifecycle event
       processClass,
       target,
       args: s.args,
@@ -483,12 +489,15 @@ export class BaseProcess<T extends Target = Target> {
     try {
       const ended = (ms: number) => this.join(ms).then((code) => code !== null);
       debug('stop %s: graceful (%d ms)', s.name, graceMs);
+      publishLifecycle('stop', this, s, { step: 'graceful', waitMs: graceMs }); // lifecycle event
       child.requestStop();
       if (await ended(graceMs)) return 'graceful';
       debug('stop %s: SIGTERM (%d ms)', s.name, termMs);
+      publishLifecycle('stop', this, s, { step: 'terminate', waitMs: termMs }); // lifecycle event
       child.signal('SIGTERM');
       if (await ended(termMs)) return 'terminate';
       debug('stop %s: SIGKILL', s.name);
+      publishLifecycle('stop', this, s, { step: 'kill', waitMs: 10_000 }); // lifecycle event
       child.signal('SIGKILL');
       if (await ended(10_000)) return 'kill';
       throw new ProclifeError('ERR_PROCESS_STATE', `${s.name} did not end within 10 s of SIGKILL.`);
