@@ -53,7 +53,14 @@ export default defineConfig({
         {
           label: 'Reference',
           translations: { ko: '레퍼런스' },
-          items: ['reference/api', 'reference/lifecycle', 'reference/errors', 'reference/performance'],
+          items: [
+            'reference/api',
+            'reference/lifecycle',
+            'reference/observe',
+            'trace',
+            'reference/errors',
+            'reference/performance',
+          ],
         },
       ],
       plugins: [starlightLinksValidator({ errorOnInconsistentLocale: true, errorOnFallbackPages: true })],
