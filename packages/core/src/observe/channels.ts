@@ -52,19 +52,15 @@ export interface StopFields {
 
 const startedAt = new WeakMap<object, number>();
 
-let owner: LifecycleParent | undefined;
-
+/** The process or thread that publishes: the owner of the Processes it created. */
 function parentIdentity(): LifecycleParent {
-  // The owner's name and identity are set once the child bootstrap has run; cache after that.
-  if (owner && owner.name === local.name) return owner;
   const { isMainThread, threadId } = nodeThreads();
-  owner = {
+  return {
     pid: process.pid,
     threadId: isMainThread ? null : threadId,
     name: local.name,
     identity: local.identity.join(':'),
   };
-  return owner;
 }
 
 /**
