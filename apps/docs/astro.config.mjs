@@ -57,6 +57,8 @@ export default defineConfig({
             'reference/api',
             'reference/targets',
             'reference/lifecycle',
+            'reference/observe',
+            'trace',
             'reference/errors',
             'reference/performance',
           ],

@@ -6,12 +6,13 @@ import { spawn } from 'node:child_process';
 export function runExampleFile(
   file: string,
   cwd: string,
+  env: Record<string, string> = {},
 ): Promise<{ code: number | null; signal: string | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [file], {
       cwd,
       stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
     });
     child.once('error', reject);
     child.once('exit', (code, signal) => resolve({ code, signal }));

@@ -1,5 +1,6 @@
 // POST /api/run/<id>: runs a listed example and streams its output as NDJSON events:
 //   {"type":"start","id":..}  {"type":"stdout","data":..}  {"type":"stderr","data":..}
+//   {"type":"trace","event":{..}} (one PROCLIFE_TRACE line: a lifecycle event of the run's tree)
 //   {"type":"exit","exitCode":..,"signal":..,"timedOut":..,"truncated":..}
 // Only ids from docs/examples/examples.json; a time limit per example; an output cap; at most
 // `maxConcurrent` runs at once (HTTP 429 beyond); the run's process tree is ended when it
@@ -95,6 +96,7 @@ export function createRunApi(options: RunApiOptions = {}): RunApi {
     const run = runExample(example, {
       stdout: (data) => send({ type: 'stdout', data }),
       stderr: (data) => send({ type: 'stderr', data }),
+      trace: (event) => send({ type: 'trace', event }),
       maxOutputBytes: options.maxOutputBytes,
       launcher: options.launcher ?? 'proclife',
     });

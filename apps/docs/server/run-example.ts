@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { type Example, examplePath, examplesDir } from './examples.ts';
 import { descendants, signalAll } from './proc-tree.ts';
+import { followTrace, type TraceEvent } from './trace-tail.ts';
 
 export interface RunResult {
   exitCode: number | null;
@@ -34,6 +35,8 @@ export interface RunOptions {
   /** Bytes of output (stdout + stderr) after which the run is ended. */
   maxOutputBytes?: number;
   launcher?: 'node' | 'proclife';
+  /** Called with each lifecycle event of the run's processes (the run writes PROCLIFE_TRACE). */
+  trace?: (event: TraceEvent) => void;
 }
 
 interface Launched {
@@ -57,12 +60,12 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-function launchWithNode(example: Example): Launched {
+function launchWithNode(example: Example, env: Record<string, string>): Launched {
   const child = spawn(process.execPath, [examplePath(example, 'ts')], {
     cwd: examplesDir,
     detached: true, // its own process group: kill(-pid) reaches every process it starts there
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
   });
   const ended = new Promise<{ exitCode: number | null; signal: string | null }>((resolve) => {
     child.once('error', () => resolve({ exitCode: null, signal: null }));
@@ -84,14 +87,14 @@ function launchWithNode(example: Example): Launched {
   };
 }
 
-async function launchWithProclife(example: Example): Promise<Launched> {
+async function launchWithProclife(example: Example, env: Record<string, string>): Promise<Launched> {
   const [{ Process }, { runExampleFile }] = await Promise.all([
     import('@proclife/child-process'),
     import('./example-target.ts'),
   ]);
   const p = new Process({
     target: runExampleFile,
-    args: [examplePath(example, 'ts'), examplesDir],
+    args: [examplePath(example, 'ts'), examplesDir, env],
     name: `example:${example.id}`,
     stdio: 'pipe',
     module: new URL('./example-target.ts', import.meta.url).href, // imported dynamically here
@@ -161,11 +164,16 @@ export function runExample(example: Example, options: RunOptions = {}): RunningE
     sink?.(chunk.toString('utf8'));
   };
 
+  const tail = options.trace ? followTrace(options.trace) : undefined;
+  const env = tail?.env ?? {};
   const done = (async (): Promise<RunResult> => {
     try {
       launched =
-        options.launcher === 'proclife' ? await launchWithProclife(example) : launchWithNode(example);
+        options.launcher === 'proclife'
+          ? await launchWithProclife(example, env)
+          : launchWithNode(example, env);
     } catch (error) {
+      tail?.finish();
       options.stderr?.(`could not start the example: ${(error as Error).message}\n`);
       return { exitCode: null, signal: null, timedOut, truncated, killed };
     }
@@ -181,6 +189,7 @@ export function runExample(example: Example, options: RunOptions = {}): RunningE
     finished = true;
     // Anything the run left behind (by PID, in case it escaped the group) is ended as well.
     signalAll([...seen], 'SIGKILL');
+    tail?.finish();
     return { exitCode, signal, timedOut, truncated, killed };
   })();
 

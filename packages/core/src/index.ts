@@ -15,6 +15,22 @@ export { activeChildren, cpuCount, wait } from './functions.ts';
 export { isMain } from './main-guard.ts';
 export { MainProcess } from './main-process.ts';
 export {
+  LIFECYCLE_CHANNELS,
+  type LifecycleEventName,
+  type LifecycleParent,
+  type StopRung,
+  type TraceLine,
+} from './observe/events.ts';
+export type {
+  LifecycleMessage,
+  LifecycleMessageBase,
+  ProcessCreatedMessage,
+  ProcessExitMessage,
+  ProcessRunningMessage,
+  ProcessStartMessage,
+  ProcessStopMessage,
+} from './observe/messages.ts';
+export {
   BaseProcess,
   type OrphanPolicy,
   type ProcessOptions,

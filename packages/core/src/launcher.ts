@@ -35,6 +35,8 @@ export interface ChildPayload {
   parentPid: number;
   /** Identifies the creating process or thread, so that a child cannot join or start its own object. */
   parentToken: string;
+  /** Whether the parent wants to hear `proclife:running` (someone observes its lifecycle). */
+  observe?: boolean;
   /** The user's Process subclass, when there is one. */
   processClass: TargetRef | null;
   /** The target function, when there is one. */
@@ -62,7 +64,8 @@ export interface LaunchRequest {
 /** Messages a child sends to its parent. */
 export type ChildMessage =
   | { t: 'proclife:result'; value: unknown }
-  | { t: 'proclife:error'; error: SerializedError };
+  | { t: 'proclife:error'; error: SerializedError }
+  | { t: 'proclife:running' }; // lifecycle event: the target is about to be called
 
 /** The parent's view of one launched child; a launcher returns it from {@link Launcher.launch}. */
 export interface LaunchedChild {

@@ -140,6 +140,7 @@ export async function runChild(
   debug('ready %s pid=%d', payload.name, process.pid);
 
   let value: unknown;
+  if (payload.observe) void transport.send({ t: 'proclife:running' }).catch(() => {}); // lifecycle event
   try {
     value = await self.run();
   } catch (error) {

@@ -1,6 +1,7 @@
 import { CloneError, quote } from '../errors.ts';
 import type { ChildMessage, ChildPayload, TargetRef } from '../launcher.ts';
 import { local } from '../local-state.ts';
+import { lifecycleObserved } from '../observe/channels.ts';
 import { callerFiles } from '../runtime/caller.ts';
 import { canReadFunctionSites } from '../runtime/function-site.ts';
 import { knownTarget, resolveTarget } from '../runtime/resolve-target.ts';
@@ -70,6 +71,7 @@ export function buildPayload(
     parentName: local.name,
     parentPid: process.pid,
     parentToken: local.token,
+    observe: lifecycleObserved(), // lifecycle event
     processClass,
     target,
     args: s.args,

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { INSPECT_CUSTOM, nodeThreads } from '../builtins.ts';
 import { MESSAGES, ProcessStateError } from '../errors.ts';
+import { publishLifecycle } from '../observe/channels.ts';
 import {
   checkDaemon,
   checkName,
@@ -58,6 +59,7 @@ export class BaseProcess<T extends Target = Target> {
       this,
       initialState(o, new.target.name, launchOptionsOf(o, new.target), callersFor(o, new.target)),
     );
+    publishLifecycle('created', this, get(this)); // lifecycle event
   }
 
   /**
@@ -80,8 +82,11 @@ export class BaseProcess<T extends Target = Target> {
     const { launcher, method } = checkStart(s, ctor);
     reap();
     const payload = buildPayload(this, s, ctor, method);
-    launch(s, launcher, payload, () => this.stop());
+    const child = launch(s, launcher, payload, () => this.stop());
     children.add(this);
+    publishLifecycle('start', this, s); // lifecycle event
+    child.onMessage((m) => m.t === 'proclife:running' && publishLifecycle('running', this, s)); // lifecycle event
+    child.onExit(() => publishLifecycle('exit', this, s)); // lifecycle event
     return this;
   }
 
@@ -129,7 +134,13 @@ export class BaseProcess<T extends Target = Target> {
    * then sends SIGTERM and waits `termMs`, then SIGKILL. Resolves with the step that ended it.
    */
   async stop(options: StopOptions = {}): Promise<StopStep> {
-    return stopLadder(get(this), options, (ms) => this.join(ms));
+    const s = get(this);
+    return stopLadder(
+      s,
+      options,
+      (ms) => this.join(ms),
+      (step, waitMs) => publishLifecycle('stop', this, s, { step, waitMs }), // lifecycle event
+    );
   }
 
   /**

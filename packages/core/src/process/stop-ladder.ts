@@ -16,6 +16,7 @@ export async function stopLadder(
   s: Internals,
   options: StopOptions,
   join: (timeoutMs: number) => Promise<number | null>,
+  onRung: (step: Exclude<StopStep, 'exited'>, waitMs: number) => void = () => {},
 ): Promise<StopStep> {
   checkClosed(s);
   checkStopOptions(options);
@@ -29,12 +30,15 @@ export async function stopLadder(
   try {
     const ended = (ms: number) => join(ms).then((code) => code !== null);
     debug('stop %s: graceful (%d ms)', s.name, graceMs);
+    onRung('graceful', graceMs);
     child.requestStop();
     if (await ended(graceMs)) return 'graceful';
     debug('stop %s: SIGTERM (%d ms)', s.name, termMs);
+    onRung('terminate', termMs);
     child.signal('SIGTERM');
     if (await ended(termMs)) return 'terminate';
     debug('stop %s: SIGKILL', s.name);
+    onRung('kill', AFTER_KILL_MS);
     child.signal('SIGKILL');
     if (await ended(AFTER_KILL_MS)) return 'kill';
     throw new ProcessStateError('ERR_PROCESS_STATE', `${s.name} did not end within 10 s of SIGKILL.`);
