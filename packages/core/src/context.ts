@@ -1,5 +1,6 @@
 import { ProclifeError, quote, StartMethodError } from './errors.ts';
 import type { Launcher } from './launcher.ts';
+import { assertSupportedNode } from './node-support.ts';
 
 /** What a start-method package registers: its launcher and its Process class. */
 export interface StartMethodEntry {
@@ -26,11 +27,15 @@ const ORDER = ['spawn', 'forkserver', 'thread'];
 
 /** Called by a start-method package when it loads. */
 export function registerStartMethod(name: string, entry: StartMethodEntry): void {
+  // Importing a start-method package on an unsupported Node fails here, with a typed error.
+  assertSupportedNode();
   methods.set(name, entry);
 }
 
 /** The registered entry for a start method, or a typed error that says how to get it. */
 export function startMethodEntry(name: string): StartMethodEntry {
+  // Every start() asks for its method's entry: an unsupported Node fails before anything launches.
+  assertSupportedNode();
   const entry = methods.get(name);
   if (entry) return entry;
   if (name === 'fork') {

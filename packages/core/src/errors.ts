@@ -30,6 +30,8 @@ export const ERROR_CODES = {
   ERR_LAUNCH_FAILED: 'ERR_LAUNCH_FAILED',
   /** A worker thread ran out of memory under its `resourceLimits`. */
   ERR_WORKER_OUT_OF_MEMORY: 'ERR_WORKER_OUT_OF_MEMORY',
+  /** The running Node.js is outside the supported range (`^22.18.0 || ^24.2.0 || >=26.0.0`). */
+  ERR_UNSUPPORTED_NODE: 'ERR_UNSUPPORTED_NODE',
 } as const;
 
 /** One of {@link ERROR_CODES}. */

@@ -15,6 +15,12 @@ export { activeChildren, cpuCount, wait } from './functions.ts';
 export { isMain } from './main-guard.ts';
 export { MainProcess } from './main-process.ts';
 export {
+  assertSupportedNode,
+  isSupportedNode,
+  SUPPORTED_NODE_RANGE,
+  UnsupportedNodeError,
+} from './node-support.ts';
+export {
   BaseProcess,
   type OrphanPolicy,
   type ProcessOptions,

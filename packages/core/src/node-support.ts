@@ -1,0 +1,67 @@
+// Which Node.js versions proclife runs on, and the typed error for every other one. The same
+// range is the packages' `engines.node`; a test keeps the two equal.
+
+import { ProclifeError } from './errors.ts';
+
+/**
+ * The Node.js versions proclife supports, as an npm semver range: the maintained LTS lines from
+ * the release that brought `import.meta.main` (22.18, 24.2) and the current line (26 and newer).
+ * Equal to the `engines.node` field of every proclife package.
+ */
+export const SUPPORTED_NODE_RANGE = '^22.18.0 || ^24.2.0 || >=26.0.0';
+
+/**
+ * Whether proclife supports the Node.js version given (default: the running one).
+ *
+ * @param version - a version such as `'24.2.0'` or `'v22.18.1'`.
+ */
+export function isSupportedNode(version: string = process.versions.node): boolean {
+  const match = /^v?(\d+)\.(\d+)\.(\d+)/.exec(version);
+  if (!match) return false;
+  const major = Number(match[1]);
+  const minor = Number(match[2]);
+  if (major === 22) return minor >= 18;
+  if (major === 24) return minor >= 2;
+  return major >= 26;
+}
+
+/**
+ * The running (or given) Node.js version is outside {@link SUPPORTED_NODE_RANGE}. Thrown when a
+ * proclife package is imported, when a Process starts, and by a child launched on such a Node,
+ * instead of a crash on a missing API or a main guard that silently never runs.
+ */
+export class UnsupportedNodeError extends ProclifeError {
+  /** The offending Node.js version, e.g. `'20.19.0'`. */
+  readonly nodeVersion: string;
+
+  /**
+   * @param version - the offending Node.js version.
+   * @param execPath - the Node.js binary that runs it, quoted in the message.
+   */
+  constructor(version: string, execPath: string = process.execPath) {
+    super(
+      'ERR_UNSUPPORTED_NODE',
+      `proclife does not support Node.js ${version} (${execPath}): it needs Node.js ${SUPPORTED_NODE_RANGE}. ` +
+        'Install Node.js 22.18 or newer on the 22 line, 24.2 or newer on the 24 line, or 26, and run the program with it.',
+    );
+    this.nodeVersion = version;
+  }
+}
+
+/**
+ * Throws {@link UnsupportedNodeError} unless proclife supports the given (default: the running)
+ * Node.js version. Cheap after the first call for the running version.
+ *
+ * @param version - the version to check; the running Node.js by default.
+ */
+export function assertSupportedNode(version?: string): void {
+  if (version === undefined) {
+    if (checked) return;
+    if (!isSupportedNode(process.versions.node)) throw new UnsupportedNodeError(process.versions.node);
+    checked = true;
+    return;
+  }
+  if (!isSupportedNode(version)) throw new UnsupportedNodeError(version);
+}
+
+let checked = false;
