@@ -13,6 +13,11 @@ import { fileURLToPath } from 'node:url';
 const NODE_VERSION = '24.21.0';
 const NODE_MAJOR_NEEDED = 24;
 const PNPM_VERSION = '12.4.2';
+// The other Node lines the published packages support (engines: ^22.18.0 || ^24.2.0 || >=26.0.0):
+// `npm test` runs the consumer test (tests/consumer) on each of them, from the packed tarballs.
+const NODE_LINES = ['22.23.5', '26.12.1'];
+// Versions just outside that range: the consumer test checks that they fail with ERR_UNSUPPORTED_NODE.
+const NODE_UNSUPPORTED = ['20.20.2', '24.1.0'];
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const toolDir = join(root, '.toolchain');
@@ -114,6 +119,56 @@ function ensureNode() {
   writeFileSync(stamp, want);
 }
 
+// 1b. The other Node lines, for the consumer test: one npm install of aliased Node packages into
+// .toolchain/node-lines/, described for the tests by .toolchain/node-lines.json.
+function ensureNodeLines() {
+  const linesDir = join(toolDir, 'node-lines');
+  const manifest = join(toolDir, 'node-lines.json');
+  const nodePkg = `node-${process.platform}-${process.arch}`;
+  const alias = (version) => `node-${version}`;
+  const binOf = (version) => join(linesDir, 'node_modules', alias(version), 'bin', 'node');
+  const want = JSON.stringify(
+    {
+      supported: Object.fromEntries(NODE_LINES.map((v) => [v, binOf(v)])),
+      unsupported: Object.fromEntries(NODE_UNSUPPORTED.map((v) => [v, binOf(v)])),
+    },
+    null,
+    2,
+  );
+  if (stampMatches(manifest, want) && [...NODE_LINES, ...NODE_UNSUPPORTED].every((v) => existsSync(binOf(v))))
+    return;
+  log(
+    `installing Node ${[...NODE_LINES, ...NODE_UNSUPPORTED].join(', ')} into .toolchain/node-lines/ for the consumer test`,
+  );
+  rmSync(linesDir, { recursive: true, force: true });
+  mkdirSync(linesDir, { recursive: true });
+  const deps = Object.fromEntries(
+    [...NODE_LINES, ...NODE_UNSUPPORTED].map((v) => [alias(v), `npm:${nodePkg}@${v}`]),
+  );
+  writeFileSync(
+    join(linesDir, 'package.json'),
+    JSON.stringify({ private: true, dependencies: deps }, null, 2),
+  );
+  const r = spawnSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: linesDir,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) {
+    const out = `${r.stdout ?? ''}\n${r.stderr ?? ''}`;
+    process.stderr.write(out);
+    fail(
+      explainNpmFailure(out) ??
+        'npm could not install the Node lines of the consumer test (see the output above), then run the command again.',
+    );
+  }
+  for (const v of [...NODE_LINES, ...NODE_UNSUPPORTED])
+    if (!existsSync(binOf(v)))
+      fail(
+        `the Node ${v} binary was not found after install (${nodePkg}): delete .toolchain/ and run the command again.`,
+      );
+  writeFileSync(manifest, want);
+}
+
 function toolEnv() {
   return {
     ...process.env,
@@ -128,7 +183,7 @@ function toolEnv() {
 function installHash() {
   const h = createHash('sha256');
   const files = ['pnpm-lock.yaml', 'pnpm-workspace.yaml', 'package.json'];
-  for (const group of ['packages', 'apps']) {
+  for (const group of ['packages', 'apps', 'tests']) {
     const dir = join(root, group);
     if (!existsSync(dir)) continue;
     for (const name of readdirSync(dir).sort()) files.push(join(group, name, 'package.json'));
@@ -205,15 +260,44 @@ switch (job) {
     break;
   case 'test':
     ensureChromium();
+    ensureNodeLines();
     step(env, [...turbo, 'build', 'typecheck', 'lint']);
     step(env, ['pnpm', 'exec', 'biome', 'ci', '.']);
     // One task at a time: the suites start real processes and the machines have two cores.
+    // The consumer test (tests/consumer) runs here on the default Node line, with the rest.
     step(env, [...turbo, 'test', '--concurrency=1']);
+    // ...and again on every other supported line, from the packed tarballs.
+    for (const version of NODE_LINES) {
+      log(`consumer test on Node ${version}`);
+      step({ ...env, PROCLIFE_CONSUMER_NODE: version }, [
+        'pnpm',
+        '--filter',
+        '@proclife/consumer-tests',
+        'run',
+        'test',
+      ]);
+    }
+    break;
+  case 'lines':
+    ensureNodeLines();
+    break;
+  case 'pack':
+    // The release path's tarballs: `pnpm pack` rewrites `workspace:` ranges to real versions.
+    step(env, [...turbo, 'build', 'lint', '--filter=./packages/*']);
+    rmSync(join(root, 'packs'), { recursive: true, force: true });
+    step(env, ['pnpm', '--filter', './packages/*', 'pack', '--pack-destination', join(root, 'packs')]);
+    log('the tarballs are in packs/');
+    break;
+  case 'release':
+    // Versions from the changesets, then `changeset publish`, which publishes with pnpm (it
+    // detects pnpm-lock.yaml), so `workspace:` ranges are rewritten and provenance is attached.
+    step(env, [...turbo, 'build', 'lint', '--filter=./packages/*']);
+    step(env, ['pnpm', 'exec', 'changeset', 'publish']);
     break;
   case 'bench':
     step(env, [...turbo, 'build']);
     step(env, ['pnpm', '--filter', '@proclife/bench', 'run', 'bench']);
     break;
   default:
-    fail(`unknown job '${job}': use setup, start, test or bench.`);
+    fail(`unknown job '${job}': use setup, start, test, bench, lines, pack or release.`);
 }
