@@ -126,19 +126,28 @@ function codeBlocks(markdown: string): Block[] {
   return blocks;
 }
 
-const gettingStartedPath = join(root, 'apps/docs/src/content/docs/getting-started.mdx');
-const page = codeBlocks(readFileSync(gettingStartedPath, 'utf8'));
+const GETTING_STARTED = {
+  en: 'apps/docs/src/content/docs/getting-started.mdx',
+  ko: 'apps/docs/src/content/docs/ko/getting-started.mdx',
+} as const;
+type Locale = keyof typeof GETTING_STARTED;
+const pages: Record<Locale, Block[]> = {
+  en: codeBlocks(readFileSync(join(root, GETTING_STARTED.en), 'utf8')),
+  ko: codeBlocks(readFileSync(join(root, GETTING_STARTED.ko), 'utf8')),
+};
+/** A code block of the English Getting started, by its title. */
 function pageBlock(title: string): Block {
-  const block = page.find((b) => b.title === title);
-  if (!block) throw new Error(`Getting started (${gettingStartedPath}) has no code block titled "${title}"`);
+  const block = pages.en.find((b) => b.title === title);
+  if (!block) throw new Error(`Getting started (${GETTING_STARTED.en}) has no code block titled "${title}"`);
   return block;
 }
-/** The page's first program: its first TypeScript block, and the first text block after it. */
-function firstExample(): { code: string; output: string } {
+/** A page's first program: its first TypeScript block, and the first text block after it. */
+function firstExample(locale: Locale): { code: string; output: string } {
+  const page = pages[locale];
   const index = page.findIndex((b) => b.lang === 'ts');
   const output = page.slice(index + 1).find((b) => b.lang === 'text');
   if (index < 0 || !output)
-    throw new Error('Getting started has no TypeScript example followed by its output');
+    throw new Error(`${GETTING_STARTED[locale]} has no TypeScript example followed by its output`);
   return { code: page[index]!.code, output: output.code };
 }
 
@@ -233,6 +242,18 @@ describe(`the packed packages (consumer programs on Node ${node.version})`, () =
       expect(normalise(r.stdout)).toBe(README_OUTPUT);
     });
 
+    it('isMain(import.meta) guards the README example too', async () => {
+      const ts = readmeExample(app, '@proclife/child-process');
+      expect(ts).toContain('if (import.meta.main)');
+      const program = stripTypeScriptTypes(ts)
+        .replace('if (import.meta.main)', 'if (isMain(import.meta))')
+        .replace('import { Process,', 'import { isMain, Process,');
+      expect(program).toContain('import { isMain,');
+      writeFileSync(join(app, 'readme-is-main.mjs'), program);
+      const r = await ok(node.bin, ['readme-is-main.mjs'], app);
+      expect(normalise(r.stdout)).toBe(README_OUTPUT);
+    });
+
     it('the README example runs as .ts (Node strips the types)', async () => {
       writeFileSync(join(app, 'readme.ts'), readmeExample(app, '@proclife/child-process'));
       const r = await ok(node.bin, ['readme.ts'], app);
@@ -298,6 +319,7 @@ describe(`the packed packages (consumer programs on Node ${node.version})`, () =
           [
             "const { Process, currentProcess } = require('@proclife/child-process');",
             'function childTask(label) {',
+            // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a program
             '  console.log(`${label} in ${currentProcess().name}, pid ${currentProcess().pid}`);',
             '  return 42;',
             '}',
@@ -314,16 +336,19 @@ describe(`the packed packages (consumer programs on Node ${node.version})`, () =
       },
     );
 
-    it("Getting started's first program, copied from the page, prints the page's output", async () => {
-      const { code, output } = firstExample();
-      const dir = join(app, 'getting-started');
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'main.ts'), code);
-      // The page's command: node main.ts
-      expect(page.some((b) => b.lang === 'sh' && b.code.trim() === 'node main.ts')).toBe(true);
-      const r = await ok(node.bin, ['main.ts'], dir);
-      expect(normalise(r.stdout)).toBe(normalise(output));
-    });
+    it.each(Object.keys(GETTING_STARTED) as Locale[])(
+      "Getting started's first program (%s), copied from the page, prints the page's output",
+      async (locale) => {
+        const { code, output } = firstExample(locale);
+        const dir = join(app, `getting-started-${locale}`);
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, 'main.ts'), code);
+        // The page's command: node main.ts
+        expect(pages[locale].some((b) => b.lang === 'sh' && b.code.trim() === 'node main.ts')).toBe(true);
+        const r = await ok(node.bin, ['main.ts'], dir);
+        expect(normalise(r.stdout)).toBe(normalise(output));
+      },
+    );
   });
 });
 
