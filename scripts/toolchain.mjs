@@ -38,14 +38,31 @@ function run(cmd, args, opts = {}) {
   return { status: r.status ?? 1, signal: r.signal };
 }
 
-function explainNpmFailure(output) {
+function explainNpmFailure(output, nodeVersions = NODE_VERSION) {
   if (/ENOSPC|no space left/i.test(output))
     return 'the disk is full: free some space and run the command again.';
   if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ECONNRESET|network/i.test(output))
     return "the npm registry could not be reached: check the network or npm's `registry` setting, then run the command again.";
   if (/E404|No matching version/i.test(output))
-    return `the npm registry has no Node ${NODE_VERSION} build for ${process.platform}-${process.arch}: install Node ${NODE_MAJOR_NEEDED} yourself and run the command again.`;
+    return `the npm registry has no Node ${nodeVersions} build for ${process.platform}-${process.arch}: install Node ${NODE_MAJOR_NEEDED} yourself and run the command again.`;
   return null;
+}
+
+// One npm install of the given dependencies into a folder of .toolchain/, or a sentence saying why not.
+// --ignore-scripts: the Node package ships its binary inside the tarball; no script is needed.
+function npmInstall(dir, deps, what, nodeVersions) {
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ private: true, dependencies: deps }, null, 2));
+  const r = spawnSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  if (r.status === 0) return;
+  const out = `${r.stdout ?? ''}\n${r.stderr ?? ''}`;
+  process.stderr.write(out);
+  fail(
+    explainNpmFailure(out, nodeVersions) ??
+      `npm could not install ${what} (see the output above), then run the command again.`,
+  );
 }
 
 function stampMatches(file, value) {
@@ -85,23 +102,7 @@ function ensureNode() {
   const deps = { pnpm: PNPM_VERSION };
   const nodePkg = `node-${process.platform}-${process.arch}`;
   if (!useSystem) deps[nodePkg] = NODE_VERSION;
-  writeFileSync(
-    join(toolDir, 'package.json'),
-    JSON.stringify({ private: true, dependencies: deps }, null, 2),
-  );
-  // --ignore-scripts: the Node package ships its binary inside the tarball; no script is needed.
-  const r = spawnSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
-    cwd: toolDir,
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) {
-    const out = `${r.stdout ?? ''}\n${r.stderr ?? ''}`;
-    process.stderr.write(out);
-    fail(
-      explainNpmFailure(out) ??
-        'npm could not install the toolchain (see the output above), then run the command again.',
-    );
-  }
+  npmInstall(toolDir, deps, 'the toolchain', NODE_VERSION);
   const nodeBin = useSystem ? process.execPath : join(toolDir, 'node_modules', nodePkg, 'bin', 'node');
   if (!existsSync(nodeBin))
     fail(
@@ -145,22 +146,12 @@ function ensureNodeLines() {
   const deps = Object.fromEntries(
     [...NODE_LINES, ...NODE_UNSUPPORTED].map((v) => [alias(v), `npm:${nodePkg}@${v}`]),
   );
-  writeFileSync(
-    join(linesDir, 'package.json'),
-    JSON.stringify({ private: true, dependencies: deps }, null, 2),
+  npmInstall(
+    linesDir,
+    deps,
+    'the Node lines of the consumer test',
+    [...NODE_LINES, ...NODE_UNSUPPORTED].join(', '),
   );
-  const r = spawnSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
-    cwd: linesDir,
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) {
-    const out = `${r.stdout ?? ''}\n${r.stderr ?? ''}`;
-    process.stderr.write(out);
-    fail(
-      explainNpmFailure(out) ??
-        'npm could not install the Node lines of the consumer test (see the output above), then run the command again.',
-    );
-  }
   for (const v of [...NODE_LINES, ...NODE_UNSUPPORTED])
     if (!existsSync(binOf(v)))
       fail(
