@@ -1,7 +1,10 @@
 // Which Node.js versions proclife runs on, and the typed error for every other one. The same
 // range is the packages' `engines.node`; a test keeps the two equal.
 
+import { pathToFileURL } from 'node:url';
+import { nodeThreads } from './builtins.ts';
 import { ProclifeError } from './errors.ts';
+import { mainFlagUnreliable } from './main-guard.ts';
 
 /**
  * The Node.js versions proclife supports, as an npm semver range: the maintained LTS lines from
@@ -59,9 +62,23 @@ export function assertSupportedNode(version?: string): void {
     if (checked) return;
     if (!isSupportedNode(process.versions.node)) throw new UnsupportedNodeError(process.versions.node);
     checked = true;
+    warnIfMainFlagUnreliable();
     return;
   }
   if (!isSupportedNode(version)) throw new UnsupportedNodeError(version);
 }
 
 let checked = false;
+
+// Node 24.2.x says `import.meta.main === false` in a `.ts` entry, so `if (import.meta.main)` there
+// skips the program without a word: say so once, with the fix.
+function warnIfMainFlagUnreliable(): void {
+  const entry = process.argv[1];
+  if (!entry || !nodeThreads().isMainThread) return;
+  if (!mainFlagUnreliable(process.versions.node, pathToFileURL(entry).href)) return;
+  process.emitWarning(
+    `Node.js ${process.versions.node} reports import.meta.main as false in a TypeScript entry (${entry}), so ` +
+      '`if (import.meta.main)` skips its block. Guard it with `if (isMain(import.meta))` from proclife, or use Node.js 24.3 or newer.',
+    { code: 'PROCLIFE_IMPORT_META_MAIN' },
+  );
+}

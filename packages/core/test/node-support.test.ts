@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ProclifeError } from '../src/errors.ts';
+import { mainFlagUnreliable } from '../src/main-guard.ts';
 import {
   assertSupportedNode,
   isSupportedNode,
@@ -58,4 +59,14 @@ describe('supported Node.js versions', () => {
       expect(manifest.engines.node).toBe(SUPPORTED_NODE_RANGE);
     },
   );
+
+  it.each([
+    ['24.2.0', 'file:///app/main.ts', true],
+    ['24.2.1', 'file:///app/main.mts', true],
+    ['24.2.0', 'file:///app/main.mjs', false],
+    ['24.3.0', 'file:///app/main.ts', false],
+    ['22.18.0', 'file:///app/main.ts', false],
+  ])('import.meta.main is unreliable on Node %s for %s: %s', (version, url, expected) => {
+    expect(mainFlagUnreliable(version, url)).toBe(expected);
+  });
 });
