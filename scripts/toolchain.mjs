@@ -16,8 +16,12 @@ const PNPM_VERSION = '12.4.2';
 // The other Node lines the published packages support (engines: ^22.18.0 || ^24.2.0 || >=26.0.0):
 // `npm test` runs the consumer test (tests/consumer) on each of them, from the packed tarballs.
 const NODE_LINES = ['22.23.5', '26.12.1'];
+// The first release of each LTS line in that range: the consumer test runs the README example there
+// (24.2.x reports import.meta.main as false in a .ts entry; isMain(import.meta) must still work).
+const NODE_FLOORS = ['22.18.0', '24.2.0'];
 // Versions just outside that range: the consumer test checks that they fail with ERR_UNSUPPORTED_NODE.
 const NODE_UNSUPPORTED = ['20.20.2', '24.1.0'];
+const ALL_EXTRA_NODES = [...NODE_LINES, ...NODE_FLOORS, ...NODE_UNSUPPORTED];
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const toolDir = join(root, '.toolchain');
@@ -131,28 +135,19 @@ function ensureNodeLines() {
   const want = JSON.stringify(
     {
       supported: Object.fromEntries(NODE_LINES.map((v) => [v, binOf(v)])),
+      floors: Object.fromEntries(NODE_FLOORS.map((v) => [v, binOf(v)])),
       unsupported: Object.fromEntries(NODE_UNSUPPORTED.map((v) => [v, binOf(v)])),
     },
     null,
     2,
   );
-  if (stampMatches(manifest, want) && [...NODE_LINES, ...NODE_UNSUPPORTED].every((v) => existsSync(binOf(v))))
-    return;
-  log(
-    `installing Node ${[...NODE_LINES, ...NODE_UNSUPPORTED].join(', ')} into .toolchain/node-lines/ for the consumer test`,
-  );
+  if (stampMatches(manifest, want) && ALL_EXTRA_NODES.every((v) => existsSync(binOf(v)))) return;
+  log(`installing Node ${ALL_EXTRA_NODES.join(', ')} into .toolchain/node-lines/ for the consumer test`);
   rmSync(linesDir, { recursive: true, force: true });
   mkdirSync(linesDir, { recursive: true });
-  const deps = Object.fromEntries(
-    [...NODE_LINES, ...NODE_UNSUPPORTED].map((v) => [alias(v), `npm:${nodePkg}@${v}`]),
-  );
-  npmInstall(
-    linesDir,
-    deps,
-    'the Node lines of the consumer test',
-    [...NODE_LINES, ...NODE_UNSUPPORTED].join(', '),
-  );
-  for (const v of [...NODE_LINES, ...NODE_UNSUPPORTED])
+  const deps = Object.fromEntries(ALL_EXTRA_NODES.map((v) => [alias(v), `npm:${nodePkg}@${v}`]));
+  npmInstall(linesDir, deps, 'the Node lines of the consumer test', ALL_EXTRA_NODES.join(', '));
+  for (const v of ALL_EXTRA_NODES)
     if (!existsSync(binOf(v)))
       fail(
         `the Node ${v} binary was not found after install (${nodePkg}): delete .toolchain/ and run the command again.`,

@@ -25,6 +25,7 @@ const RANGE = '^22.18.0 || ^24.2.0 || >=26.0.0';
 
 interface NodeLines {
   supported: Record<string, string>;
+  floors?: Record<string, string>;
   unsupported: Record<string, string>;
 }
 
@@ -354,8 +355,49 @@ describe(`the packed packages (consumer programs on Node ${node.version})`, () =
 
 // ---- unsupported versions: a typed error, never a crash or a silent no-op ------------------
 
+// ---- the first release of each LTS line in the range ---------------------------------------
+
+const floors = Object.entries(lines?.floors ?? {});
+const checkExtraLines = wanted === undefined || wanted === '' || wanted === process.versions.node;
+
+describe.runIf(checkExtraLines && floors.length > 0).each(floors)(
+  'on the floor of its line, Node %s',
+  (version, bin) => {
+    const readme = () => readmeExample(apps.npm, '@proclife/child-process');
+
+    it('the README example runs as .mjs', async () => {
+      writeFileSync(join(apps.npm, 'readme-floor.mjs'), stripTypeScriptTypes(readme()));
+      const r = await ok(bin, ['readme-floor.mjs'], apps.npm);
+      expect(normalise(r.stdout)).toBe(README_OUTPUT);
+    });
+
+    it('a .ts entry guarded by isMain(import.meta) runs', async () => {
+      const program = readme()
+        .replace('if (import.meta.main)', 'if (isMain(import.meta))')
+        .replace('import { Process,', 'import { isMain, Process,');
+      writeFileSync(join(apps.npm, 'readme-floor-is-main.ts'), program);
+      const r = await ok(bin, ['readme-floor-is-main.ts'], apps.npm);
+      expect(normalise(r.stdout)).toBe(README_OUTPUT);
+    });
+
+    it('the README example as .ts runs, or (24.2.x) says why its import.meta.main guard was skipped', async () => {
+      writeFileSync(join(apps.npm, 'readme-floor.ts'), readme());
+      const r = await ok(bin, ['readme-floor.ts'], apps.npm);
+      if (version.startsWith('24.2.')) {
+        // Node 24.2.x: import.meta.main is false in a type-stripped entry (fixed in 24.3.0).
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toContain('PROCLIFE_IMPORT_META_MAIN');
+        expect(r.stderr).toContain('isMain(import.meta)');
+      } else {
+        expect(normalise(r.stdout)).toBe(README_OUTPUT);
+        expect(r.stderr).not.toContain('PROCLIFE_IMPORT_META_MAIN');
+      }
+    });
+  },
+);
+
 const unsupported = Object.entries(lines?.unsupported ?? {});
-const checkUnsupported = wanted === undefined || wanted === '' || wanted === process.versions.node;
+const checkUnsupported = checkExtraLines;
 
 describe.runIf(checkUnsupported && unsupported.length > 0).each(unsupported)(
   'on unsupported Node %s',
@@ -393,6 +435,6 @@ describe.runIf(checkUnsupported && unsupported.length > 0).each(unsupported)(
 );
 
 if (!checkUnsupported)
-  test.skip('unsupported Node versions: checked once, on the default line, not on every line of the matrix', () => {});
+  test.skip('floors and unsupported Node versions: checked once, on the default line, not on every line of the matrix', () => {});
 else if (unsupported.length === 0)
   test.skip('unsupported Node versions: not installed here; `node scripts/toolchain.mjs lines` installs them', () => {});
