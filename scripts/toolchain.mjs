@@ -12,6 +12,15 @@ import { fileURLToPath } from 'node:url';
 
 const NODE_VERSION = '24.21.0';
 const NODE_MAJOR_NEEDED = 24;
+// The other Node lines the published packages support (engines: ^22.18.0 || ^24.2.0 || >=26.0.0):
+// `npm test` runs the consumer test (tests/consumer) on each of them, from the packed tarballs.
+const NODE_LINES = ['22.23.5', '26.12.1'];
+// The first release of each LTS line in that range: the consumer test runs the README example there
+// (24.2.x reports import.meta.main as false in a .ts entry; isMain(import.meta) must still work).
+const NODE_FLOORS = ['22.18.0', '24.2.0'];
+// Versions just outside that range: the consumer test checks that they fail with ERR_UNSUPPORTED_NODE.
+const NODE_UNSUPPORTED = ['20.20.2', '24.1.0'];
+const ALL_EXTRA_NODES = [...NODE_LINES, ...NODE_FLOORS, ...NODE_UNSUPPORTED];
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // pnpm's version is named once, in the root manifest's `packageManager` field.
@@ -39,14 +48,31 @@ function run(cmd, args, opts = {}) {
   return { status: r.status ?? 1, signal: r.signal };
 }
 
-function explainNpmFailure(output) {
+function explainNpmFailure(output, nodeVersions = NODE_VERSION) {
   if (/ENOSPC|no space left/i.test(output))
     return 'the disk is full: free some space and run the command again.';
   if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ECONNRESET|network/i.test(output))
     return "the npm registry could not be reached: check the network or npm's `registry` setting, then run the command again.";
   if (/E404|No matching version/i.test(output))
-    return `the npm registry has no Node ${NODE_VERSION} build for ${process.platform}-${process.arch}: install Node ${NODE_MAJOR_NEEDED} yourself and run the command again.`;
+    return `the npm registry has no Node ${nodeVersions} build for ${process.platform}-${process.arch}: install Node ${NODE_MAJOR_NEEDED} yourself and run the command again.`;
   return null;
+}
+
+// One npm install of the given dependencies into a folder of .toolchain/, or a sentence saying why not.
+// --ignore-scripts: the Node package ships its binary inside the tarball; no script is needed.
+function npmInstall(dir, deps, what, nodeVersions) {
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ private: true, dependencies: deps }, null, 2));
+  const r = spawnSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  if (r.status === 0) return;
+  const out = `${r.stdout ?? ''}\n${r.stderr ?? ''}`;
+  process.stderr.write(out);
+  fail(
+    explainNpmFailure(out, nodeVersions) ??
+      `npm could not install ${what} (see the output above), then run the command again.`,
+  );
 }
 
 function stampMatches(file, value) {
@@ -86,23 +112,7 @@ function ensureNode() {
   const deps = { pnpm: PNPM_VERSION };
   const nodePkg = `node-${process.platform}-${process.arch}`;
   if (!useSystem) deps[nodePkg] = NODE_VERSION;
-  writeFileSync(
-    join(toolDir, 'package.json'),
-    JSON.stringify({ private: true, dependencies: deps }, null, 2),
-  );
-  // --ignore-scripts: the Node package ships its binary inside the tarball; no script is needed.
-  const r = spawnSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
-    cwd: toolDir,
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) {
-    const out = `${r.stdout ?? ''}\n${r.stderr ?? ''}`;
-    process.stderr.write(out);
-    fail(
-      explainNpmFailure(out) ??
-        'npm could not install the toolchain (see the output above), then run the command again.',
-    );
-  }
+  npmInstall(toolDir, deps, 'the toolchain', NODE_VERSION);
   const nodeBin = useSystem ? process.execPath : join(toolDir, 'node_modules', nodePkg, 'bin', 'node');
   if (!existsSync(nodeBin))
     fail(
@@ -118,6 +128,37 @@ function ensureNode() {
   chmodSync(join(binDir, 'node'), 0o755);
   chmodSync(join(binDir, 'pnpm'), 0o755);
   writeFileSync(stamp, want);
+}
+
+// 1b. The other Node lines, for the consumer test: one npm install of aliased Node packages into
+// .toolchain/node-lines/, described for the tests by .toolchain/node-lines.json.
+function ensureNodeLines() {
+  const linesDir = join(toolDir, 'node-lines');
+  const manifest = join(toolDir, 'node-lines.json');
+  const nodePkg = `node-${process.platform}-${process.arch}`;
+  const alias = (version) => `node-${version}`;
+  const binOf = (version) => join(linesDir, 'node_modules', alias(version), 'bin', 'node');
+  const want = JSON.stringify(
+    {
+      supported: Object.fromEntries(NODE_LINES.map((v) => [v, binOf(v)])),
+      floors: Object.fromEntries(NODE_FLOORS.map((v) => [v, binOf(v)])),
+      unsupported: Object.fromEntries(NODE_UNSUPPORTED.map((v) => [v, binOf(v)])),
+    },
+    null,
+    2,
+  );
+  if (stampMatches(manifest, want) && ALL_EXTRA_NODES.every((v) => existsSync(binOf(v)))) return;
+  log(`installing Node ${ALL_EXTRA_NODES.join(', ')} into .toolchain/node-lines/ for the consumer test`);
+  rmSync(linesDir, { recursive: true, force: true });
+  mkdirSync(linesDir, { recursive: true });
+  const deps = Object.fromEntries(ALL_EXTRA_NODES.map((v) => [alias(v), `npm:${nodePkg}@${v}`]));
+  npmInstall(linesDir, deps, 'the Node lines of the consumer test', ALL_EXTRA_NODES.join(', '));
+  for (const v of ALL_EXTRA_NODES)
+    if (!existsSync(binOf(v)))
+      fail(
+        `the Node ${v} binary was not found after install (${nodePkg}): delete .toolchain/ and run the command again.`,
+      );
+  writeFileSync(manifest, want);
 }
 
 function toolEnv() {
@@ -226,15 +267,44 @@ switch (job) {
     break;
   case 'test':
     ensureChromium();
+    ensureNodeLines();
     step(env, [...turbo, 'build', 'typecheck', 'lint']);
     step(env, ['pnpm', 'exec', 'biome', 'ci', '.']);
     // One task at a time: the suites start real processes and the machines have two cores.
+    // The consumer test (tests/consumer) runs here on the default Node line, with the rest.
     step(env, [...turbo, 'test', '--concurrency=1']);
+    // ...and again on every other supported line, from the packed tarballs.
+    for (const version of NODE_LINES) {
+      log(`consumer test on Node ${version}`);
+      step({ ...env, PROCLIFE_CONSUMER_NODE: version }, [
+        'pnpm',
+        '--filter',
+        '@proclife/consumer-tests',
+        'run',
+        'test',
+      ]);
+    }
+    break;
+  case 'lines':
+    ensureNodeLines();
+    break;
+  case 'pack':
+    // The release path's tarballs: `pnpm pack` rewrites `workspace:` ranges to real versions.
+    step(env, [...turbo, 'build', 'lint', '--filter=./packages/*']);
+    rmSync(join(root, 'packs'), { recursive: true, force: true });
+    step(env, ['pnpm', '--filter', './packages/*', 'pack', '--pack-destination', join(root, 'packs')]);
+    log('the tarballs are in packs/');
+    break;
+  case 'release':
+    // Versions from the changesets, then `changeset publish`, which publishes with pnpm (it
+    // detects pnpm-lock.yaml), so `workspace:` ranges are rewritten and provenance is attached.
+    step(env, [...turbo, 'build', 'lint', '--filter=./packages/*']);
+    step(env, ['pnpm', 'exec', 'changeset', 'publish']);
     break;
   case 'bench':
     step(env, [...turbo, 'build']);
     step(env, ['pnpm', '--filter', '@proclife/bench', 'run', 'bench']);
     break;
   default:
-    fail(`unknown job '${job}': use setup, start, test or bench.`);
+    fail(`unknown job '${job}': use setup, start, test, bench, lines, pack or release.`);
 }

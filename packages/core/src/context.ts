@@ -2,6 +2,7 @@ import { nodeModule } from './builtins.ts';
 import { closestName } from './did-you-mean.ts';
 import { ProclifeError, quote, StartMethodError } from './errors.ts';
 import type { Launcher } from './launcher.ts';
+import { assertSupportedNode } from './node-support.ts';
 
 /** What a start-method package registers: its launcher and its Process class. */
 export interface StartMethodEntry {
@@ -28,6 +29,8 @@ const ORDER = ['spawn', 'forkserver', 'thread'];
 
 /** Called by a start-method package when it loads. */
 export function registerStartMethod(name: string, entry: StartMethodEntry): void {
+  // Importing a start-method package on an unsupported Node fails here, with a typed error.
+  assertSupportedNode();
   methods.set(name, entry);
 }
 
@@ -38,6 +41,8 @@ export function loadedStartMethod(name: string): StartMethodEntry | undefined {
 
 /** The registered entry for a start method, or a typed error that says how to get it. */
 export function startMethodEntry(name: string): StartMethodEntry {
+  // Every start() asks for its method's entry: an unsupported Node fails before anything launches.
+  assertSupportedNode();
   const entry = methods.get(name);
   if (entry) return entry;
   if (name === 'fork') {

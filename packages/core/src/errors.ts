@@ -36,6 +36,8 @@ export const ERROR_CODES = {
   ERR_LAUNCH_FAILED: 'ERR_LAUNCH_FAILED',
   /** A worker thread ran out of memory under its `resourceLimits`. */
   ERR_WORKER_OUT_OF_MEMORY: 'ERR_WORKER_OUT_OF_MEMORY',
+  /** The running Node.js is outside the supported range (`^22.18.0 || ^24.2.0 || >=26.0.0`). */
+  ERR_UNSUPPORTED_NODE: 'ERR_UNSUPPORTED_NODE',
 } as const;
 
 /** One of {@link ERROR_CODES}. */
@@ -102,6 +104,24 @@ export class InvalidOptionError extends ProclifeError {
 export class StartMethodError extends ProclifeError {}
 
 /**
+ * The running Node.js version is outside the supported range (`SUPPORTED_NODE_RANGE`). Thrown
+ * when a proclife package is imported, when a Process starts, and by a child launched on such a
+ * Node, instead of a crash on a missing API or a main guard that silently never runs.
+ */
+export class UnsupportedNodeError extends ProclifeError {
+  declare readonly code: 'ERR_UNSUPPORTED_NODE';
+
+  constructor(code: 'ERR_UNSUPPORTED_NODE', message: string, options?: ErrorOptions) {
+    super(code, message, options);
+  }
+
+  /** The offending Node.js version, e.g. `'20.19.0'`, as the message names it. */
+  get nodeVersion(): string {
+    return /Node\.js (\S+) \(/.exec(this.message)?.[1] ?? '';
+  }
+}
+
+/**
  * The classes an error that crossed from a child is rebuilt as, by name, so that it stays
  * `instanceof` its class in the parent.
  */
@@ -112,6 +132,7 @@ export const ERROR_CLASSES: Readonly<Record<string, typeof ProclifeError>> = {
   CloneError: CloneError as typeof ProclifeError,
   InvalidOptionError: InvalidOptionError as typeof ProclifeError,
   StartMethodError,
+  UnsupportedNodeError: UnsupportedNodeError as typeof ProclifeError,
 };
 
 /** Whether `code` is one of {@link ERROR_CODES}. */

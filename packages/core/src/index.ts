@@ -9,11 +9,17 @@ export {
   ProclifeError,
   StartMethodError,
   TargetError,
+  UnsupportedNodeError,
 } from './errors.ts';
 export { exitCodeLabel } from './exit-status.ts';
 export { activeChildren, cpuCount, wait } from './functions.ts';
 export { isMain } from './main-guard.ts';
 export { MainProcess } from './main-process.ts';
+export {
+  assertSupportedNode,
+  isSupportedNode,
+  SUPPORTED_NODE_RANGE,
+} from './node-support.ts';
 export {
   LIFECYCLE_CHANNELS,
   type LifecycleEventName,

@@ -1,14 +1,16 @@
 // The first code a forkserver process runs. It is booted before it is needed: it imports the
 // modules its parent names while idle, then waits for the payload of the one Process it becomes,
 // runs that target through the shared child bootstrap and ends. It is never reused.
-import { enableCompileCache } from 'node:module';
+// A namespace import: a named one would fail to link on a Node without it, before the child could
+// report the unsupported version with a typed error (thrown when '../process.ts' registers).
+import * as nodeModule from 'node:module';
 import { debug, local, preimportModule, runChild } from '@proclife/core/adapter';
 import { ForkServerProcess, registerForkserver } from '../forkserver-process.ts';
 import type { ImportMessage, ParentToForkserver, ReadyMessage } from '../runtime/forkserver-messages.ts';
 import { ipcTransport } from '../runtime/ipc-transport.ts';
 
 // Children share one compile cache, so a module is compiled once, not in every child.
-enableCompileCache?.();
+nodeModule.enableCompileCache?.();
 process.title = 'proclife-forkserver';
 
 // Every message is handled in order: a payload that arrives while imports run waits for them.
