@@ -3,7 +3,6 @@
 // the recorded outputs, no console errors, no axe-core violations, and screenshots.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,13 +13,12 @@ import { startDocsServer } from '../server/create-server.ts';
 import { compareOutput, examplePath, examplesDir, findExample, loadManifest } from '../server/examples.ts';
 import { descendants, isRunning } from '../server/proc-tree.ts';
 import type { RunApi } from '../server/run-api.ts';
-import { launchBrowser } from './browser.ts';
+import { axeViolations, launchBrowser } from './browser.ts';
 import { listPages } from './pages.ts';
 
 const builtSite = fileURLToPath(new URL('../dist', import.meta.url));
 const artifacts = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
 const benchResults = fileURLToPath(new URL('../../bench/results/latest.json', import.meta.url));
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const pages = listPages();
 
 /**
@@ -28,7 +26,6 @@ const pages = listPages();
  * them. The search button's visible text includes its shortcut (Ctrl K), which its aria-label
  * ("Search") leaves out.
  */
-const KNOWN_UPSTREAM = new Set(['label-content-name-mismatch button[data-open-modal=""]']);
 const { examples } = loadManifest();
 
 /** Where each example is shown in English (its first page). */
@@ -127,27 +124,7 @@ describe('docs site in Chromium', () => {
             { timeout: 5000 },
           )
           .catch(() => {});
-        await page.addScriptTag({ path: axePath });
-        const found: { id: string; targets: string[] }[] = await page.evaluate(async () => {
-          // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global
-          const axe = (globalThis as any).axe;
-          const result = await axe.run(document, {
-            runOnly: {
-              type: 'tag',
-              values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-            },
-            // As in Starlight's own accessibility suite: code blocks that scroll become unnamed regions.
-            rules: { 'landmark-unique': { enabled: false } },
-          });
-          return result.violations.map((v: { id: string; nodes: { target: string[] }[] }) => ({
-            id: v.id,
-            targets: v.nodes.map((n) => n.target.join(' ')),
-          }));
-        });
-        const violations = found
-          .map((v) => ({ ...v, targets: v.targets.filter((t) => !KNOWN_UPSTREAM.has(`${v.id} ${t}`)) }))
-          .filter((v) => v.targets.length > 0)
-          .map((v) => `${v.id}: ${v.targets.join(', ')}`);
+        const violations = await axeViolations(page);
         expect(violations).toEqual([]);
 
         if (p.slug.startsWith('chapter/')) {

@@ -3,19 +3,16 @@
 // run's processes as the docs server reads them from the run's own trace.
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDocsServer } from '../server/create-server.ts';
-import { launchBrowser } from './browser.ts';
+import { axeViolations, launchBrowser } from './browser.ts';
 
 const builtSite = fileURLToPath(new URL('../dist', import.meta.url));
 const sampleTrace = fileURLToPath(new URL('../src/data/sample-trace.jsonl', import.meta.url));
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const KNOWN_UPSTREAM = new Set(['label-content-name-mismatch button[data-open-modal=""]']);
 
 /** The lanes of the recorded sample: name -> [depth, state, how it ended]. */
 const SAMPLE: Record<string, [number, string, string]> = {
@@ -73,29 +70,6 @@ describe('process lanes in Chromium', () => {
         };
       }),
     );
-  }
-
-  async function axeViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ path: axePath });
-    const found: { id: string; targets: string[] }[] = await page.evaluate(async () => {
-      // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global
-      const axe = (globalThis as any).axe;
-      const result = await axe.run(document, {
-        runOnly: {
-          type: 'tag',
-          values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-        },
-        rules: { 'landmark-unique': { enabled: false } },
-      });
-      return result.violations.map((v: { id: string; nodes: { target: string[] }[] }) => ({
-        id: v.id,
-        targets: v.nodes.map((n) => n.target.join(' ')),
-      }));
-    });
-    return found
-      .map((v) => ({ ...v, targets: v.targets.filter((t) => !KNOWN_UPSTREAM.has(`${v.id} ${t}`)) }))
-      .filter((v) => v.targets.length > 0)
-      .map((v) => `${v.id}: ${v.targets.join(', ')}`);
   }
 
   it('draws a recorded trace file as lanes: one per process, in tree order, with how each ended', async () => {
