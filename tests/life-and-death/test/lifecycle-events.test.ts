@@ -12,6 +12,7 @@ import {
   type Process,
   type TraceLine,
 } from '@proclife/child-process';
+import { waitFor } from '@proclife/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
 import { failsWithCode } from '../fixtures/fails.ts';
 import { processClassFor } from '../fixtures/method.ts';
@@ -100,6 +101,11 @@ describe.each(METHODS)('proclife:process:* channels (%s)', async (method) => {
     const target = ownProcess(method) ? trapsTerm : ignoresAbort;
     const p = started(new Process({ target, stdio: 'pipe' }));
     await readyLine(p);
+    // A thread's stdout and its messages travel apart: its ready line can come before 'running'.
+    await waitFor(() => rec.of(p).some((m) => m.event === 'running'), {
+      timeoutMs: 10_000,
+      what: "the child's running event",
+    });
     const step = await p.stop({ graceMs: 200, termMs: 200 });
     const expected = ownProcess(method) ? ['graceful', 'terminate', 'kill'] : ['graceful', 'terminate'];
     expect(step).toBe(expected.at(-1));
