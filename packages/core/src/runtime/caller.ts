@@ -14,15 +14,16 @@ export function registerInternalDirectory(moduleUrl: string): void {
 
 registerInternalDirectory(import.meta.url);
 
-function toPath(fileName: string): string | null {
-  if (fileName.startsWith('file://')) {
+/** The file path behind a script name or URL V8 reports (`file:` URL or absolute path), or null. */
+export function filePathOf(fileName: string): string | null {
+  if (fileName.startsWith('file:')) {
     try {
-      return fileURLToPath(fileName);
+      return fileURLToPath(fileName.replace(/[?#].*$/, ''));
     } catch {
       return null;
     }
   }
-  return fileName.startsWith('/') ? fileName.split('?')[0]! : null;
+  return fileName.startsWith('/') ? fileName.replace(/[?#].*$/, '') : null;
 }
 
 function isUserFile(path: string): boolean {
@@ -53,7 +54,7 @@ export function callerFiles(limit = 3): string[] {
   for (const site of sites) {
     const name = site.getFileName();
     if (!name) continue;
-    const path = toPath(name);
+    const path = filePathOf(name);
     if (!path || !isUserFile(path) || files.includes(path)) continue;
     files.push(path);
     if (files.length >= limit) break;

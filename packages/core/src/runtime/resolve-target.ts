@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { nodeModule, nodeUtil } from '../builtins.ts';
 import { quote, TargetError } from '../errors.ts';
 import type { TargetRef } from '../launcher.ts';
+import { filePathOf } from './caller.ts';
 import { fingerprint } from './fingerprint.ts';
 import { type FunctionSite, readFunctionSite } from './function-site.ts';
 import { exportNameOf, moduleInfo } from './module-graph.ts';
@@ -19,18 +20,11 @@ function display(path: string): string {
   return rel.startsWith('..') ? path : rel;
 }
 
-function toFilePath(url: string): string | null {
-  try {
-    if (url.startsWith('file:')) return fileURLToPath(url.replace(/[?#].*$/, ''));
-  } catch {
-    return null;
-  }
-  return url.startsWith('/') ? url.replace(/[?#].*$/, '') : null;
-}
-
 // Where a function or class is exported never changes while the process runs: remember it, so
-// that every start after the first costs a map lookup.
+// that every start after the first costs a map lookup. Answers for an explicit `module` option
+// are kept apart, per module, so that they never stand in for the search without one.
 const resolved = new WeakMap<object, TargetRef>();
+const resolvedIn = new WeakMap<object, Map<string, TargetRef>>();
 
 /**
  * Finds where the child can import `value` and what it must check there. `module` is the user's
@@ -40,11 +34,15 @@ const resolved = new WeakMap<object, TargetRef>();
  */
 export function resolveTarget(value: Value, callers: string[], module?: string | URL): TargetRef {
   if (module === undefined) {
-    const known = resolved.get(value);
-    if (known) return known;
+    let ref = resolved.get(value);
+    if (!ref) resolved.set(value, (ref = findTarget(value, callers)));
+    return ref;
   }
-  const ref = findTarget(value, callers, module);
-  if (module === undefined) resolved.set(value, ref);
+  const url = moduleUrl(module, "The 'module' option");
+  let byModule = resolvedIn.get(value);
+  if (!byModule) resolvedIn.set(value, (byModule = new Map()));
+  let ref = byModule.get(url);
+  if (!ref) byModule.set(url, (ref = findTarget(value, callers, url)));
   return ref;
 }
 
@@ -53,7 +51,7 @@ export function knownTarget(value: object): TargetRef | undefined {
   return resolved.get(value);
 }
 
-function findTarget(value: Value, callers: string[], module?: string | URL): TargetRef {
+function findTarget(value: Value, callers: string[], module?: string): TargetRef {
   const fn = value as Fn;
   const registered = registrationOf(value);
   if (registered) {
@@ -64,12 +62,12 @@ function findTarget(value: Value, callers: string[], module?: string | URL): Tar
       check: fingerprint(fn, true),
     };
   }
-  if (module !== undefined) return explicitTarget(fn, moduleUrl(module, "The 'module' option"));
+  if (module !== undefined) return explicitTarget(fn, module);
   const found = readFunctionSite(value, exportedLocals);
   if (!found) return staticTarget(fn, callers);
   const { site, matches } = found;
   if (site.bound) throw boundError(fn);
-  const path = toFilePath(site.url);
+  const path = filePathOf(site.url);
   if (path === null) {
     throw new TargetError(
       'ERR_TARGET_NOT_FOUND',
@@ -107,7 +105,7 @@ function findTarget(value: Value, callers: string[], module?: string | URL): Tar
 
 /** The local names a module exports, which are the bindings worth comparing with the target. */
 function exportedLocals(url: string): string[] {
-  const path = toFilePath(url);
+  const path = filePathOf(url);
   if (path === null) return [];
   const names: string[] = [];
   for (const e of moduleInfo(path)?.exports ?? []) if (e.local !== undefined) names.push(e.local);
@@ -144,9 +142,9 @@ function explicitTarget(fn: Fn, module: string): TargetRef {
   const path = fileURLToPath(module);
   const cjs = commonjsExport(path, fn);
   if (cjs) return cjs;
-  const found = readFunctionSite(fn, (url) => (toFilePath(url) === path ? exportedLocals(url) : []));
+  const found = readFunctionSite(fn, (url) => (filePathOf(url) === path ? exportedLocals(url) : []));
   if (found?.site.bound) throw boundError(fn);
-  if (found && toFilePath(found.site.url) === path && found.matches.length > 0) {
+  if (found && filePathOf(found.site.url) === path && found.matches.length > 0) {
     const exported = moduleInfo(path)?.exports.find((e) => e.local === found.matches[0])?.exported;
     if (exported !== undefined) {
       return {
