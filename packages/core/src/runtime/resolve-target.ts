@@ -33,16 +33,26 @@ const resolvedIn = new WeakMap<object, Map<string, TargetRef>>();
  * function, where it looked and a fix that works in that layout.
  */
 export function resolveTarget(value: Value, callers: string[], module?: string | URL): TargetRef {
-  if (module === undefined) {
-    let ref = resolved.get(value);
-    if (!ref) resolved.set(value, (ref = findTarget(value, callers)));
-    return ref;
-  }
+  if (module === undefined) return remembered(resolved, value, () => findTarget(value, callers));
   const url = moduleUrl(module, "The 'module' option");
   let byModule = resolvedIn.get(value);
-  if (!byModule) resolvedIn.set(value, (byModule = new Map()));
-  let ref = byModule.get(url);
-  if (!ref) byModule.set(url, (ref = findTarget(value, callers, url)));
+  if (!byModule) {
+    byModule = new Map();
+    resolvedIn.set(value, byModule);
+  }
+  return remembered(byModule, url, () => findTarget(value, callers, url));
+}
+
+function remembered<K>(
+  memo: { get(key: K): TargetRef | undefined; set(key: K, ref: TargetRef): unknown },
+  key: K,
+  find: () => TargetRef,
+): TargetRef {
+  let ref = memo.get(key);
+  if (!ref) {
+    ref = find();
+    memo.set(key, ref);
+  }
   return ref;
 }
 
