@@ -19,9 +19,12 @@ export default defineConfig({
       // Long lines wrap rather than scroll: examples carry comments worth reading in full.
       expressiveCode: { defaultProps: { wrap: true } },
       customCss: [
-        // Hangul for readers (and test browsers) without a Korean system font; fetched per unicode range.
+        // Hangul for readers (and test browsers) without a Korean system font, shipped with the site
+        // and fetched per unicode range: Noto Sans KR for prose, Nanum Gothic Coding for code.
         '@fontsource/noto-sans-kr/400.css',
         '@fontsource/noto-sans-kr/700.css',
+        '@fontsource/nanum-gothic-coding/400.css',
+        '@fontsource/nanum-gothic-coding/700.css',
         './src/styles/custom.css',
       ],
       sidebar: [

@@ -1,19 +1,39 @@
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { startDocsServer } from '../server/create-server.ts';
+import type { RunApi, RunApiOptions } from '../server/run-api.ts';
 
 export const CHROMIUM = process.env.PROCLIFE_CHROMIUM ?? '/usr/bin/chromium';
 
+/** Latin system fonts only: the tests see the site as a machine without any Korean font does. */
+const LATIN_FONT_DIRS = ['/usr/share/fonts/truetype/dejavu', '/usr/share/fonts/truetype/liberation'];
+
 /**
  * Launches Debian's Chromium headless with flags that keep it off the (closed) network. Playwright
- * gives it a fresh temporary profile of its own and removes it on close.
+ * gives it a fresh temporary profile of its own and removes it on close. Its fontconfig sees only
+ * Latin system fonts, whatever the machine has installed, so every Hangul glyph on a page must come
+ * from the fonts the site ships.
  */
 export async function launchBrowser(): Promise<{ browser: Browser; dispose: () => Promise<void> }> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: run the tests with \`npm test\`, which installs it.`);
   }
+  const fontDir = mkdtempSync(join(tmpdir(), 'proclife-fonts-'));
+  const dirs = LATIN_FONT_DIRS.filter((d) => existsSync(d))
+    .map((d) => `<dir>${d}</dir>`)
+    .join('');
+  writeFileSync(
+    join(fontDir, 'fonts.conf'),
+    `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd"><fontconfig>${dirs}<cachedir>${fontDir}/cache</cachedir></fontconfig>`,
+  );
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
+    env: { ...process.env, FONTCONFIG_FILE: join(fontDir, 'fonts.conf') },
     args: [
       '--headless',
       '--no-sandbox',
@@ -25,7 +45,53 @@ export async function launchBrowser(): Promise<{ browser: Browser; dispose: () =
       '--disable-sync',
     ],
   });
-  return { browser, dispose: () => browser.close() };
+  return {
+    browser,
+    dispose: async () => {
+      await browser.close();
+      rmSync(fontDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const builtSite = fileURLToPath(new URL('../dist', import.meta.url));
+
+/**
+ * Serves a copy of the built site (another build, a second checkout task or an editor, may
+ * rewrite dist/ meanwhile) with the Run endpoint; `close` stops the server and removes the copy.
+ */
+export async function serveSiteCopy(
+  options: RunApiOptions = {},
+): Promise<{ server: Server; url: string; runApi: RunApi; close: () => Promise<void> }> {
+  const root = mkdtempSync(join(tmpdir(), 'proclife-docs-site-'));
+  cpSync(builtSite, root, { recursive: true });
+  const { server, url, runApi } = await startDocsServer({ ...options, root, port: 0 });
+  return {
+    server,
+    url,
+    runApi,
+    close: async () => {
+      await new Promise((r) => server.close(r));
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens `path` on the site at `url` in a new page that records console and page errors. */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  path: string,
+  viewport?: { width: number; height: number },
+): Promise<{ page: Page; errors: string[]; status: number | undefined }> {
+  const page = await browser.newPage(viewport ? { viewport } : {});
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const response = await page.goto(new URL(path.slice(1), url).href, { waitUntil: 'load' });
+  return { page, errors, status: response?.status() };
 }
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');

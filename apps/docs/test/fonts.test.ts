@@ -1,0 +1,105 @@
+// Korean is readable on a machine without any Korean font: Chromium here sees Latin system fonts
+// only (see launchBrowser), so each Hangul glyph must come from the fonts the site ships. A
+// missing glyph draws the same empty box whatever the syllable, so two different syllables that
+// render to the same pixels are tofu; two that differ are real glyphs.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, serveSiteCopy } from './browser.ts';
+
+const artifacts = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
+
+/** Where Hangul is set on the Korean home page, in each face and weight the site uses. */
+const PLACES: [what: string, selector: string][] = [
+  ['title (bold)', 'h1'],
+  ['hero action (semibold)', '.hero .actions a'],
+  ['card title (semibold)', '.card .title'],
+  ['prose', '.sl-markdown-content p'],
+  ['inline code (monospace)', '.sl-markdown-content code'],
+];
+
+/** Appends two syllables inside `selector` (so they take its font) and returns their pictures. */
+async function syllables(page: Page, selector: string, font?: string): Promise<[Buffer, Buffer]> {
+  const tag = `probe-${Math.random().toString(36).slice(2)}`;
+  await page.evaluate(
+    ({ selector, font, tag }) => {
+      const host = document.querySelector(selector);
+      if (!host) throw new Error(`nothing matches ${selector}`);
+      for (const [part, text] of [
+        ['a', '가'],
+        ['b', '힣'],
+      ]) {
+        const span = document.createElement('span');
+        span.dataset.probe = `${tag}-${part}`;
+        span.textContent = text ?? '';
+        if (font) span.style.fontFamily = font;
+        host.append(span);
+      }
+    },
+    { selector, font, tag },
+  );
+  await page.evaluate(() => document.fonts.ready);
+  return [
+    await page.locator(`[data-probe="${tag}-a"]`).screenshot(),
+    await page.locator(`[data-probe="${tag}-b"]`).screenshot(),
+  ];
+}
+
+describe('Korean fonts in Chromium without a Korean system font', () => {
+  let browser: Browser;
+  let dispose: () => Promise<void>;
+  let url: string;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ url, close } = await serveSiteCopy());
+    ({ browser, dispose } = await launchBrowser());
+    mkdirSync(artifacts, { recursive: true });
+  });
+  afterAll(async () => {
+    await dispose?.();
+    await close?.();
+  });
+
+  it('has no Korean system font: Hangul in the system sans-serif is an empty box', async () => {
+    const { page } = await openPage(browser, url, '/ko/');
+    try {
+      const [a, b] = await syllables(page, 'h1', 'sans-serif');
+      expect(a.equals(b)).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each(PLACES)('/ko/ draws real Hangul glyphs in the %s', async (_what, selector) => {
+    const { page, errors } = await openPage(browser, url, '/ko/');
+    try {
+      const [a, b] = await syllables(page, selector);
+      expect(a.equals(b)).toBe(false);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('loads the shipped faces: Noto Sans KR for prose and Nanum Gothic Coding for code', async () => {
+    const { page } = await openPage(browser, url, '/ko/');
+    try {
+      await syllables(page, '.sl-markdown-content code');
+      const loaded = await page.evaluate(() =>
+        [...new Set([...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family))].sort(),
+      );
+      expect(loaded).toEqual(['Nanum Gothic Coding', 'Noto Sans KR']);
+      const families = await page.evaluate(() => ({
+        prose: getComputedStyle(document.body).fontFamily.split(',')[0],
+        code: getComputedStyle(document.querySelector('.sl-markdown-content code')!).fontFamily.split(',')[0],
+      }));
+      expect(families).toEqual({ prose: '"Noto Sans KR"', code: '"Nanum Gothic Coding"' });
+      await page.evaluate(() => document.fonts.ready);
+      await page.screenshot({ path: `${artifacts}ko-home-fonts.png`, fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+});
