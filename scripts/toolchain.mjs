@@ -168,6 +168,9 @@ function toolEnv() {
     // pnpm must not try to switch itself to another version.
     COREPACK_ENABLE_STRICT: '0',
     npm_config_manage_package_manager_versions: 'false',
+    // No "update available" prompt from pnpm and no telemetry notice from Astro in the logs.
+    npm_config_update_notifier: 'false',
+    ASTRO_TELEMETRY_DISABLED: '1',
   };
 }
 
@@ -245,6 +248,15 @@ function ensureChromium() {
   if (!existsSync(exe)) fail(`apt-get finished but ${exe} is still missing: install Chromium by hand.`);
 }
 
+// A step whose output matters only when it fails (then it is printed whole).
+function quietStep(env, args, what) {
+  const r = spawnSync(args[0], args.slice(1), { cwd: root, env, encoding: 'utf8' });
+  if (r.status === 0) return;
+  process.stdout.write(r.stdout ?? '');
+  process.stderr.write(r.stderr ?? '');
+  fail(`building ${what} failed (see the output above).`);
+}
+
 function step(env, args) {
   log(`$ ${args.join(' ')}`);
   const r = run(args[0], args.slice(1), { env });
@@ -261,10 +273,16 @@ switch (job) {
   case 'setup':
     step(env, [...turbo, 'build']);
     break;
-  case 'start':
-    step(env, [...turbo, 'build', '--filter=./packages/*']);
-    step(env, ['pnpm', '--filter', '@proclife/docs', 'run', 'start']);
+  case 'start': {
+    // A short log: the packages' build prints only when it fails, and the server is started
+    // without pnpm so that Ctrl+C ends it without ELIFECYCLE lines.
+    quietStep(env, [...turbo, 'build', '--filter=./packages/*', '--output-logs=errors-only'], 'the packages');
+    // The terminal's Ctrl+C reaches the server too: this process waits for it to stop cleanly.
+    for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => {});
+    const r = run('node', [join(root, 'apps', 'docs', 'server', 'main.ts')], { env });
+    process.exitCode = r.status ?? 0;
     break;
+  }
   case 'test':
     ensureChromium();
     ensureNodeLines();

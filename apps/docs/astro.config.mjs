@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import starlightLinksValidator from 'starlight-links-validator';
 
 // Sidebar entries: a page slug gets its label from each locale's page title.
 const chapter = (slug) => `chapter/${slug}`;
+const tableLabels = readFileSync(new URL('./src/table-labels.js', import.meta.url), 'utf8');
 
 export default defineConfig({
   site: 'http://localhost',
@@ -12,6 +14,7 @@ export default defineConfig({
       title: { en: 'proclife', ko: 'proclife' },
       description: "Python multiprocessing's process lifecycle for Node.js",
       defaultLocale: 'root',
+      head: [{ tag: 'script', content: tableLabels }],
       locales: {
         root: { label: 'English', lang: 'en' },
         ko: { label: '한국어', lang: 'ko' },
@@ -30,7 +33,7 @@ export default defineConfig({
       sidebar: [
         {
           label: 'Start here',
-          translations: { ko: '시작하기' },
+          translations: { ko: '첫걸음' },
           items: ['getting-started', 'porting'],
         },
         {

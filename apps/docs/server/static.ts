@@ -42,10 +42,16 @@ export function resolveStatic(root: string, urlPath: string): string | null {
   return null;
 }
 
+/** The site's "page not found" in the language of the missing path's locale, when it has one. */
+function notFoundPage(root: string, urlPath: string): string | null {
+  const korean = /^\/ko(\/|$)/.test(urlPath) ? resolveStatic(root, '/ko/404/') : null;
+  return korean ?? resolveStatic(root, '/404.html');
+}
+
 /** Serves the built site; answers 404 with the site's own 404 page when there is one. */
 export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): void {
   const file = resolveStatic(root, req.url ?? '/');
-  const target = file ?? resolveStatic(root, '/404.html');
+  const target = file ?? notFoundPage(root, req.url ?? '/');
   if (!target) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
     return;

@@ -16,7 +16,7 @@ describe('POST /api/run/<id>', () => {
   let runApi: RunApi;
 
   beforeAll(async () => {
-    ({ server, url, runApi } = await startDocsServer({ root, port: 0, maxConcurrent: 1 }));
+    ({ server, url, runApi } = await startDocsServer({ root, port: 0, maxConcurrent: 1, maxQueued: 2 }));
   });
   afterAll(async () => {
     await new Promise((r) => server?.close(r));
@@ -83,34 +83,75 @@ describe('POST /api/run/<id>', () => {
     expect((await raw('/api/run/names', 'POST', { host: 'evil.example' })).status).toBe(403);
   });
 
-  it('caps concurrent runs with 429, and ends the tree when the client disconnects', async () => {
+  /** A streaming POST, read event by event. */
+  async function post(id: string, signal?: AbortSignal) {
     const { port } = new URL(url);
-    const controller = new AbortController();
-    const first = await fetch(`http://127.0.0.1:${port}/api/run/daemon`, {
+    const response = await fetch(`http://127.0.0.1:${port}/api/run/${id}`, {
       method: 'POST',
-      signal: controller.signal,
+      signal,
       headers: { origin: `http://127.0.0.1:${port}` },
     });
-    expect(first.status).toBe(200);
-    const reader = first.body!.getReader();
-    let text = '';
-    while (!text.includes('daemon: started')) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      text += new TextDecoder().decode(value);
-    }
-    const busy = await raw('/api/run/names');
-    expect(busy.status).toBe(429);
-    expect(busy.body).toMatch(/Busy/);
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    const events: { type: string; [key: string]: unknown }[] = [];
+    let buffer = '';
+    /** Reads until an event matches (or the stream ends); returns it. */
+    const until = async (match: (e: (typeof events)[number]) => boolean) => {
+      for (;;) {
+        const found = events.find(match);
+        if (found) return found;
+        const { value, done } = await reader.read();
+        if (done) return undefined;
+        buffer += value;
+        const lines = buffer.split('\n');
+        buffer = lines.pop() ?? '';
+        for (const line of lines) if (line) events.push(JSON.parse(line));
+      }
+    };
+    return { status: response.status, events, until };
+  }
 
+  it('queues runs beyond the cap with their place in line, 429 only when the queue is full', async () => {
+    const controller = new AbortController();
+    const first = await post('daemon', controller.signal);
+    expect(first.status).toBe(200);
+    await first.until((e) => e.type === 'stdout' && String(e.data).includes('daemon: started'));
+
+    const leaving = new AbortController();
+    const second = await post('names', leaving.signal);
+    expect(await second.until((e) => e.type === 'queued')).toEqual({ type: 'queued', position: 1 });
+    const third = await post('names');
+    expect(await third.until((e) => e.type === 'queued')).toEqual({ type: 'queued', position: 2 });
+    const full = await raw('/api/run/names');
+    expect(full.status).toBe(429);
+    expect(full.body).toBe(
+      'Busy: 1 examples are running and 2 are waiting. Try again when one has finished.\n',
+    );
+
+    // The second leaves the queue: the third moves up to first in line.
+    leaving.abort();
+    expect(await third.until((e) => e.type === 'queued' && e.position === 1)).toEqual({
+      type: 'queued',
+      position: 1,
+    });
+    expect(runApi.queued()).toBe(1);
+
+    // The first run ends (its client went away, so its whole tree is ended): the third starts.
     const run = [...runApi.active][0]!;
     const tree = [run.pid!, ...descendants(run.pid!)];
     expect(tree.length).toBeGreaterThanOrEqual(3);
     controller.abort();
     expect((await run.done).killed).toBe(true);
-    await expect.poll(() => runApi.active.size, { timeout: 15_000 }).toBe(0);
     await expect.poll(() => tree.filter(isRunning), { timeout: 15_000 }).toEqual([]);
-    expect((await raw('/api/run/names')).status).toBe(200);
+    expect(await third.until((e) => e.type === 'start')).toEqual({ type: 'start', id: 'names' });
+    expect(await third.until((e) => e.type === 'exit')).toMatchObject({ type: 'exit', exitCode: 0 });
+    expect(third.events.map((e) => e.type).filter((t) => t !== 'stdout' && t !== 'trace')).toEqual([
+      'queued',
+      'queued',
+      'start',
+      'exit',
+    ]);
+    await expect.poll(() => runApi.active.size, { timeout: 15_000 }).toBe(0);
+    expect(runApi.queued()).toBe(0);
   });
 
   it('ends a run that passes its time limit or its output cap', async () => {

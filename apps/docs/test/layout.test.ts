@@ -1,0 +1,227 @@
+// The site as a newcomer meets it, in Chromium: every table readable on a phone (375 px) and a
+// desktop (1440 px), live output in monospace, the lifecycle diagram's labels apart, page titles
+// that name the page, and a Korean UI that is Korean (navigation, search, 404, API reference).
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, launchBrowser, openPage, serveSiteCopy } from './browser.ts';
+import { listPages } from './pages.ts';
+
+const pages = listPages();
+
+/** What a reader cannot see whole at this width: overflowing tables, clipped cells, a page wider than the screen. */
+function unreadableTables(): string[] {
+  const problems: string[] = [];
+  const width = window.innerWidth;
+  if (document.documentElement.scrollWidth > width) {
+    problems.push(`the page is ${document.documentElement.scrollWidth}px wide`);
+  }
+  const hidden = (el: Element) => {
+    for (let e: Element | null = el; e; e = e.parentElement) {
+      const style = getComputedStyle(e);
+      if (style.display === 'none' || style.clipPath.startsWith('inset(50%')) return true;
+    }
+    return false;
+  };
+  document.querySelectorAll('table').forEach((table, t) => {
+    if (hidden(table)) return;
+    const name = `table ${t + 1} (${(table.querySelector('th')?.textContent ?? '').trim()})`;
+    // Sideways scrolling is allowed only in a focusable scroller that shows it can scroll.
+    let scroller: HTMLElement | null = table;
+    const scrolls = (e: HTMLElement) =>
+      /auto|scroll/.test(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth + 1;
+    while (scroller && scroller !== document.body && !scrolls(scroller)) scroller = scroller.parentElement;
+    if (scroller === document.body) scroller = null;
+    if (scroller) {
+      const style = getComputedStyle(scroller);
+      const affordance = style.backgroundImage.includes('gradient') && scroller.tabIndex === 0;
+      if (!affordance)
+        problems.push(`${name} scrolls sideways (${scroller.scrollWidth}px in ${scroller.clientWidth}px)`);
+    }
+    for (const cell of table.querySelectorAll<HTMLElement>('th, td')) {
+      if (hidden(cell)) continue;
+      const box = cell.getBoundingClientRect();
+      if (cell.scrollWidth > cell.clientWidth + 1)
+        problems.push(`${name}: "${cell.textContent?.slice(0, 30)}" is clipped`);
+      else if (!scroller && (box.left < 0 || box.right > width + 1))
+        problems.push(`${name}: "${cell.textContent?.slice(0, 30)}" is off screen`);
+    }
+  });
+  return problems;
+}
+
+describe('layout and Korean UI in Chromium', () => {
+  let browser: Browser;
+  let dispose: () => Promise<void>;
+  let url: string;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ url, close } = await serveSiteCopy());
+    ({ browser, dispose } = await launchBrowser());
+  });
+  afterAll(async () => {
+    await dispose?.();
+    await close?.();
+  });
+
+  it.each([375, 1440])(
+    'every table of every page is readable at %i px',
+    { timeout: 180_000 },
+    async (width) => {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      try {
+        const found: string[] = [];
+        let tables = 0;
+        for (const p of pages) {
+          await page.goto(new URL(p.path.slice(1), url).href, { waitUntil: 'load' });
+          await page.evaluate(() => document.fonts.ready);
+          tables += await page.locator('table').count();
+          for (const problem of await page.evaluate(unreadableTables)) found.push(`${p.path}: ${problem}`);
+        }
+        expect(tables).toBeGreaterThan(20);
+        expect(found).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  it('shows a table row as labelled values on a phone', async () => {
+    const { page } = await openPage(browser, url, '/ko/porting/', { width: 375, height: 900 });
+    try {
+      const row = page.locator('.sl-markdown-content table tbody tr').nth(1);
+      const labels = await row
+        .locator('td')
+        .evaluateAll((cells) => cells.map((c) => getComputedStyle(c, '::before').content));
+      expect(labels).toEqual(['"파이썬"', '"proclife"', '"뜻의 차이"']);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each([
+    ['/chapter/daemon-processes/', 'ui-monospace'],
+    ['/ko/chapter/daemon-processes/', '"Nanum Gothic Coding"'],
+  ])('%s writes live output in monospace', async (path, first) => {
+    const { page } = await openPage(browser, url, path);
+    try {
+      const family = await page
+        .locator('.run-example__output')
+        .first()
+        .evaluate((pre) => getComputedStyle(pre).fontFamily);
+      expect(family.split(',')[0]).toBe(first);
+      expect(family).toContain('monospace');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each(['/reference/lifecycle/', '/ko/reference/lifecycle/'])(
+    '%s draws the lifecycle diagram with no label over another or over a box',
+    async (path) => {
+      const { page } = await openPage(browser, url, path);
+      try {
+        await page.evaluate(() => document.fonts.ready);
+        const overlaps = await page.evaluate(() => {
+          const svg = document.querySelector<SVGSVGElement>('.lifecycle-diagram svg')!;
+          const view = svg.viewBox.baseVal;
+          const texts = [...svg.querySelectorAll('text')].map((t) => ({
+            name: t.textContent ?? '',
+            box: t.getBBox(),
+          }));
+          const rects = [...svg.querySelectorAll('rect')].map((r) => r.getBBox());
+          const meet = (a: DOMRect, b: DOMRect) =>
+            a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+          const inside = (a: DOMRect, b: DOMRect) =>
+            a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
+          const found: string[] = [];
+          texts.forEach((a, i) => {
+            if (!inside(a.box, view as unknown as DOMRect)) found.push(`${a.name} leaves the picture`);
+            for (const b of texts.slice(i + 1)) if (meet(a.box, b.box)) found.push(`${a.name} / ${b.name}`);
+            for (const r of rects)
+              if (meet(a.box, r) && !inside(a.box, r)) found.push(`${a.name} crosses a box`);
+          });
+          return { found, texts: texts.length };
+        });
+        expect(overlaps).toEqual({ found: [], texts: 9 });
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  it('titles every page "<page> | proclife"', { timeout: 120_000 }, async () => {
+    const page = await browser.newPage();
+    try {
+      const titles: string[] = [];
+      for (const p of pages) {
+        await page.goto(new URL(p.path.slice(1), url).href, { waitUntil: 'domcontentloaded' });
+        titles.push(await page.title());
+      }
+      expect(titles.filter((t) => !/^(?!proclife \|).+ \| proclife$/.test(t))).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('has one "시작하기" in the Korean navigation', async () => {
+    const { page } = await openPage(browser, url, '/ko/getting-started/');
+    try {
+      const labels = await page
+        .locator('nav[aria-label="메인"]')
+        .first()
+        .evaluate((nav) =>
+          [...nav.querySelectorAll('a, summary')].map((e) => (e.textContent ?? '').trim()).filter(Boolean),
+        );
+      expect(labels.filter((l) => l === '시작하기')).toEqual(['시작하기']);
+      expect(labels).toContain('첫걸음');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('searches in Korean on the Korean site', async () => {
+    const { page, errors } = await openPage(browser, url, '/ko/');
+    try {
+      await page.locator('button[data-open-modal]').first().click();
+      await page.locator('dialog[open] input').first().fill('데몬');
+      const message = page.locator('dialog[open] .pagefind-ui__message');
+      await expect.poll(() => message.textContent(), { timeout: 15_000 }).toMatch(/^데몬에 대한 결과 \d+개$/);
+      expect(await page.locator('dialog[open] .pagefind-ui__search-clear').textContent()).toBe('지우기');
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each([
+    ['/ko/no-such-page/', 'ko', '찾는 페이지가 없습니다'],
+    ['/no-such-page/', 'en', 'Page not found'],
+  ])('answers %s with the 404 page of its language, axe clean', async (path, lang, text) => {
+    const { page, status } = await openPage(browser, url, path);
+    try {
+      expect(status).toBe(404);
+      expect(await page.getAttribute('html', 'lang')).toBe(lang);
+      expect(await page.locator('main').textContent()).toContain(text);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('labels the generated API reference in Korean and marks its English TSDoc as English', async () => {
+    const { page } = await openPage(browser, url, '/ko/reference/api/');
+    try {
+      const packages = await page.locator('.api-packages').allTextContents();
+      expect(packages.length).toBeGreaterThan(20);
+      expect(packages.every((t) => t.startsWith('내보내는 패키지:'))).toBe(true);
+      const english = await page.locator('.api-entry [lang="en"]').count();
+      expect(english).toBeGreaterThan(20);
+      expect(await page.locator('.api-entry details summary').first().textContent()).toMatch(
+        /^\s*멤버 \(\d+\)\s*$/,
+      );
+    } finally {
+      await page.close();
+    }
+  });
+});
