@@ -2,7 +2,7 @@
 // rules (Lib/multiprocessing/process.py) without starting a single process.
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../src/errors.ts';
-import { activeChildren, ProcessStateError, ProclifeError } from '../src/index.ts';
+import { activeChildren, ProcessStateError, ProclifeError, wait } from '../src/index.ts';
 import { childOf, type FakeChild, FakeProcess, fakeLauncher } from './support/fake-launcher.ts';
 
 type State = 'initial' | 'started' | 'ended' | 'closed';
@@ -98,6 +98,25 @@ const TABLE: Record<string, Row> = {
     {
       initial: { throws: ['ERR_PROCESS_STATE', MESSAGES.joinNotStarted] },
       started: { value: null, after: (p) => expect(p.isAlive()).toBe(true) },
+      ended: { value: 0 },
+      closed,
+    },
+  ],
+  // A timeout Node's timers cannot hold (2^31 ms and more, Infinity) means "no limit", as in Python.
+  'join(Infinity)': [
+    (p) => p.join(Number.POSITIVE_INFINITY),
+    {
+      initial: { throws: ['ERR_PROCESS_STATE', MESSAGES.joinNotStarted] },
+      started: { pending: true, endsWith: 0 },
+      ended: { value: 0 },
+      closed,
+    },
+  ],
+  'join(2 ** 31)': [
+    (p) => p.join(2 ** 31),
+    {
+      initial: { throws: ['ERR_PROCESS_STATE', MESSAGES.joinNotStarted] },
+      started: { pending: true, endsWith: 0 },
       ended: { value: 0 },
       closed,
     },
@@ -198,23 +217,50 @@ const TABLE: Record<string, Row> = {
     (p) => p.exitCode,
     { initial: { value: null }, started: { value: null }, ended: { value: 0 }, closed },
   ],
-  // The value and the error are what the child reported, not a handle: close() keeps them.
+  // Python's closed Process answers only a few names (DESIGN: name, daemon and the repr): the
+  // value and the error the child reported go with the object.
   result: [
     (p) => p.result,
-    {
-      initial: { value: undefined },
-      started: { value: undefined },
-      ended: { value: 42 },
-      closed: { value: 42 },
-    },
+    { initial: { value: undefined }, started: { value: undefined }, ended: { value: 42 }, closed },
   ],
   error: [
     (p) => p.error,
+    { initial: { value: undefined }, started: { value: undefined }, ended: { value: undefined }, closed },
+  ],
+  stdout: [
+    (p) => p.stdout,
+    { initial: { value: null }, started: { value: null }, ended: { value: null }, closed },
+  ],
+  stderr: [
+    (p) => p.stderr,
+    { initial: { value: null }, started: { value: null }, ended: { value: null }, closed },
+  ],
+  threadId: [
+    (p) => p.threadId,
+    { initial: { value: null }, started: { value: null }, ended: { value: null }, closed },
+  ],
+  signal: [
+    (p) => p.signal.aborted,
+    { initial: { value: false }, started: { value: false }, ended: { value: false }, closed },
+  ],
+  // Python's connection.wait() on a sentinel: "process not started" before start, the
+  // closed-process error once closed, both at once.
+  'wait([p])': [
+    (p) => wait([p]),
     {
-      initial: { value: undefined },
-      started: { value: undefined },
-      ended: { value: undefined },
-      closed: { value: undefined },
+      initial: { rejects: ['ERR_PROCESS_STATE', MESSAGES.notStarted] },
+      started: { pending: true, endsWith: 'the process' },
+      ended: { value: 'the process' },
+      closed: rejectsClosed,
+    },
+  ],
+  'wait([p], Infinity)': [
+    (p) => wait([p], Number.POSITIVE_INFINITY),
+    {
+      initial: { rejects: ['ERR_PROCESS_STATE', MESSAGES.notStarted] },
+      started: { pending: true, endsWith: 'the process' },
+      ended: { value: 'the process' },
+      closed: rejectsClosed,
     },
   ],
   status: [
@@ -238,6 +284,13 @@ const TABLE: Record<string, Row> = {
     },
   ],
 };
+
+/** The placeholders of the table: values that exist only once the row's object does. */
+function valueOf(value: unknown, p: FakeProcess, child: FakeChild | undefined): unknown {
+  if (value === 'the child pid') return child?.pid;
+  if (value === 'the process') return [p];
+  return value;
+}
 
 describe.each(Object.entries(TABLE))('%s', (_member, [call, expectations]) => {
   it.each(STATES)('in state %s', async (state) => {
@@ -266,7 +319,7 @@ describe.each(Object.entries(TABLE))('%s', (_member, [call, expectations]) => {
       const settled = await Promise.race([returned, new Promise((r) => setImmediate(() => r('pending')))]);
       expect(settled).toBe('pending');
       child?.exit(0);
-      expect(await returned).toBe(expected.endsWith);
+      expect(await returned).toEqual(expected.endsWith === 'the process' ? [p] : expected.endsWith);
       return;
     }
     if ('match' in expected) {
@@ -274,7 +327,7 @@ describe.each(Object.entries(TABLE))('%s', (_member, [call, expectations]) => {
       return;
     }
     const value = await returned;
-    expect(value).toEqual(expected.value === 'the child pid' ? child?.pid : expected.value);
+    expect(value).toEqual(valueOf(expected.value, p, child));
     await expected.after?.(p, child);
   });
 });
@@ -311,6 +364,42 @@ describe('the stop ladder, step by step', () => {
       message: "graceMs must be a number of milliseconds, received '1'.",
     });
     childOf(p).exit(0);
+  });
+});
+
+describe('timeouts that Node timers cannot hold', () => {
+  const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+  // A Node timer of 2^31 ms or more fires after 1 ms: a wait without limit must set none.
+  it.each([
+    ['join(Infinity)', (p: FakeProcess) => p.join(Number.POSITIVE_INFINITY)],
+    ['join(2 ** 31)', (p: FakeProcess) => p.join(2 ** 31)],
+    ['wait([p], Infinity)', (p: FakeProcess) => wait([p], Number.POSITIVE_INFINITY)],
+    ['wait([p], 2 ** 40)', (p: FakeProcess) => wait([p], 2 ** 40)],
+    ['stop({ graceMs: Infinity })', (p: FakeProcess) => p.stop({ graceMs: Number.POSITIVE_INFINITY })],
+  ])('%s waits without a timer until the child ends', async (_label, call) => {
+    fakeLauncher.behaviour = { onStopRequest: null };
+    try {
+      const p = new FakeProcess().start();
+      const before = timers();
+      const returned = call(p);
+      expect(timers()).toBe(before);
+      childOf(p).exit(0);
+      await returned;
+      expect(p.exitCode).toBe(0);
+      expect(childOf(p).signals).toEqual([]);
+    } finally {
+      fakeLauncher.behaviour = { onStopRequest: 0 };
+    }
+  });
+
+  it('join(2 ** 31 - 1) is still a timer, the longest one Node holds', async () => {
+    const p = new FakeProcess().start();
+    const before = timers();
+    const returned = p.join(2 ** 31 - 1);
+    expect(timers()).toBe(before + 1);
+    childOf(p).exit(0);
+    expect(await returned).toBe(0);
+    expect(timers()).toBe(before);
   });
 });
 
