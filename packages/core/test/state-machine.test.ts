@@ -286,7 +286,7 @@ const TABLE: Record<string, Row> = {
 };
 
 /** The placeholders of the table: values that exist only once the row's object does. */
-function valueOf(value: unknown, p: FakeProcess, child: FakeChild | undefined): unknown {
+function placeholder(value: unknown, p: FakeProcess, child: FakeChild | undefined): unknown {
   if (value === 'the child pid') return child?.pid;
   if (value === 'the process') return [p];
   return value;
@@ -327,7 +327,7 @@ describe.each(Object.entries(TABLE))('%s', (_member, [call, expectations]) => {
       return;
     }
     const value = await returned;
-    expect(value).toEqual(valueOf(expected.value, p, child));
+    expect(value).toEqual(placeholder(expected.value, p, child));
     await expected.after?.(p, child);
   });
 });
