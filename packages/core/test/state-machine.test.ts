@@ -336,6 +336,23 @@ describe('the stop ladder, step by step', () => {
   const cases: [string, Partial<typeof fakeLauncher.behaviour>, string, string[], number][] = [
     ['a child that ends when asked', { onStopRequest: 0 }, 'graceful', [], 0],
     ['a child that ignores the request', { onStopRequest: null }, 'terminate', ['SIGTERM'], -15],
+    // The step is read from the exit: -15 answers a SIGTERM, even one the child sent itself
+    // when asked; an exit 0 after SIGTERM was sent is the child ending on its own.
+    ['a child that ends by SIGTERM when asked', { onStopRequest: -15 }, 'terminate', [], -15],
+    [
+      'a child that returns on its own during the SIGTERM step',
+      { onStopRequest: null, onSignal: { SIGTERM: 0 } },
+      'graceful',
+      ['SIGTERM'],
+      0,
+    ],
+    [
+      'a child that returns on its own during the SIGKILL step',
+      { onStopRequest: null, onSignal: { SIGTERM: null, SIGKILL: 0 } },
+      'graceful',
+      ['SIGTERM', 'SIGKILL'],
+      0,
+    ],
     [
       'a child that ignores SIGTERM too',
       { onStopRequest: null, onSignal: { SIGTERM: null } },
@@ -355,6 +372,18 @@ describe('the stop ladder, step by step', () => {
     } finally {
       fakeLauncher.behaviour = { onStopRequest: 0 };
     }
+  });
+
+  it('refuses a timeout that is not a number, quoting it as JavaScript prints it', async () => {
+    const p = new FakeProcess().start();
+    await expect(p.stop({ graceMs: Number.NaN })).rejects.toMatchObject({
+      code: 'ERR_INVALID_OPTION',
+      message: 'graceMs must be a number of milliseconds, received NaN.',
+    });
+    expect(() => p.join(10n as never)).toThrow(
+      'join(timeoutMs) must be a number of milliseconds, received 10n.',
+    );
+    childOf(p).exit(0);
   });
 
   it('refuses a timeout that is not a number, quoting it', async () => {
@@ -400,6 +429,91 @@ describe('timeouts that Node timers cannot hold', () => {
     childOf(p).exit(0);
     expect(await returned).toBe(0);
     expect(timers()).toBe(before);
+  });
+});
+
+describe('waits that an AbortSignal cancels', () => {
+  const reason = new Error('no longer needed');
+
+  it.each([
+    ['join()', (p: FakeProcess, signal: AbortSignal) => p.join(undefined, { signal })],
+    ['join(Infinity)', (p: FakeProcess, signal: AbortSignal) => p.join(Number.POSITIVE_INFINITY, { signal })],
+    ['wait([p])', (p: FakeProcess, signal: AbortSignal) => wait([p], undefined, { signal })],
+  ])('%s rejects with the reason and leaves the child running', async (_label, call) => {
+    const p = new FakeProcess().start();
+    const controller = new AbortController();
+    const returned = call(p, controller.signal);
+    controller.abort(reason);
+    await expect(returned).rejects.toBe(reason);
+    expect(p.isAlive()).toBe(true);
+    expect(childOf(p).signals).toEqual([]);
+    expect(childOf(p).stopRequests).toBe(0);
+    childOf(p).exit(0);
+    expect(await p.join()).toBe(0);
+  });
+
+  it.each([
+    ['join()', (p: FakeProcess, signal: AbortSignal) => p.join(undefined, { signal })],
+    ['wait([p])', (p: FakeProcess, signal: AbortSignal) => wait([p], 5, { signal })],
+    ['stop()', (p: FakeProcess, signal: AbortSignal) => p.stop({ signal })],
+  ])('%s with a signal already aborted rejects at once, as Node APIs do', async (_label, call) => {
+    const p = new FakeProcess().start();
+    await expect(call(p, AbortSignal.abort(reason))).rejects.toBe(reason);
+    expect(childOf(p).stopRequests).toBe(0);
+    childOf(p).exit(0);
+  });
+
+  it('stop({ signal }) abandons the ladder where it is: nothing more is sent', async () => {
+    fakeLauncher.behaviour = { onStopRequest: null };
+    try {
+      const p = new FakeProcess().start();
+      const controller = new AbortController();
+      const stopping = p.stop({ graceMs: Number.POSITIVE_INFINITY, signal: controller.signal });
+      expect(childOf(p).stopRequests).toBe(1);
+      controller.abort(reason);
+      await expect(stopping).rejects.toBe(reason);
+      expect(childOf(p).signals).toEqual([]);
+      expect(p.isAlive()).toBe(true);
+      p.kill();
+      expect(await p.join()).toBe(-9);
+    } finally {
+      fakeLauncher.behaviour = { onStopRequest: 0 };
+    }
+  });
+
+  it.each([
+    [
+      (p: FakeProcess) => p.join(1, { signal: 'x' } as never),
+      "The 'signal' option of join() must be an AbortSignal, received 'x'.",
+    ],
+    [
+      (p: FakeProcess) => p.join(1, 5 as never),
+      'join() takes an options object such as { signal }, received 5.',
+    ],
+    [
+      (p: FakeProcess) => p.join(1, { sginal: 1 } as never),
+      "Unknown option 'sginal' for join(): did you mean 'signal'?",
+    ],
+  ])('refuses a wrong options object, quoting it (%#)', async (call, message) => {
+    const p = new FakeProcess().start();
+    expect(() => call(p)).toThrow(message);
+    childOf(p).exit(0);
+  });
+
+  it("the reason of the Process's own signal travels with the stop request", async () => {
+    const controller = new AbortController();
+    const p = new FakeProcess({ signal: controller.signal }).start();
+    controller.abort(reason);
+    expect(await p.join()).toBe(0);
+    expect(childOf(p).stopReasons).toHaveLength(1);
+    expect(childOf(p).stopReasons[0]).toBeInstanceOf(Error);
+    expect(childOf(p).stopReasons[0]).toMatchObject({ message: 'no longer needed' });
+  });
+
+  it('a stop() the user calls carries no reason', async () => {
+    const p = new FakeProcess().start();
+    expect(await p.stop()).toBe('graceful');
+    expect(childOf(p).stopReasons).toEqual([undefined]);
   });
 });
 

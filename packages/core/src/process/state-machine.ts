@@ -98,7 +98,11 @@ export function launch(
   });
   if (s.daemon) child.unref();
   if (s.signal) {
-    const onAbort = () => void stop().catch(() => {});
+    const signal = s.signal;
+    const onAbort = () => {
+      s.abortReason = { reason: signal.reason };
+      void stop().catch(() => {});
+    };
     s.onAbort = onAbort;
     if (s.signal.aborted) queueMicrotask(onAbort);
     else s.signal.addEventListener('abort', onAbort, { once: true });

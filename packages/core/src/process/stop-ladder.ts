@@ -1,6 +1,7 @@
 import { debug } from '../debug.ts';
 import { MESSAGES, ProcessStateError } from '../errors.ts';
 import { signalNumber } from '../exit-status.ts';
+import { serializeCause } from '../serialize-error.ts';
 import {
   checkStopOptions,
   checkTimeout,
@@ -40,7 +41,7 @@ export async function stopLadder(
     const ended = (ms: number) => join(ms, { signal }).then((code) => code !== null);
     debug('stop %s: graceful (%d ms)', s.name, graceMs);
     onRung('graceful', graceMs);
-    child.requestStop();
+    child.requestStop(s.abortReason ? serializeCause(s.abortReason.reason) : undefined);
     if (await ended(graceMs)) return rungOf(s);
     debug('stop %s: SIGTERM (%d ms)', s.name, termMs);
     onRung('terminate', termMs);
