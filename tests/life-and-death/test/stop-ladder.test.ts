@@ -1,8 +1,20 @@
 // The stop ladder (AbortSignal, then SIGTERM, then SIGKILL) ends each kind of child at the
 // step it should, and every wait settles, also when the child dies during its bootstrap.
+import diagnostics from 'node:diagnostics_channel';
 import { describe, expect, it } from 'vitest';
 import { processClassFor } from '../fixtures/method.ts';
-import { busy, cooperative, ignoresAbort, quick, trapsTerm } from '../fixtures/targets.ts';
+import {
+  busy,
+  cooperative,
+  finishesLate,
+  ignoresAbort,
+  quick,
+  reportsAbortReason,
+  rethrowsAbortReason,
+  returnsOnTerm,
+  termsItselfWhenAsked,
+  trapsTerm,
+} from '../fixtures/targets.ts';
 import { neverRuns } from '../fixtures/throws-at-import.ts';
 import { readyLine } from './child-helpers.ts';
 import { METHODS, ownProcess } from './methods.ts';
@@ -54,6 +66,102 @@ describe.each(METHODS)('the stop ladder (%s)', async (method) => {
     controller.abort();
     expect(await p.join(JOIN_MS)).toBe(0);
     expect(p.result).toBe('stopped gracefully');
+    p.close();
+  });
+
+  // The step is the one whose action the exit answers, read from the exit code.
+  it.skipIf(!ownProcess(method))(
+    // A thread has no SIGTERM to trap or send itself: terminate() ends it with -15 at once.
+    "a child that returns on its own when SIGTERM arrives is 'graceful' (exit 0)",
+    async () => {
+      const p = new Process({ target: returnsOnTerm, stdio: 'pipe' }).start();
+      await readyLine(p);
+      expect(await p.stop({ graceMs: 300, termMs: 10_000 })).toBe('graceful');
+      expect(p.exitCode).toBe(0);
+      expect(p.result).toBe('returned on SIGTERM');
+      p.close();
+    },
+  );
+
+  it.skipIf(!ownProcess(method))(
+    // process.kill(process.pid) in a thread would end the whole host process.
+    "a child that ends by SIGTERM during the graceful step is 'terminate' (exit -15)",
+    async () => {
+      const p = new Process({ target: termsItselfWhenAsked, stdio: 'pipe' }).start();
+      await readyLine(p);
+      expect(await p.stop({ graceMs: 10_000, termMs: 10_000 })).toBe('terminate');
+      expect(p.exitCode).toBe(-15);
+      p.close();
+    },
+  );
+
+  it("stop({ graceMs: Infinity }) waits for a slow cooperative child: 'graceful'", async () => {
+    const p = new Process({ target: finishesLate, args: [300], stdio: 'pipe' }).start();
+    await readyLine(p);
+    // Node would fire a timer of Infinity ms at once and go on to SIGTERM.
+    expect(await p.stop({ graceMs: Number.POSITIVE_INFINITY, termMs: 10_000 })).toBe('graceful');
+    expect(p.exitCode).toBe(0);
+    expect(p.result).toBe('finished late');
+    p.close();
+  });
+
+  it('stop({ signal }) abandons the ladder: rejects with the reason, the child keeps running', async () => {
+    const p = new Process({ target: ignoresAbort, stdio: 'pipe' }).start();
+    await readyLine(p);
+    const controller = new AbortController();
+    const reason = new Error('changed my mind');
+    const stopping = p.stop({ graceMs: Number.POSITIVE_INFINITY, signal: controller.signal });
+    controller.abort(reason);
+    await expect(stopping).rejects.toBe(reason);
+    expect(p.isAlive()).toBe(true);
+    p.kill();
+    expect(await p.join(JOIN_MS)).toBe(-9);
+    p.close();
+  });
+
+  it("the signal option's abort reason reaches the child's signal.reason.cause", async () => {
+    const controller = new AbortController();
+    const p = new Process({ target: reportsAbortReason, stdio: 'pipe', signal: controller.signal }).start();
+    await readyLine(p);
+    controller.abort(Object.assign(new RangeError('deadline passed'), { code: 'E_DEADLINE' }));
+    expect(await p.join(JOIN_MS)).toBe(0);
+    expect(p.result).toEqual({
+      name: 'ProclifeError',
+      code: 'ERR_PROCESS_STATE',
+      message: 'the parent asked this process to stop',
+      cause: { name: 'RangeError', message: 'deadline passed', code: 'E_DEADLINE' },
+    });
+    p.close();
+  });
+
+  it('a child that rethrows its signal.reason: the parent sees the abort reason as error.cause', async () => {
+    const controller = new AbortController();
+    const p = new Process({ target: rethrowsAbortReason, stdio: 'pipe', signal: controller.signal }).start();
+    await readyLine(p);
+    controller.abort('timed out');
+    expect(await p.join(JOIN_MS)).toBe(1);
+    expect(p.error).toMatchObject({ code: 'ERR_PROCESS_STATE', cause: 'timed out' });
+    p.close();
+  });
+
+  it("aborting the signal option on a child that ignores it: SIGTERM once graceMs (2 s) passed, 'terminate'", async () => {
+    const controller = new AbortController();
+    const p = new Process({ target: ignoresAbort, stdio: 'pipe', signal: controller.signal }).start();
+    await readyLine(p);
+    const rungs: string[] = [];
+    const onStop = (m: unknown) => {
+      const message = m as { process: unknown; step: string; waitMs: number };
+      if (message.process === p) rungs.push(`${message.step} ${message.waitMs}`);
+    };
+    diagnostics.subscribe('proclife:process:stop', onStop);
+    try {
+      controller.abort();
+      expect(await p.join(JOIN_MS)).toBe(-15);
+    } finally {
+      diagnostics.unsubscribe('proclife:process:stop', onStop);
+    }
+    // One ladder, one graceful wait: the child is gone within graceMs of the abort plus SIGTERM.
+    expect(rungs).toEqual(['graceful 2000', 'terminate 2000']);
     p.close();
   });
 
