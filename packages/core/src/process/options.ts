@@ -19,7 +19,11 @@ export interface ProcessOptions<T extends Target = Target> {
   name?: string | undefined;
   /** Defaults to the creating process's own flag (false in the main process). */
   daemon?: boolean | undefined;
-  /** Aborting it stops the child as {@link BaseProcess.stop} does. */
+  /**
+   * Aborting it runs {@link BaseProcess.stop} with its defaults: the child's
+   * `currentProcess().signal` aborts at once, with a reason whose `cause` is this signal's
+   * reason; SIGTERM follows 2 s later if the child still runs, SIGKILL 2 s after that.
+   */
   signal?: AbortSignal | undefined;
   /** `'inherit'` (default) shares the parent's stdout/stderr; `'pipe'` exposes `stdout`/`stderr` streams. */
   stdio?: 'inherit' | 'pipe' | undefined;
