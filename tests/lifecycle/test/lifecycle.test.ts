@@ -313,11 +313,13 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
     expect(await p.join()).toBe(0);
     expect(p.result).toEqual({
       label: 'from the parent',
-      count: 3,
+      count: 4,
       name: p.name,
       sameObject: true,
       isInstance: true,
     });
+    // The child changed its own copy only.
+    expect(p.count).toBe(3);
   });
 
   it('test_subclassing: run() called directly runs in the caller', () => {
@@ -325,11 +327,12 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
     const p = new FieldProcess();
     expect(p.run()).toEqual({
       label: 'default',
-      count: 0,
+      count: 1,
       name: p.name,
       sameObject: false,
       isInstance: false,
     });
+    expect(p.count).toBe(1);
     expect(p.exitCode).toBeNull();
   });
 
