@@ -59,6 +59,25 @@ function signalRow(call: (p: FakeProcess) => unknown, signal: string, code: numb
   ];
 }
 
+/** A member that reads null in every state until close() (then: the closed-process error). */
+function nullUntilClosedRow(call: (p: FakeProcess) => unknown): Row {
+  const none = { value: null };
+  return [call, { initial: none, started: none, ended: none, closed }];
+}
+
+/** join() with a timeout that means no limit: the same answers as join() without one. */
+function unboundedJoinRow(call: (p: FakeProcess) => unknown): Row {
+  return [
+    call,
+    {
+      initial: { throws: ['ERR_PROCESS_STATE', MESSAGES.joinNotStarted] },
+      started: { pending: true, endsWith: 0 },
+      ended: { value: 0 },
+      closed,
+    },
+  ];
+}
+
 /** pid and ident: null before start, the child's pid after, refused once closed. */
 function pidRow(call: (p: FakeProcess) => unknown): Row {
   const pid = { value: 'the child pid' };
@@ -103,24 +122,8 @@ const TABLE: Record<string, Row> = {
     },
   ],
   // A timeout Node's timers cannot hold (2^31 ms and more, Infinity) means "no limit", as in Python.
-  'join(Infinity)': [
-    (p) => p.join(Number.POSITIVE_INFINITY),
-    {
-      initial: { throws: ['ERR_PROCESS_STATE', MESSAGES.joinNotStarted] },
-      started: { pending: true, endsWith: 0 },
-      ended: { value: 0 },
-      closed,
-    },
-  ],
-  'join(2 ** 31)': [
-    (p) => p.join(2 ** 31),
-    {
-      initial: { throws: ['ERR_PROCESS_STATE', MESSAGES.joinNotStarted] },
-      started: { pending: true, endsWith: 0 },
-      ended: { value: 0 },
-      closed,
-    },
-  ],
+  'join(Infinity)': unboundedJoinRow((p) => p.join(Number.POSITIVE_INFINITY)),
+  'join(2 ** 31)': unboundedJoinRow((p) => p.join(2 ** 31)),
   isAlive: [
     (p) => p.isAlive(),
     { initial: { value: false }, started: { value: true }, ended: { value: false }, closed },
@@ -227,18 +230,10 @@ const TABLE: Record<string, Row> = {
     (p) => p.error,
     { initial: { value: undefined }, started: { value: undefined }, ended: { value: undefined }, closed },
   ],
-  stdout: [
-    (p) => p.stdout,
-    { initial: { value: null }, started: { value: null }, ended: { value: null }, closed },
-  ],
-  stderr: [
-    (p) => p.stderr,
-    { initial: { value: null }, started: { value: null }, ended: { value: null }, closed },
-  ],
-  threadId: [
-    (p) => p.threadId,
-    { initial: { value: null }, started: { value: null }, ended: { value: null }, closed },
-  ],
+  // A fake child has no stdio and is no thread.
+  stdout: nullUntilClosedRow((p) => p.stdout),
+  stderr: nullUntilClosedRow((p) => p.stderr),
+  threadId: nullUntilClosedRow((p) => p.threadId),
   signal: [
     (p) => p.signal.aborted,
     { initial: { value: false }, started: { value: false }, ended: { value: false }, closed },

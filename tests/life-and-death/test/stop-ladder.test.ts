@@ -24,12 +24,25 @@ const JOIN_MS = 20_000;
 describe.each(METHODS)('the stop ladder (%s)', async (method) => {
   const Process = await processClassFor(method);
 
-  it("a child that listens to its AbortSignal ends at the 'graceful' step", async () => {
-    const p = new Process({ target: cooperative, stdio: 'pipe' }).start();
+  it.each([
+    [
+      "a child that listens to its AbortSignal ends at the 'graceful' step",
+      cooperative,
+      10_000,
+      'stopped gracefully',
+    ],
+    // Node would fire a timer of Infinity ms at once and go on to SIGTERM.
+    [
+      "stop({ graceMs: Infinity }) waits for a slow cooperative child: 'graceful'",
+      finishesLate,
+      Number.POSITIVE_INFINITY,
+      'finished late',
+    ],
+  ] as const)('%s', async (_label, target, graceMs, result) => {
+    const p = new Process({ target, args: [300] as never, stdio: 'pipe' }).start();
     await readyLine(p);
-    expect(await p.stop({ graceMs: 10_000, termMs: 10_000 })).toBe('graceful');
-    expect(p.exitCode).toBe(0);
-    expect(p.result).toBe('stopped gracefully');
+    expect(await p.stop({ graceMs, termMs: 10_000 })).toBe('graceful');
+    expect([p.exitCode, p.result]).toEqual([0, result]);
     p.close();
   });
 
@@ -69,39 +82,31 @@ describe.each(METHODS)('the stop ladder (%s)', async (method) => {
     p.close();
   });
 
-  // The step is the one whose action the exit answers, read from the exit code.
-  it.skipIf(!ownProcess(method))(
-    // A thread has no SIGTERM to trap or send itself: terminate() ends it with -15 at once.
-    "a child that returns on its own when SIGTERM arrives is 'graceful' (exit 0)",
-    async () => {
-      const p = new Process({ target: returnsOnTerm, stdio: 'pipe' }).start();
-      await readyLine(p);
-      expect(await p.stop({ graceMs: 300, termMs: 10_000 })).toBe('graceful');
-      expect(p.exitCode).toBe(0);
-      expect(p.result).toBe('returned on SIGTERM');
-      p.close();
-    },
-  );
-
-  it.skipIf(!ownProcess(method))(
-    // process.kill(process.pid) in a thread would end the whole host process.
-    "a child that ends by SIGTERM during the graceful step is 'terminate' (exit -15)",
-    async () => {
-      const p = new Process({ target: termsItselfWhenAsked, stdio: 'pipe' }).start();
-      await readyLine(p);
-      expect(await p.stop({ graceMs: 10_000, termMs: 10_000 })).toBe('terminate');
-      expect(p.exitCode).toBe(-15);
-      p.close();
-    },
-  );
-
-  it("stop({ graceMs: Infinity }) waits for a slow cooperative child: 'graceful'", async () => {
-    const p = new Process({ target: finishesLate, args: [300], stdio: 'pipe' }).start();
+  // The step is the one whose action the exit answers, read from the exit code. Not on threads:
+  // a thread has no SIGTERM to trap (terminate() ends it with -15 at once), and
+  // process.kill(process.pid) in a thread would end its host.
+  it.skipIf(!ownProcess(method)).each([
+    [
+      "returns on its own when SIGTERM arrives: 'graceful'",
+      returnsOnTerm,
+      300,
+      'graceful',
+      0,
+      'returned on SIGTERM',
+    ],
+    [
+      "ends by a SIGTERM it sends itself when asked: 'terminate'",
+      termsItselfWhenAsked,
+      10_000,
+      'terminate',
+      -15,
+      undefined,
+    ],
+  ] as const)('a child that %s', async (_label, target, graceMs, step, exitCode, result) => {
+    const p = new Process({ target, stdio: 'pipe' }).start();
     await readyLine(p);
-    // Node would fire a timer of Infinity ms at once and go on to SIGTERM.
-    expect(await p.stop({ graceMs: Number.POSITIVE_INFINITY, termMs: 10_000 })).toBe('graceful');
-    expect(p.exitCode).toBe(0);
-    expect(p.result).toBe('finished late');
+    expect(await p.stop({ graceMs, termMs: 10_000 })).toBe(step);
+    expect([p.exitCode, p.result]).toEqual([exitCode, result]);
     p.close();
   });
 

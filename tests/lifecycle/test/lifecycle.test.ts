@@ -534,10 +534,11 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
     const p = make({ target: readyForever, stdio: 'pipe' }).start();
     await ready(p);
     const controller = new AbortController();
+    const reason = new Error('gave up waiting');
     const joining = p.join(undefined, { signal: controller.signal });
-    controller.abort(new Error('gave up waiting'));
-    await expect(joining).rejects.toThrow('gave up waiting');
-    expect(p.isAlive()).toBe(true);
+    controller.abort(reason);
+    await expect(joining).rejects.toBe(reason);
+    expect([p.isAlive(), await p.join(0)]).toEqual([true, null]);
     p.kill();
     expect(await p.join()).toBe(-9);
   });
