@@ -505,6 +505,15 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
     });
   });
 
+  it.each([
+    [Number.NaN, 'join(timeoutMs) must be a number of milliseconds, received NaN.'],
+    ['5', "join(timeoutMs) must be a number of milliseconds, received '5'."],
+  ])('join(%s): a typed error quoting the value as JavaScript prints it', async (timeout, message) => {
+    const p = make({ target: noop }).start();
+    expect(messageOf(() => p.join(timeout as number))).toBe(message);
+    expect(await p.join()).toBe(0);
+  });
+
   it('join(Infinity) and join(2 ** 31) wait for the end, as Python does (Node timers would fire at once)', async () => {
     const p = make({ target: sleepMs, args: [300] }).start();
     const q = make({ target: sleepMs, args: [300] }).start();
@@ -742,7 +751,14 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
     [{ name: 7 }, "The 'name' option must be a string, received 7."],
     [{ daemon: 'yes' }, "The 'daemon' option must be a boolean, received 'yes'."],
     [{ stdio: 'ignore' }, "The 'stdio' option must be 'inherit' or 'pipe', received 'ignore'."],
-  ])('options: %j -> a typed error quoting the value', (options, message) => {
+    // Quoted as JavaScript prints them, never through JSON (where NaN and -0 read as null and 0).
+    [{ name: Number.NaN }, "The 'name' option must be a string, received NaN."],
+    [{ name: -0 }, "The 'name' option must be a string, received -0."],
+    [{ daemon: 10n }, "The 'daemon' option must be a boolean, received 10n."],
+    [{ target: Symbol('x') }, "The 'target' option must be a function, received Symbol(x)."],
+    [{ args: Number.POSITIVE_INFINITY }, "The 'args' option must be an array, received Infinity."],
+    [{ stdio: noop }, "The 'stdio' option must be 'inherit' or 'pipe', received [Function: noop]."],
+  ])('options: %s -> a typed error quoting the value', (options, message) => {
     expect(codeOf(() => make(options as ProcessOptions))).toBe('ERR_INVALID_OPTION');
     expect(messageOf(() => make(options as ProcessOptions))).toBe(message);
   });
