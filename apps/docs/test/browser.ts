@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startDocsServer } from '../server/create-server.ts';
 import type { RunApi, RunApiOptions } from '../server/run-api.ts';
 
@@ -122,4 +123,20 @@ export async function axeViolations(page: Page): Promise<string[]> {
     .map((v) => ({ ...v, targets: v.targets.filter((t) => !KNOWN_UPSTREAM.has(`${v.id} ${t}`)) }))
     .filter((v) => v.targets.length > 0)
     .map((v) => `${v.id}: ${v.targets.join(', ')}`);
+}
+
+/** For a describe block: a copy of the site served and a browser, both started before and ended after. */
+export function useSiteInBrowser(): { browser: Browser; url: string } {
+  const site = {} as { browser: Browser; url: string };
+  let dispose: (() => Promise<void>) | undefined;
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    ({ url: site.url, close } = await serveSiteCopy());
+    ({ browser: site.browser, dispose } = await launchBrowser());
+  });
+  afterAll(async () => {
+    await dispose?.();
+    await close?.();
+  });
+  return site;
 }

@@ -4,9 +4,9 @@
 // render to the same pixels are tofu; two that differ are real glyphs.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, serveSiteCopy } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openPage, useSiteInBrowser } from './browser.ts';
 
 const artifacts = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
 
@@ -47,23 +47,13 @@ async function syllables(page: Page, selector: string, font?: string): Promise<[
 }
 
 describe('Korean fonts in Chromium without a Korean system font', () => {
-  let browser: Browser;
-  let dispose: () => Promise<void>;
-  let url: string;
-  let close: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ url, close } = await serveSiteCopy());
-    ({ browser, dispose } = await launchBrowser());
+  const site = useSiteInBrowser();
+  beforeAll(() => {
     mkdirSync(artifacts, { recursive: true });
-  });
-  afterAll(async () => {
-    await dispose?.();
-    await close?.();
   });
 
   it('has no Korean system font: Hangul in the system sans-serif is an empty box', async () => {
-    const { page } = await openPage(browser, url, '/ko/');
+    const { page } = await openPage(site.browser, site.url, '/ko/');
     try {
       const [a, b] = await syllables(page, 'h1', 'sans-serif');
       expect(a.equals(b)).toBe(true);
@@ -73,7 +63,7 @@ describe('Korean fonts in Chromium without a Korean system font', () => {
   });
 
   it.each(PLACES)('/ko/ draws real Hangul glyphs in the %s', async (_what, selector) => {
-    const { page, errors } = await openPage(browser, url, '/ko/');
+    const { page, errors } = await openPage(site.browser, site.url, '/ko/');
     try {
       const [a, b] = await syllables(page, selector);
       expect(a.equals(b)).toBe(false);
@@ -84,7 +74,7 @@ describe('Korean fonts in Chromium without a Korean system font', () => {
   });
 
   it('loads the shipped faces: Noto Sans KR for prose and Nanum Gothic Coding for code', async () => {
-    const { page } = await openPage(browser, url, '/ko/');
+    const { page } = await openPage(site.browser, site.url, '/ko/');
     try {
       await syllables(page, '.sl-markdown-content code');
       const loaded = await page.evaluate(() =>

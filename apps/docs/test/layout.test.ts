@@ -1,9 +1,9 @@
 // The site as a newcomer meets it, in Chromium: every table readable on a phone (375 px) and a
 // desktop (1440 px), live output in monospace, the lifecycle diagram's labels apart, page titles
-// that name the page, and a Korean UI that is Korean (navigation, search, 404, API reference).
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, openPage, serveSiteCopy } from './browser.ts';
+// that name the page, and a Korean UI that is Korean (navigation, 404, API reference; search is
+// checked with the other search tests in site.test.ts).
+import { describe, expect, it } from 'vitest';
+import { axeViolations, openPage, useSiteInBrowser } from './browser.ts';
 import { listPages } from './pages.ts';
 
 const pages = listPages();
@@ -50,30 +50,18 @@ function unreadableTables(): string[] {
 }
 
 describe('layout and Korean UI in Chromium', () => {
-  let browser: Browser;
-  let dispose: () => Promise<void>;
-  let url: string;
-  let close: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ url, close } = await serveSiteCopy());
-    ({ browser, dispose } = await launchBrowser());
-  });
-  afterAll(async () => {
-    await dispose?.();
-    await close?.();
-  });
+  const site = useSiteInBrowser();
 
   it.each([375, 1440])(
     'every table of every page is readable at %i px',
     { timeout: 180_000 },
     async (width) => {
-      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      const page = await site.browser.newPage({ viewport: { width, height: 900 } });
       try {
         const found: string[] = [];
         let tables = 0;
         for (const p of pages) {
-          await page.goto(new URL(p.path.slice(1), url).href, { waitUntil: 'load' });
+          await page.goto(new URL(p.path.slice(1), site.url).href, { waitUntil: 'load' });
           await page.evaluate(() => document.fonts.ready);
           tables += await page.locator('table').count();
           for (const problem of await page.evaluate(unreadableTables)) found.push(`${p.path}: ${problem}`);
@@ -87,7 +75,7 @@ describe('layout and Korean UI in Chromium', () => {
   );
 
   it('shows a table row as labelled values on a phone', async () => {
-    const { page } = await openPage(browser, url, '/ko/porting/', { width: 375, height: 900 });
+    const { page } = await openPage(site.browser, site.url, '/ko/porting/', { width: 375, height: 900 });
     try {
       const row = page.locator('.sl-markdown-content table tbody tr').nth(1);
       const labels = await row
@@ -103,7 +91,7 @@ describe('layout and Korean UI in Chromium', () => {
     ['/chapter/daemon-processes/', 'ui-monospace'],
     ['/ko/chapter/daemon-processes/', '"Nanum Gothic Coding"'],
   ])('%s writes live output in monospace', async (path, first) => {
-    const { page } = await openPage(browser, url, path);
+    const { page } = await openPage(site.browser, site.url, path);
     try {
       const family = await page
         .locator('.run-example__output')
@@ -119,7 +107,7 @@ describe('layout and Korean UI in Chromium', () => {
   it.each(['/reference/lifecycle/', '/ko/reference/lifecycle/'])(
     '%s draws the lifecycle diagram with no label over another or over a box',
     async (path) => {
-      const { page } = await openPage(browser, url, path);
+      const { page } = await openPage(site.browser, site.url, path);
       try {
         await page.evaluate(() => document.fonts.ready);
         const overlaps = await page.evaluate(() => {
@@ -151,11 +139,11 @@ describe('layout and Korean UI in Chromium', () => {
   );
 
   it('titles every page "<page> | proclife"', { timeout: 120_000 }, async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     try {
       const titles: string[] = [];
       for (const p of pages) {
-        await page.goto(new URL(p.path.slice(1), url).href, { waitUntil: 'domcontentloaded' });
+        await page.goto(new URL(p.path.slice(1), site.url).href, { waitUntil: 'domcontentloaded' });
         titles.push(await page.title());
       }
       expect(titles.filter((t) => !/^(?!proclife \|).+ \| proclife$/.test(t))).toEqual([]);
@@ -165,7 +153,7 @@ describe('layout and Korean UI in Chromium', () => {
   });
 
   it('has one "시작하기" in the Korean navigation', async () => {
-    const { page } = await openPage(browser, url, '/ko/getting-started/');
+    const { page } = await openPage(site.browser, site.url, '/ko/getting-started/');
     try {
       const labels = await page
         .locator('nav[aria-label="메인"]')
@@ -180,25 +168,11 @@ describe('layout and Korean UI in Chromium', () => {
     }
   });
 
-  it('searches in Korean on the Korean site', async () => {
-    const { page, errors } = await openPage(browser, url, '/ko/');
-    try {
-      await page.locator('button[data-open-modal]').first().click();
-      await page.locator('dialog[open] input').first().fill('데몬');
-      const message = page.locator('dialog[open] .pagefind-ui__message');
-      await expect.poll(() => message.textContent(), { timeout: 15_000 }).toMatch(/^데몬에 대한 결과 \d+개$/);
-      expect(await page.locator('dialog[open] .pagefind-ui__search-clear').textContent()).toBe('지우기');
-      expect(errors).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  });
-
   it.each([
     ['/ko/no-such-page/', 'ko', '찾는 페이지가 없습니다'],
     ['/no-such-page/', 'en', 'Page not found'],
   ])('answers %s with the 404 page of its language, axe clean', async (path, lang, text) => {
-    const { page, status } = await openPage(browser, url, path);
+    const { page, status } = await openPage(site.browser, site.url, path);
     try {
       expect(status).toBe(404);
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
@@ -210,7 +184,7 @@ describe('layout and Korean UI in Chromium', () => {
   });
 
   it('labels the generated API reference in Korean and marks its English TSDoc as English', async () => {
-    const { page } = await openPage(browser, url, '/ko/reference/api/');
+    const { page } = await openPage(site.browser, site.url, '/ko/reference/api/');
     try {
       const packages = await page.locator('.api-packages').allTextContents();
       expect(packages.length).toBeGreaterThan(20);

@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ERROR_CODES } from '@proclife/core';
-import type { Browser, Page as PwPage } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDocsServer } from '../server/create-server.ts';
 import { compareOutput, examplePath, examplesDir, findExample, loadManifest } from '../server/examples.ts';
 import { descendants, isRunning } from '../server/proc-tree.ts';
 import type { RunApi } from '../server/run-api.ts';
-import { axeViolations, launchBrowser } from './browser.ts';
+import { axeViolations, launchBrowser, openPage } from './browser.ts';
 import { listPages } from './pages.ts';
 
 const builtSite = fileURLToPath(new URL('../dist', import.meta.url));
@@ -60,16 +60,7 @@ describe('docs site in Chromium', () => {
   });
 
   /** A page that records console errors and uncaught page errors. */
-  async function open(path: string): Promise<{ page: PwPage; errors: string[]; status: number | undefined }> {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    const response = await page.goto(new URL(path.slice(1), url).href, { waitUntil: 'load' });
-    return { page, errors, status: response?.status() };
-  }
+  const open = (path: string) => openPage(browser, url, path);
 
   it('has every page in both locales', () => {
     const en = pages.filter((p) => p.locale === 'en').map((p) => p.slug);
@@ -276,9 +267,9 @@ describe('docs site in Chromium', () => {
   );
 
   it.each([
-    ['/', 'daemon', '/chapter/daemon-processes/'],
-    ['/ko/', '데몬', '/ko/chapter/daemon-processes/'],
-  ])('search on %s finds %s, in that language', async (path, query, expected) => {
+    ['/', 'daemon', '/chapter/daemon-processes/', /^\d+ results? for daemon$/, 'Clear'],
+    ['/ko/', '데몬', '/ko/chapter/daemon-processes/', /^데몬에 대한 결과 \d+개$/, '지우기'],
+  ])('search on %s finds %s, in that language', async (path, query, expected, message, clear) => {
     const { page, errors } = await open(path);
     try {
       await page.locator('button[data-open-modal]').first().click();
@@ -289,6 +280,9 @@ describe('docs site in Chromium', () => {
         as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
       );
       expect(hrefs).toContain(expected);
+      // The search box speaks the page's language too.
+      expect(await page.locator('dialog[open] .pagefind-ui__message').textContent()).toMatch(message);
+      expect(await page.locator('dialog[open] .pagefind-ui__search-clear').textContent()).toBe(clear);
       expect(hrefs.every((h) => h.startsWith('/ko/') === path.startsWith('/ko/'))).toBe(true);
       expect(errors).toEqual([]);
     } finally {
