@@ -61,6 +61,7 @@ export default defineConfig({
           translations: { ko: '레퍼런스' },
           items: [
             'reference/api',
+            'reference/which-start-method',
             'reference/targets',
             'reference/lifecycle',
             'reference/observe',

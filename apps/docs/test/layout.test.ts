@@ -2,11 +2,15 @@
 // desktop (1440 px), live output in monospace, the lifecycle diagram's labels apart, page titles
 // that name the page, and a Korean UI that is Korean (navigation, 404, API reference; search is
 // checked with the other search tests in site.test.ts).
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { Results } from '../../bench/src/schema.ts';
 import { axeViolations, openPage, useSiteInBrowser } from './browser.ts';
 import { listPages } from './pages.ts';
 
 const pages = listPages();
+const benchResults = fileURLToPath(new URL('../../bench/results/latest.json', import.meta.url));
 
 /** What a reader cannot see whole at this width: overflowing tables, clipped cells, a page wider than the screen. */
 function unreadableTables(): string[] {
@@ -132,6 +136,39 @@ describe('layout and Korean UI in Chromium', () => {
           return { found, texts: texts.length };
         });
         expect(overlaps).toEqual({ found: [], texts: 9 });
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  it.each(['/reference/which-start-method/', '/ko/reference/which-start-method/'])(
+    '%s compares the three methods with the figures of the benchmark',
+    async (path) => {
+      const { page } = await openPage(site.browser, site.url, path);
+      try {
+        const heads = await page.locator('.start-method-table thead th').allTextContents();
+        expect(heads.slice(1)).toEqual(['spawn', 'forkserver', 'thread']);
+        const rows = await page
+          .locator('.start-method-table tbody tr')
+          .evaluateAll((trs) =>
+            trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+          );
+        expect(rows.length).toBe(6);
+        if (existsSync(benchResults)) {
+          const results = JSON.parse(readFileSync(benchResults, 'utf8')) as Results;
+          const median = (group: string, method: string) =>
+            results.figures.find((f) => f.group === group && f.method === method && f.kind === 'proclife')
+              ?.medianMs ?? 0;
+          const shown = (v: number) => `${v.toFixed(v < 10 ? 1 : 0)} ms`;
+          expect(rows[0]).toEqual(
+            ['spawn', 'forkserver', 'thread'].map((m) => shown(median('start-running', m))),
+          );
+          const memory = results.memory
+            .filter((m) => m.kind === 'proclife')
+            .map((m) => `${m.privateMiB?.toFixed(1)} MiB`);
+          expect(rows[3]).toEqual(memory);
+        }
       } finally {
         await page.close();
       }

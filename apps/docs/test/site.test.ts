@@ -205,6 +205,61 @@ describe('docs site in Chromium', () => {
     },
   );
 
+  it.each(['/reference/which-start-method/', '/ko/reference/which-start-method/'])(
+    '%s runs the three methods side by side: the third waits in the queue, then all match their recordings',
+    { timeout: 120_000 },
+    async (path) => {
+      const { page, errors } = await open(path);
+      try {
+        const ids = ['method-spawn', 'method-forkserver', 'method-thread'];
+        // Every state each runner passes through, however briefly.
+        await page.evaluate((ids) => {
+          const seen: Record<string, string[]> = {};
+          for (const id of ids) {
+            const el = document.querySelector(`run-example[data-id="${id}"]`)!;
+            seen[id] = [];
+            new MutationObserver(() => {
+              const state = el.getAttribute('data-state') ?? '';
+              if (seen[id]!.at(-1) !== state) seen[id]!.push(state);
+            }).observe(el, { attributes: true, attributeFilter: ['data-state'] });
+          }
+          (globalThis as unknown as { seen: typeof seen }).seen = seen;
+        }, ids);
+        for (const id of ids) await page.locator(`run-example[data-id="${id}"] button`).click();
+        for (const id of ids) {
+          const runner = page.locator(`run-example[data-id="${id}"]`);
+          await expect.poll(() => runner.getAttribute('data-state'), { timeout: 60_000 }).toBe('done');
+          expect(await runner.getAttribute('data-exit-code')).toBe('0');
+          const example = findExample(id)!;
+          const output = (await runner.locator('pre').textContent()) ?? '';
+          const difference = compareOutput(
+            example,
+            output,
+            readFileSync(examplePath(example, 'out'), 'utf8'),
+          );
+          expect(difference, difference ?? '').toBeNull();
+        }
+        const seen = await page.evaluate(
+          () => (globalThis as unknown as { seen: Record<string, string[]> }).seen,
+        );
+        expect(seen).toEqual({
+          'method-spawn': ['running', 'done'],
+          'method-forkserver': ['running', 'done'],
+          'method-thread': ['running', 'queued', 'running', 'done'],
+        });
+        // Side by side on a desktop: three columns, left to right.
+        const lefts = await page.$$eval('.method-runs > .example', (els) =>
+          els.map((e) => e.getBoundingClientRect().left),
+        );
+        expect(lefts.length).toBe(3);
+        expect(lefts[0]! < lefts[1]! && lefts[1]! < lefts[2]!).toBe(true);
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
   it('shows live output before the run ends, and ends the whole tree when the page closes mid-run', async () => {
     const { page } = await open('/chapter/daemon-processes/');
     const runner = page.locator('run-example[data-id="daemon"]');

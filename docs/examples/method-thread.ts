@@ -1,0 +1,15 @@
+// Which start method? 'thread' starts a worker thread in this process: its own V8 isolate, the parent's pid.
+import { type Context, getContext, type Process } from '@proclife/child-process';
+import '@proclife/worker-threads'; // registers 'thread'
+import { whereAmI } from './which-target.ts';
+
+if (import.meta.main) {
+  const begun = performance.now();
+  const child = new (getContext('thread') as Context<typeof Process>).Process({
+    target: whereAmI,
+    args: ['thread'],
+  });
+  await child.start().join();
+  const ms = Math.round(performance.now() - begun);
+  console.log(`exit code ${child.exitCode} after ${ms} ms; the parent is pid ${process.pid}`);
+}
