@@ -1,7 +1,8 @@
 // Korean is readable on a machine without any Korean font: Chromium here sees Latin system fonts
-// only (see launchBrowser), so each Hangul glyph must come from the fonts the site ships. A
-// missing glyph draws the same empty box whatever the syllable, so two different syllables that
-// render to the same pixels are tofu; two that differ are real glyphs.
+// only (see launchBrowser), so each Hangul glyph must come from the fonts the site ships. Two
+// checks: Chromium's own account of which font drew each element's text, and pictures (a missing
+// glyph draws the same empty box whatever the syllable, so two different syllables that render
+// to the same pixels are boxes; two that differ are real glyphs).
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -72,6 +73,51 @@ describe('Korean fonts in Chromium without a Korean system font', () => {
       await page.close();
     }
   });
+
+  it.each(['/ko/', '/ko/getting-started/', '/ko/porting/', '/ko/reference/which-start-method/'])(
+    '%s draws every Hangul syllable of its text with a shipped font, none as a box',
+    { timeout: 60_000 },
+    async (path) => {
+      const { page } = await openPage(site.browser, site.url, path);
+      try {
+        // A syllable drawn as a box is drawn with some system font; Chromium reports, per element,
+        // which fonts drew how many glyphs of its own text.
+        await page.evaluate(() => document.fonts.ready);
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('DOM.enable');
+        await cdp.send('CSS.enable');
+        const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+        const { nodeIds } = await cdp.send('DOM.querySelectorAll', {
+          nodeId: root.nodeId,
+          selector: 'body :is(h1, h2, h3, p, a, li, code, span, strong, td, th, summary, button, label)',
+        });
+        const boxes: string[] = [];
+        let checked = 0;
+        for (const nodeId of nodeIds) {
+          const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1 });
+          const text = (node.children ?? [])
+            .filter((c) => c.nodeType === 3)
+            .map((c) => c.nodeValue)
+            .join('');
+          const syllables = [...text].filter((ch) => /[\uac00-\ud7a3]/.test(ch)).length;
+          if (syllables === 0) continue;
+          const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+          if (fonts.length === 0) continue; // not rendered (hidden)
+          checked++;
+          const shipped = fonts
+            .filter((f) => /^(Noto ?Sans ?KR|Nanum ?Gothic ?Coding)/.test(f.familyName))
+            .reduce((n, f) => n + f.glyphCount, 0);
+          if (shipped < syllables)
+            boxes.push(`"${text.trim().slice(0, 30)}": ${fonts.map((f) => f.familyName).join(', ')}`);
+        }
+        await cdp.detach();
+        expect(checked).toBeGreaterThan(10);
+        expect(boxes).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+  );
 
   it('loads the shipped faces: Noto Sans KR for prose and Nanum Gothic Coding for code', async () => {
     const { page } = await openPage(site.browser, site.url, '/ko/');
