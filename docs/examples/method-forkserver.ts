@@ -1,7 +1,7 @@
 // Which start method? 'forkserver' hands the child a process booted ahead of time: a process of its own, started fast.
 import { type Context, getContext, type Process } from '@proclife/child-process';
 import '@proclife/worker-threads'; // registers 'thread'
-import { whereAmI } from './which-target.ts';
+import { whereAmI } from './shared/which-target.ts';
 
 if (import.meta.main) {
   const begun = performance.now();

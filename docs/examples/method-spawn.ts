@@ -1,7 +1,7 @@
 // Which start method? 'spawn' starts a fresh Node.js process for the child: the most isolated, and the slowest to start.
 import { type Context, getContext, type Process } from '@proclife/child-process';
 import '@proclife/worker-threads'; // registers 'thread'
-import { whereAmI } from './which-target.ts';
+import { whereAmI } from './shared/which-target.ts';
 
 if (import.meta.main) {
   const begun = performance.now();

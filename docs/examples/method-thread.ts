@@ -1,7 +1,7 @@
 // Which start method? 'thread' starts a worker thread in this process: its own V8 isolate, the parent's pid.
 import { type Context, getContext, type Process } from '@proclife/child-process';
 import '@proclife/worker-threads'; // registers 'thread'
-import { whereAmI } from './which-target.ts';
+import { whereAmI } from './shared/which-target.ts';
 
 if (import.meta.main) {
   const begun = performance.now();

@@ -209,7 +209,8 @@ describe('docs site in Chromium', () => {
     '%s runs the three methods side by side: one waits in the queue, then all match their recordings',
     { timeout: 120_000 },
     async (path) => {
-      const { page, errors } = await open(path);
+      // A desktop width: the three panels stand side by side.
+      const { page, errors } = await openPage(browser, url, path, { width: 1440, height: 900 });
       try {
         const ids = ['method-spawn', 'method-forkserver', 'method-thread'];
         // Every state each runner passes through, however briefly.

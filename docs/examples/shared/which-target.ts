@@ -1,4 +1,4 @@
-// The target of the "Which start method?" examples (method-*.ts): the same function for each
+// The target of the "Which start method?" examples (../method-*.ts): the same function for each
 // method, telling where it runs.
 import { threadId } from 'node:worker_threads';
 import { currentProcess } from '@proclife/child-process';
