@@ -16,7 +16,7 @@ import { forkserverLauncher } from './runtime/forkserver-launcher.ts';
  */
 export class ForkServerProcess<T extends Target = Target> extends BaseProcess<T> {
   static override startMethod: string | undefined = 'forkserver';
-  static readonly [BUILTIN_CLASS] = true;
+  static readonly [BUILTIN_CLASS] = 'ForkServerProcess';
 }
 
 /** Makes 'forkserver' known to getContext() (idempotent); see registerSpawn(). */

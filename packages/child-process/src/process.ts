@@ -17,13 +17,13 @@ import { spawnLauncher } from './runtime/spawn-launcher.ts';
  */
 export class Process<T extends Target = Target> extends BaseProcess<T> {
   static override startMethod: string | undefined = 'spawn';
-  static readonly [BUILTIN_CLASS] = true;
+  static readonly [BUILTIN_CLASS] = 'Process';
 }
 
 /** The Process class of `getContext('spawn')`; its default names are `SpawnProcess-N`. */
 export class SpawnProcess<T extends Target = Target> extends BaseProcess<T> {
   static override startMethod: string | undefined = 'spawn';
-  static readonly [BUILTIN_CLASS] = true;
+  static readonly [BUILTIN_CLASS] = 'SpawnProcess';
 }
 
 /**

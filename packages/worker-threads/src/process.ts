@@ -29,7 +29,7 @@ import type { ThreadProcessOptions } from './thread-options.ts';
  */
 export class Process<T extends Target = Target> extends BaseProcess<T> {
   static override startMethod: string | undefined = 'thread';
-  static readonly [BUILTIN_CLASS] = true;
+  static readonly [BUILTIN_CLASS] = 'Process';
 
   // Only narrows the options type: thread-specific options reach the launcher through core.
   constructor(options?: ThreadProcessOptions<T>) {
@@ -40,7 +40,7 @@ export class Process<T extends Target = Target> extends BaseProcess<T> {
 /** The Process class of `getContext('thread')`; its default names are `ThreadProcess-N`. */
 export class ThreadProcess<T extends Target = Target> extends BaseProcess<T> {
   static override startMethod: string | undefined = 'thread';
-  static readonly [BUILTIN_CLASS] = true;
+  static readonly [BUILTIN_CLASS] = 'ThreadProcess';
 
   constructor(options?: ThreadProcessOptions<T>) {
     super(options);

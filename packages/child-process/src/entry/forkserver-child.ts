@@ -6,6 +6,7 @@
 import * as nodeModule from 'node:module';
 import { debug, local, preimportModule, runChild } from '@proclife/core/adapter';
 import { ForkServerProcess, registerForkserver } from '../forkserver-process.ts';
+import { blockingStdio } from '../runtime/blocking-stdio.ts';
 import type { ImportMessage, ParentToForkserver, ReadyMessage } from '../runtime/forkserver-messages.ts';
 import { ipcTransport } from '../runtime/ipc-transport.ts';
 
@@ -51,6 +52,18 @@ function warmUp(): void {
   structuredClone({ warm: [1] });
 }
 
+// CPython's forkserver child changes to the parent's directory of the moment of start(); one
+// that cannot (the directory was removed since) fails as Python's does, before the target.
+function enterDirectory(cwd: string): boolean {
+  try {
+    process.chdir(cwd);
+    return true;
+  } catch (error) {
+    process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+    return false;
+  }
+}
+
 // The parent went away while this process was idle: nothing to run, nobody to tell.
 function onDisconnect(): void {
   process.exit(0);
@@ -60,12 +73,16 @@ function onMessage(message: ParentToForkserver): void {
   if (message?.t === 'proclife-forkserver:import') {
     booted = booted.then(() => importAll(message));
   } else if (message?.t === 'proclife-forkserver:run') {
-    const { payload } = message;
+    const { payload, cwd } = message;
     // The transport takes the channel over before these listeners go, so it stays referenced.
     const transport = ipcTransport(payload);
     process.off('message', onMessage);
     process.off('disconnect', onDisconnect);
-    void booted.then(() => runChild(payload, transport, ForkServerProcess));
+    blockingStdio();
+    void booted.then(() => {
+      if (cwd !== undefined && !enterDirectory(cwd)) return transport.exit(1);
+      return runChild(payload, transport, ForkServerProcess);
+    });
   }
 }
 

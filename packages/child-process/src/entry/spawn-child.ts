@@ -4,7 +4,8 @@
 // report the unsupported version with a typed error (thrown when '../process.ts' registers).
 import * as nodeModule from 'node:module';
 import { type ChildPayload, runChild } from '@proclife/core/adapter';
-import { Process, registerSpawn } from '../process.ts';
+import { Process, registerSpawn, SpawnProcess } from '../process.ts';
+import { blockingStdio } from '../runtime/blocking-stdio.ts';
 import { ipcTransport } from '../runtime/ipc-transport.ts';
 
 // Children share one compile cache, so a TypeScript target is stripped once, not in every child.
@@ -14,5 +15,6 @@ nodeModule.enableCompileCache?.();
 registerSpawn();
 
 process.once('message', (payload: ChildPayload) => {
-  void runChild(payload, ipcTransport(payload), Process);
+  blockingStdio();
+  void runChild(payload, ipcTransport(payload), Process, SpawnProcess);
 });

@@ -16,6 +16,22 @@ export interface ImportMessage {
 export interface RunMessage {
   t: 'proclife-forkserver:run';
   payload: ChildPayload;
+  /**
+   * The parent's working directory at `start()`: the child changes to it, as CPython's
+   * forkserver child does, instead of keeping the one its process was booted in.
+   */
+  cwd?: string;
+}
+
+/** The run message for `payload`, with the parent's working directory of this moment. */
+export function runMessage(payload: ChildPayload): RunMessage {
+  let cwd: string | undefined;
+  try {
+    cwd = process.cwd();
+  } catch {
+    // The parent's directory was removed: the child keeps its own, as a spawned child would.
+  }
+  return { t: 'proclife-forkserver:run', payload, cwd };
 }
 
 /** Child to parent: the imports asked so far are done; the process is booted. */

@@ -2,7 +2,12 @@ import type { ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { type ChildPayload, debug, type LaunchedChild, type LaunchRequest } from '@proclife/core/adapter';
-import type { ImportMessage, ParentToForkserver, ReadyMessage } from './forkserver-messages.ts';
+import {
+  type ImportMessage,
+  type ParentToForkserver,
+  type ReadyMessage,
+  runMessage,
+} from './forkserver-messages.ts';
 import { forkserverSettings, onForkserverSettings } from './forkserver-settings.ts';
 import { adoptChild, signalTree, spawnNode } from './spawn-launcher.ts';
 
@@ -196,7 +201,7 @@ function launchFresh(request: LaunchRequest): LaunchedChild {
   const cp = spawnNode(ENTRY, request);
   const child = adoptChild(cp, request.orphanPolicy);
   send(cp, importMessage([]));
-  send(cp, { t: 'proclife-forkserver:run', payload: request.payload });
+  send(cp, runMessage(request.payload));
   return child;
 }
 
@@ -221,7 +226,7 @@ export function launchFromStock(request: LaunchRequest): LaunchedChild {
     const i = pool.idle.indexOf(s);
     pool.idle.splice(i, 1);
     try {
-      s.cp.send({ t: 'proclife-forkserver:run', payload: request.payload } satisfies ParentToForkserver);
+      s.cp.send(runMessage(request.payload) satisfies ParentToForkserver);
     } catch {
       discard(pool, s);
       continue;

@@ -7,6 +7,7 @@ import { local } from '../local-state.ts';
 import {
   abortCurrent,
   type BaseProcess,
+  BUILTIN_CLASS,
   hydrateCurrent,
   setCurrentTarget,
   type Target,
@@ -81,11 +82,14 @@ function printProcessError(name: string, error: unknown): void {
  * The child side of every start method: becomes the Process its parent started, imports the
  * target's module, runs the target (or the subclass's `run()`), reports the result or the
  * error, and lets the event loop end. Exit codes follow Python: 0, or 1 for an uncaught error.
+ * `DefaultProcess` and `OtherClasses` are the start method's own classes: the child's
+ * `currentProcess()` is the one whose `BUILTIN_CLASS` name the parent sent (the default otherwise).
  */
 export async function runChild(
   payload: ChildPayload,
   transport: ChildTransport,
   DefaultProcess: typeof BaseProcess,
+  ...OtherClasses: (typeof BaseProcess)[]
 ): Promise<void> {
   local.identity = payload.identity;
   local.counter = 0;
@@ -95,7 +99,12 @@ export async function runChild(
   local.bootstrapping = true;
   transport.setTitle?.(payload.name);
 
-  let self: BaseProcess = Object.create(DefaultProcess.prototype) as BaseProcess;
+  // Python's child unpickles the very class the parent used: `SpawnProcess` from a context.
+  const Builtin =
+    OtherClasses.find(
+      (Cls) => Object.hasOwn(Cls, BUILTIN_CLASS) && Cls[BUILTIN_CLASS as never] === payload.builtinClass,
+    ) ?? DefaultProcess;
+  let self: BaseProcess = Object.create(Builtin.prototype) as BaseProcess;
   hydrateCurrent(self, payload);
   setCurrentProcess(self, transport.parent);
   transport.onStopRequest(() => abortCurrent(self, 'the parent asked this process to stop'));
@@ -141,6 +150,10 @@ export async function runChild(
 
   let value: unknown;
   if (payload.observe) void transport.send({ t: 'proclife:running' }).catch(() => {}); // lifecycle event
+  // Python's child runs its target to the end: a target awaiting a promise that nothing in the
+  // event loop will settle (its own AbortSignal, say) must not end the child with exit code 0.
+  // A stop request, SIGTERM or the parent's death still end it.
+  const keepAlive = setInterval(() => {}, 2 ** 31 - 1);
   try {
     value = await self.run();
   } catch (error) {
@@ -148,6 +161,8 @@ export async function runChild(
     process.exitCode = 1;
     transport.release();
     return;
+  } finally {
+    clearInterval(keepAlive);
   }
   try {
     await transport.send({ t: 'proclife:result', value });

@@ -34,7 +34,11 @@ export function buildPayload(
   method: string,
 ): ChildPayload {
   let processClass: TargetRef | null = null;
-  if (!Object.hasOwn(ctor, BUILTIN_CLASS)) processClass = resolveTarget(ctor, s.callers, s.module);
+  let builtinClass: string | undefined;
+  if (Object.hasOwn(ctor, BUILTIN_CLASS)) {
+    const mark = (ctor as unknown as Record<typeof BUILTIN_CLASS, unknown>)[BUILTIN_CLASS];
+    builtinClass = typeof mark === 'string' ? mark : ctor.name;
+  } else processClass = resolveTarget(ctor, s.callers, s.module);
   const target = s.target ? resolveTarget(s.target, s.callers, s.module) : null;
   s.args.forEach((arg, i) => {
     try {
@@ -73,6 +77,7 @@ export function buildPayload(
     parentToken: local.token,
     observe: lifecycleObserved(), // lifecycle event
     processClass,
+    builtinClass,
     target,
     args: s.args,
     fields,
