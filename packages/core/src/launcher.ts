@@ -49,6 +49,11 @@ export interface ChildPayload {
   args: unknown[];
   /** The subclass instance's own enumerable fields. */
   fields: Record<string, unknown>;
+  /**
+   * The classes of the instances among `args` and `fields`, which the child imports to rebuild
+   * them (absent when there are none).
+   */
+  classes?: TargetRef[];
 }
 
 /** What `start()` asks of a launcher. */

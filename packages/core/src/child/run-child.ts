@@ -12,6 +12,7 @@ import {
   setCurrentTarget,
   type Target,
 } from '../process/index.ts';
+import { decodeInstances } from '../runtime/class-instances.ts';
 import { fingerprintMismatch } from '../runtime/fingerprint.ts';
 import { registeredTarget } from '../runtime/registered-targets.ts';
 import { serializeError } from '../serialize-error.ts';
@@ -71,6 +72,20 @@ async function importExport(ref: TargetRef, what: string): Promise<unknown> {
  */
 export function preimportModule(module: string): Promise<unknown> {
   return import(module);
+}
+
+/** Rebuilds the class instances among the arguments and fields, once their classes are imported. */
+async function rebuildInstances(payload: ChildPayload, self: BaseProcess): Promise<void> {
+  const classes = await Promise.all(
+    (payload.classes ?? []).map(
+      (ref) =>
+        importExport(ref, 'the class of an argument') as Promise<abstract new (...args: never[]) => unknown>,
+    ),
+  );
+  // In place, and in one pass so that references shared between them stay shared: the child's
+  // Process already holds this very array of arguments.
+  decodeInstances([payload.args, payload.fields], classes);
+  Object.assign(self, payload.fields);
 }
 
 function printProcessError(name: string, error: unknown): void {
@@ -137,6 +152,7 @@ export async function runChild(
       void transport.parentEnded.then(() => abortCurrent(own, 'the parent process ended'));
     }
     if (payload.target) target = (await importExport(payload.target, 'the target function')) as Target;
+    if (payload.classes) await rebuildInstances(payload, self);
   } catch (error) {
     // Like Python's failures while unpickling: no `Process <name>:` header, exit code 1.
     local.bootstrapping = false;
