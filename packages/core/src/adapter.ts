@@ -25,4 +25,5 @@ export { local } from './local-state.ts';
 export { BaseProcess, BUILTIN_CLASS } from './process/index.ts';
 export { registerInternalDirectory } from './runtime/caller.ts';
 export { checkChildEntry } from './runtime/child-entry.ts';
+export { trackProcessGroup } from './runtime/group-reaper.ts';
 export { deserializeError, type SerializedError, serializeError } from './serialize-error.ts';

@@ -10,8 +10,8 @@ import {
   type LaunchRequest,
   ProclifeError,
   toExitCode,
+  trackProcessGroup,
 } from '@proclife/core/adapter';
-import { trackProcessGroup } from './group-reaper.ts';
 
 // The bootstrap that every spawn child runs; built next to this file's chunk in dist/.
 const ENTRY_URL = new URL('./entry/spawn-child.js', import.meta.url);

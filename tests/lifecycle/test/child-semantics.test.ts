@@ -1,0 +1,167 @@
+// The child's side of CPython's semantics, each case checked against the same scenario run
+// under CPython's multiprocessing, on every start method: the class of the child's own Process,
+// its working directory, a target that only awaits, output written just before an exit, and
+// class instances among the arguments (pickled by reference to their class).
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import '@proclife/child-process';
+import '@proclife/worker-threads';
+import {
+  activeChildren,
+  type BaseProcess,
+  getContext,
+  type ProcessOptions,
+  type ProclifeError,
+} from '@proclife/core';
+import { collect, lineFrom } from '@proclife/test-support';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  awaitNothing,
+  awaitOwnSignal,
+  currentClass,
+  describeInstances,
+  FixtureError,
+  localThing,
+  Point,
+  PointSet,
+  workingDirectory,
+  writeThenExit,
+} from '../fixtures/child-semantics.ts';
+import { METHODS, type Method } from './methods.ts';
+
+let tmp: string;
+beforeAll(() => {
+  tmp = realpathSync(mkdtempSync(join(tmpdir(), 'proclife-child-semantics-')));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+afterEach(async () => {
+  const left = activeChildren().filter((p) => p.isAlive());
+  for (const p of left) p.kill();
+  await Promise.all(left.map((p) => p.join(5000)));
+  expect(left.map(String)).toEqual([]);
+});
+
+// The package's plain Process for each method (forkserver has only its context's class).
+const PLAIN: Record<Method, string | null> = { spawn: 'Process', forkserver: null, thread: 'Process' };
+
+describe.each(METHODS)('child semantics [%s]', (method: Method) => {
+  const P = getContext(method).Process as typeof BaseProcess;
+  const make = (options?: ProcessOptions) => new P(options);
+
+  // Python: get_context('spawn').Process(...) is a SpawnProcess in the child too.
+  it("currentProcess() in the child is of the context's class", async () => {
+    const p = make({ target: currentClass, args: [method] }).start();
+    expect(await p.join()).toBe(0);
+    expect(p.result).toEqual({ name: P.name, ofContext: true });
+  });
+
+  it.skipIf(PLAIN[method] === null)(
+    "currentProcess() in the child is of the package's plain Process when that started it",
+    async () => {
+      const pkg =
+        method === 'thread'
+          ? await import('@proclife/worker-threads')
+          : await import('@proclife/child-process');
+      const p = new pkg.Process({ target: currentClass, args: [method] }).start();
+      expect(await p.join()).toBe(0);
+      expect(p.result).toEqual({ name: 'Process', ofContext: false });
+    },
+  );
+
+  // Python: a forkserver child chdirs to the parent's directory of the moment of start();
+  // spawn inherits it at that moment; a thread shares the process's directory.
+  it("the child runs in the parent's working directory at start(), not an earlier one", async () => {
+    const before = process.cwd();
+    // Boots the forkserver stock in the first directory, so that the next child comes from it.
+    const first = make({ target: workingDirectory }).start();
+    expect(await first.join()).toBe(0);
+    expect(first.result).toBe(before);
+    process.chdir(tmp);
+    try {
+      const p = make({ target: workingDirectory }).start();
+      expect(await p.join()).toBe(0);
+      expect(p.result).toBe(tmp);
+    } finally {
+      process.chdir(before);
+    }
+  });
+
+  // Python: a target blocked on an Event keeps its process alive until the event is set.
+  it('a target awaiting only its own signal keeps the child alive until it is stopped', async () => {
+    const p = make({ target: awaitOwnSignal, stdio: 'pipe' }).start();
+    expect(await lineFrom(p.stdout, 'ready', { timeoutMs: 20_000 })).toBe('ready');
+    expect(await p.join(500)).toBeNull();
+    expect(p.isAlive()).toBe(true);
+    expect(await p.stop({ graceMs: 10_000 })).toBe('graceful');
+    expect(p.exitCode).toBe(0);
+    expect(p.result).toBe('stopped on request');
+  });
+
+  it('a target awaiting a promise that nothing settles keeps the child alive until it is ended', async () => {
+    const p = make({ target: awaitNothing, stdio: 'pipe' }).start();
+    expect(await lineFrom(p.stdout, 'ready', { timeoutMs: 20_000 })).toBe('ready');
+    expect(await p.join(500)).toBeNull();
+    expect(p.isAlive()).toBe(true);
+    p.terminate();
+    expect(await p.join()).toBe(-15);
+  });
+
+  // Python: sys.exit(3) after a large write flushes stdout and stderr first.
+  it('process.exit() right after 1 MiB on stdout and stderr loses no byte', async () => {
+    const size = 1 << 20;
+    const p = make({ target: writeThenExit, args: [size, 3], stdio: 'pipe' }).start();
+    const [out, err, code] = await Promise.all([collect(p.stdout), collect(p.stderr), p.join()]);
+    expect(code).toBe(3);
+    expect(out.length).toBe(size);
+    expect(err.length).toBe(size);
+    expect(out).toBe('o'.repeat(size));
+    expect(err).toBe('e'.repeat(size));
+  });
+
+  // Python: pickle sends an instance by a reference to its class and restores its state
+  // without calling __init__; shared references stay shared.
+  it('class instances among the arguments arrive as instances of their class', async () => {
+    const point = new Point(-2, 3);
+    const nested: { list: unknown[]; byName: Map<string, Point>; self?: unknown } = {
+      list: [1, point],
+      byName: new Map([['far', new Point(10, -10)]]),
+    };
+    nested.self = nested;
+    const set = new PointSet([point, new Point(1, 1)]);
+    set.label = 'two';
+    const error = new FixtureError('went wrong');
+    error.code = 'E_FIXTURE';
+    const p = make({
+      target: describeInstances,
+      args: [point, nested, set, error, Buffer.from('bytes')],
+    }).start();
+    expect(await p.join()).toBe(0);
+    expect(p.result).toEqual({
+      point: [true, 5, -2, 3],
+      nested: [true, true, 20, true],
+      set: [true, true, 7, 'two'],
+      error: [true, 'E_FIXTURE: went wrong'],
+      bytes: [true, 'bytes'],
+      constructorCalls: 0,
+    });
+  });
+
+  // Python: pickling an instance of a class it cannot look up raises at start().
+  it('an instance of a class the child cannot import fails in start(), naming where it sits', () => {
+    const p = make({ target: describeInstances, args: [1, { list: [2, localThing()] }] });
+    let thrown: ProclifeError | undefined;
+    try {
+      p.start();
+    } catch (error) {
+      thrown = error as ProclifeError;
+    }
+    expect(thrown?.code).toBe('ERR_ARG_NOT_CLONEABLE');
+    expect(thrown?.message).toMatch(
+      /^Can't pass args\[1\]\.list\[1\] \(LocalThing \{"value":1\}\) of \S+ to a child: it is an instance of class 'LocalThing'/,
+    );
+    expect(thrown?.message).toContain('export class LocalThing');
+    expect(p.status).toBe('initial');
+  });
+});
