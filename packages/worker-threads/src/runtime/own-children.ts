@@ -20,6 +20,8 @@ interface SpawnInternals {
  * and are not covered.
  */
 export function superviseOwnChildren(): void {
+  // No process groups there, and `detached` would open a console window instead.
+  if (process.platform === 'win32') return;
   const { ChildProcess: ChildProcessClass } = process.getBuiltinModule('node:child_process');
   const proto = ChildProcessClass.prototype as unknown as {
     spawn(this: ChildProcess, options: SpawnInternals): unknown;
