@@ -7,15 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import '@proclife/child-process';
 import '@proclife/worker-threads';
-import {
-  activeChildren,
-  type BaseProcess,
-  getContext,
-  type ProcessOptions,
-  type ProclifeError,
-} from '@proclife/core';
+import { type BaseProcess, getContext, type ProcessOptions, type ProclifeError } from '@proclife/core';
 import { collect, lineFrom } from '@proclife/test-support';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   awaitNothing,
   awaitOwnSignal,
@@ -29,6 +23,7 @@ import {
   writeThenExit,
 } from '../fixtures/child-semantics.ts';
 import { METHODS, type Method } from './methods.ts';
+import { checkNothingLeft } from './nothing-left.ts';
 
 let tmp: string;
 beforeAll(() => {
@@ -36,12 +31,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-afterEach(async () => {
-  const left = activeChildren().filter((p) => p.isAlive());
-  for (const p of left) p.kill();
-  await Promise.all(left.map((p) => p.join(5000)));
-  expect(left.map(String)).toEqual([]);
-});
+checkNothingLeft();
 
 // The package's plain Process for each method (forkserver has only its context's class).
 const PLAIN: Record<Method, string | null> = { spawn: 'Process', forkserver: null, thread: 'Process' };
