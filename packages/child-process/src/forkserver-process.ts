@@ -1,5 +1,6 @@
 import { BaseProcess, type Target } from '@proclife/core';
 import { BUILTIN_CLASS, registerStartMethod } from '@proclife/core/adapter';
+import type { ChildProcessOptions } from './process-options.ts';
 import { forkserverLauncher } from './runtime/forkserver-launcher.ts';
 
 /**
@@ -17,6 +18,11 @@ import { forkserverLauncher } from './runtime/forkserver-launcher.ts';
 export class ForkServerProcess<T extends Target = Target> extends BaseProcess<T> {
   static override startMethod: string | undefined = 'forkserver';
   static readonly [BUILTIN_CLASS] = 'ForkServerProcess';
+
+  // Only narrows the options type: `env` reaches the launcher through core.
+  constructor(options?: ChildProcessOptions<T>) {
+    super(options);
+  }
 }
 
 /** Makes 'forkserver' known to getContext() (idempotent); see registerSpawn(). */

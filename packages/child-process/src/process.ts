@@ -1,5 +1,6 @@
 import { BaseProcess, type Target } from '@proclife/core';
 import { BUILTIN_CLASS, registerStartMethod } from '@proclife/core/adapter';
+import type { ChildProcessOptions } from './process-options.ts';
 import { spawnLauncher } from './runtime/spawn-launcher.ts';
 
 /**
@@ -18,12 +19,21 @@ import { spawnLauncher } from './runtime/spawn-launcher.ts';
 export class Process<T extends Target = Target> extends BaseProcess<T> {
   static override startMethod: string | undefined = 'spawn';
   static readonly [BUILTIN_CLASS] = 'Process';
+
+  // Only narrows the options type: `env` reaches the launcher through core.
+  constructor(options?: ChildProcessOptions<T>) {
+    super(options);
+  }
 }
 
 /** The Process class of `getContext('spawn')`; its default names are `SpawnProcess-N`. */
 export class SpawnProcess<T extends Target = Target> extends BaseProcess<T> {
   static override startMethod: string | undefined = 'spawn';
   static readonly [BUILTIN_CLASS] = 'SpawnProcess';
+
+  constructor(options?: ChildProcessOptions<T>) {
+    super(options);
+  }
 }
 
 /**

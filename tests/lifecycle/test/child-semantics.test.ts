@@ -15,6 +15,7 @@ import {
   awaitOwnSignal,
   currentClass,
   describeInstances,
+  environment,
   FixtureError,
   localThing,
   Point,
@@ -76,6 +77,36 @@ describe.each(METHODS)('child semantics [%s]', (method: Method) => {
     } finally {
       process.chdir(before);
     }
+  });
+
+  // The 'env' option that a thread takes applies on every method, with the same meaning.
+  it("the 'env' option replaces the child's environment", async () => {
+    const env = { ...process.env, PROCLIFE_ENV_ADDED: 'added', PROCLIFE_ENV_REMOVED: undefined };
+    process.env.PROCLIFE_ENV_REMOVED = 'in the parent';
+    try {
+      const p = make({
+        target: environment,
+        args: ['PROCLIFE_ENV_ADDED', 'PROCLIFE_ENV_REMOVED'],
+        env,
+      } as ProcessOptions).start();
+      expect(await p.join()).toBe(0);
+      expect(p.result).toEqual(['added', null]);
+    } finally {
+      delete process.env.PROCLIFE_ENV_REMOVED;
+    }
+  });
+
+  it("a bad 'env' option fails in start(), before anything is launched", () => {
+    const p = make({ target: environment, env: { A: 1 } } as ProcessOptions);
+    let thrown: ProclifeError | undefined;
+    try {
+      p.start();
+    } catch (error) {
+      thrown = error as ProclifeError;
+    }
+    expect(thrown?.code).toBe('ERR_INVALID_OPTION');
+    expect(thrown?.message).toBe('env.A must be a string, received 1.');
+    expect(p.status).toBe('initial');
   });
 
   // Python: a target blocked on an Event keeps its process alive until the event is set.

@@ -64,6 +64,12 @@ function enterDirectory(cwd: string): boolean {
   }
 }
 
+// The `env` option: this process was booted with the parent's environment of that moment.
+function replaceEnv(env: Record<string, string>): void {
+  for (const key of Object.keys(process.env)) delete process.env[key];
+  Object.assign(process.env, env);
+}
+
 // The parent went away while this process was idle: nothing to run, nobody to tell.
 function onDisconnect(): void {
   process.exit(0);
@@ -73,12 +79,13 @@ function onMessage(message: ParentToForkserver): void {
   if (message?.t === 'proclife-forkserver:import') {
     booted = booted.then(() => importAll(message));
   } else if (message?.t === 'proclife-forkserver:run') {
-    const { payload, cwd } = message;
+    const { payload, cwd, env } = message;
     // The transport takes the channel over before these listeners go, so it stays referenced.
     const transport = ipcTransport(payload);
     process.off('message', onMessage);
     process.off('disconnect', onDisconnect);
     blockingStdio();
+    if (env) replaceEnv(env);
     void booted.then(() => {
       if (cwd !== undefined && !enterDirectory(cwd)) return transport.exit(1);
       return runChild(payload, transport, ForkServerProcess);

@@ -12,6 +12,7 @@ import {
   type ImportMessage,
   type ParentToForkserver,
   type ReadyMessage,
+  type RunMessage,
   runMessage,
 } from './forkserver-messages.ts';
 import { forkserverSettings, onForkserverSettings } from './forkserver-settings.ts';
@@ -206,11 +207,11 @@ function pick(pool: Pool, modules: string[]): Stocked | undefined {
 }
 
 /** Starts a process that runs `request` as soon as it has booted: the spawn-speed path. */
-function launchFresh(request: LaunchRequest): LaunchedChild {
+function launchFresh(request: LaunchRequest, run: RunMessage): LaunchedChild {
   const cp = spawnNode(ENTRY, request);
   const child = adoptChild(cp, request.orphanPolicy);
   send(cp, importMessage([]));
-  send(cp, runMessage(request.payload));
+  send(cp, run);
   return child;
 }
 
@@ -219,8 +220,10 @@ function launchFresh(request: LaunchRequest): LaunchedChild {
  * start, a burst larger than the stock, a stock that died), and refills the stock afterwards.
  */
 export function launchFromStock(request: LaunchRequest): LaunchedChild {
+  // Built first: it checks the options before any stock process is taken.
+  const run = runMessage(request);
   // A child that must survive its parent cannot come from a stock that must not.
-  if (request.orphanPolicy === 'survive') return launchFresh(request);
+  if (request.orphanPolicy === 'survive') return launchFresh(request, run);
   let pool = pools.get(request.stdio);
   if (!pool) {
     pool = { stdio: request.stdio, idle: [], hot: [], wanted: false, failures: 0 };
@@ -235,7 +238,7 @@ export function launchFromStock(request: LaunchRequest): LaunchedChild {
     const i = pool.idle.indexOf(s);
     pool.idle.splice(i, 1);
     try {
-      s.cp.send(runMessage(request.payload) satisfies ParentToForkserver);
+      s.cp.send(run satisfies ParentToForkserver);
     } catch {
       discard(pool, s);
       continue;
@@ -250,7 +253,7 @@ export function launchFromStock(request: LaunchRequest): LaunchedChild {
   // Nothing fits: make room for processes that import what is used now.
   const stale = pool.idle.find((s) => s.targets.length > 0);
   if (stale && pool.idle.length >= forkserverSettings().stock) discard(pool, stale);
-  return launchFresh(request);
+  return launchFresh(request, run);
 }
 
 /**
