@@ -119,10 +119,12 @@ export function instanceEncoder(
     const known = seen.get(v);
     if (known !== undefined) return known;
     const proto = Object.getPrototypeOf(v) as object | null;
-    if (WALKED.has(proto)) {
+    // Another realm's (a vm context's) plain objects and arrays are plain data too.
+    const plain = proto === null || Object.getPrototypeOf(proto) === null;
+    if (WALKED.has(proto) || plain || (Array.isArray(v) && Array.isArray(proto))) {
       const copy = emptyLike(v);
       seen.set(v, copy);
-      if (proto === Object.prototype || proto === null) {
+      if (plain) {
         for (const key of Object.keys(v))
           setOwn(copy, key, encode((v as Record<string, unknown>)[key], `${at}.${key}`));
       } else encodeBuiltin(v, at, copy);
