@@ -180,7 +180,7 @@ describe.each(METHODS)('child semantics [%s]', (method: Method) => {
     }
     expect(thrown?.code).toBe('ERR_ARG_NOT_CLONEABLE');
     expect(thrown?.message).toMatch(
-      /^Can't pass args\[1\]\.list\[1\] \(LocalThing \{"value":1\}\) of \S+ to a child: it is an instance of class 'LocalThing'/,
+      /^Can't pass args\[1\]\.list\[1\] \(LocalThing \{ value: 1 \}\) of \S+ to a child: it is an instance of class 'LocalThing'/,
     );
     expect(thrown?.message).toContain('export class LocalThing');
     expect(p.status).toBe('initial');

@@ -113,7 +113,7 @@ function classResolver(s: Internals): ClassResolver {
       const reason = error instanceof Error ? error.message.replace(/^The target /, 'The ') : String(error);
       throw new CloneError(
         'ERR_ARG_NOT_CLONEABLE',
-        `Can't pass ${path} (${ctor.name} ${quote(value)}) of ${s.name} to a child: it is an instance of class ${quote(ctor.name)}, ` +
+        `Can't pass ${path} (${quote(value)}) of ${s.name} to a child: it is an instance of class ${quote(ctor.name)}, ` +
           'and an instance crosses as a reference to its class, with its own fields (as pickle does), so the child must be able to import the class. ' +
           `${reason} Or pass plain data instead.`,
         { cause: error },
