@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import '@proclife/child-process';
 import '@proclife/worker-threads';
 import { type BaseProcess, getContext, type ProcessOptions, type ProclifeError } from '@proclife/core';
-import { collect, lineFrom } from '@proclife/test-support';
+import { collect, lineFrom, thrownBy } from '@proclife/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   awaitNothing,
@@ -98,36 +98,29 @@ describe.each(METHODS)('child semantics [%s]', (method: Method) => {
 
   it("a bad 'env' option fails in start(), before anything is launched", () => {
     const p = make({ target: environment, env: { A: 1 } } as ProcessOptions);
-    let thrown: ProclifeError | undefined;
-    try {
-      p.start();
-    } catch (error) {
-      thrown = error as ProclifeError;
-    }
+    const thrown = thrownBy<ProclifeError>(() => p.start());
     expect(thrown?.code).toBe('ERR_INVALID_OPTION');
     expect(thrown?.message).toBe('env.A must be a string, received 1.');
     expect(p.status).toBe('initial');
   });
 
   // Python: a target blocked on an Event keeps its process alive until the event is set.
-  it('a target awaiting only its own signal keeps the child alive until it is stopped', async () => {
-    const p = make({ target: awaitOwnSignal, stdio: 'pipe' }).start();
-    expect(await lineFrom(p.stdout, 'ready', { timeoutMs: 20_000 })).toBe('ready');
-    expect(await p.join(500)).toBeNull();
-    expect(p.isAlive()).toBe(true);
-    expect(await p.stop({ graceMs: 10_000 })).toBe('graceful');
-    expect(p.exitCode).toBe(0);
-    expect(p.result).toBe('stopped on request');
-  });
-
-  it('a target awaiting a promise that nothing settles keeps the child alive until it is ended', async () => {
-    const p = make({ target: awaitNothing, stdio: 'pipe' }).start();
-    expect(await lineFrom(p.stdout, 'ready', { timeoutMs: 20_000 })).toBe('ready');
-    expect(await p.join(500)).toBeNull();
-    expect(p.isAlive()).toBe(true);
-    p.terminate();
-    expect(await p.join()).toBe(-15);
-  });
+  it.each([
+    ['only its own signal', awaitOwnSignal, 'stopped', 0, 'stopped on request'],
+    ['a promise that nothing settles', awaitNothing, 'terminated', -15, undefined],
+  ] as const)(
+    'a target awaiting %s keeps the child alive until it is %s',
+    async (_, target, how, code, result) => {
+      const p = make({ target, stdio: 'pipe' }).start();
+      expect(await lineFrom(p.stdout, 'ready', { timeoutMs: 20_000 })).toBe('ready');
+      expect(await p.join(500)).toBeNull();
+      expect(p.isAlive()).toBe(true);
+      if (how === 'stopped') expect(await p.stop({ graceMs: 10_000 })).toBe('graceful');
+      else p.terminate();
+      expect(await p.join()).toBe(code);
+      expect(p.result).toBe(result);
+    },
+  );
 
   // Python: sys.exit(3) after a large write flushes stdout and stderr first.
   it('process.exit() right after 1 MiB on stdout and stderr loses no byte', async () => {
@@ -172,12 +165,7 @@ describe.each(METHODS)('child semantics [%s]', (method: Method) => {
   // Python: pickling an instance of a class it cannot look up raises at start().
   it('an instance of a class the child cannot import fails in start(), naming where it sits', () => {
     const p = make({ target: describeInstances, args: [1, { list: [2, localThing()] }] });
-    let thrown: ProclifeError | undefined;
-    try {
-      p.start();
-    } catch (error) {
-      thrown = error as ProclifeError;
-    }
+    const thrown = thrownBy<ProclifeError>(() => p.start());
     expect(thrown?.code).toBe('ERR_ARG_NOT_CLONEABLE');
     expect(thrown?.message).toMatch(
       /^Can't pass args\[1\]\.list\[1\] \(LocalThing \{ value: 1 \}\) of \S+ to a child: it is an instance of class 'LocalThing'/,
