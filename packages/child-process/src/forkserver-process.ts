@@ -15,21 +15,12 @@ import { forkserverLauncher } from './runtime/forkserver-launcher.ts';
  * const p = new ctx.Process({ target: task, args: [21] }).start();
  * ```
  */
-export class ForkServerProcess<T extends Target = Target> extends BaseProcess<T> {
+export class ForkServerProcess<T extends Target = Target> extends BaseProcess<T, ChildProcessOptions<T>> {
   static override startMethod: string | undefined = 'forkserver';
   static readonly [BUILTIN_CLASS] = 'ForkServerProcess';
-
-  // Only narrows the options type: `env` reaches the launcher through core.
-  constructor(options?: ChildProcessOptions<T>) {
-    super(options);
-  }
 }
 
-/** Makes 'forkserver' known to getContext() (idempotent); see registerSpawn(). */
+/** Makes 'forkserver' known to getContext(); see registerStartMethod(). */
 export function registerForkserver(): void {
-  registerStartMethod('forkserver', {
-    launcher: forkserverLauncher,
-    Process: ForkServerProcess,
-    moduleUrl: import.meta.url,
-  });
+  registerStartMethod('forkserver', forkserverLauncher, ForkServerProcess, import.meta.url);
 }

@@ -16,34 +16,18 @@ import { spawnLauncher } from './runtime/spawn-launcher.ts';
  * }
  * ```
  */
-export class Process<T extends Target = Target> extends BaseProcess<T> {
+export class Process<T extends Target = Target> extends BaseProcess<T, ChildProcessOptions<T>> {
   static override startMethod: string | undefined = 'spawn';
   static readonly [BUILTIN_CLASS] = 'Process';
-
-  // Only narrows the options type: `env` reaches the launcher through core.
-  constructor(options?: ChildProcessOptions<T>) {
-    super(options);
-  }
 }
 
 /** The Process class of `getContext('spawn')`; its default names are `SpawnProcess-N`. */
-export class SpawnProcess<T extends Target = Target> extends BaseProcess<T> {
+export class SpawnProcess<T extends Target = Target> extends BaseProcess<T, ChildProcessOptions<T>> {
   static override startMethod: string | undefined = 'spawn';
   static readonly [BUILTIN_CLASS] = 'SpawnProcess';
-
-  constructor(options?: ChildProcessOptions<T>) {
-    super(options);
-  }
 }
 
-/**
- * Makes 'spawn' known to getContext() (idempotent). Called by the package's entry and by the
- * spawn child's bootstrap: a call rather than a module side effect, so that no bundler drops it.
- */
+/** Makes 'spawn' known to getContext(); see registerStartMethod(). */
 export function registerSpawn(): void {
-  registerStartMethod('spawn', {
-    launcher: spawnLauncher,
-    Process: SpawnProcess,
-    moduleUrl: import.meta.url,
-  });
+  registerStartMethod('spawn', spawnLauncher, SpawnProcess, import.meta.url);
 }
