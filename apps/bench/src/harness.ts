@@ -124,6 +124,7 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
     const rss = await measureParentRss(
       rssMethods.filter((c) => !c.unavailable).map((c) => c.id),
       s.rssCycles,
+      s.rssMaxSeconds,
     );
 
     const figures: Figure[] = [];
@@ -181,10 +182,10 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
       const note = c.unavailable ?? (rss.errors.has(c.id) ? `failed: ${rss.errors.get(c.id)}` : undefined);
       return {
         id: `parent-rss/${c.id}`,
-        label: `${c.label}: the parent's RSS after ${s.rssCycles} sequential start + join + close`,
+        label: `${c.label}: the parent's RSS after ${r?.cycles ?? s.rssCycles} sequential start + join + close`,
         method: c.id,
         kind: c.kind,
-        cycles: s.rssCycles,
+        cycles: r?.cycles ?? 0,
         rssMiB: r?.rssMiB ?? null,
         heapUsedMiB: r?.heapUsedMiB ?? null,
         externalMiB: r?.externalMiB ?? null,
@@ -201,12 +202,12 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
         "'start to target running' = the child's reading on the first line of the target minus the parent's reading just before it asked for the child (before `new Process()` for proclife, so target resolution counts). The child returns its reading as the task's value, so proclife, the raw floors and the peers are measured the same way.",
       "'start + join with a result' ends when the value is in the parent and the child has ended (proclife: join() resolved; raw: the IPC or port message and 'exit' both seen; tinypool: run() resolved, which with isolateWorkers waits for the worker to end; execa: the promise resolved at process exit). For piscina (a warm, reused thread) it ends when the value arrives.",
       "The task module is plain JavaScript, so no contestant pays or skips (through a compile cache) TypeScript's type stripping. proclife's 'spawn' includes its setpriv exec (parent-death signal) when /usr/bin/setpriv exists; the raw fork has none.",
-      "'terminate to join' starts an idle child, waits until its target runs (it creates a marker file), then times proclife's terminate() + await join() against the raw kill('SIGTERM') (worker.terminate() for threads) + the 'exit' event.",
+      "'terminate to join' starts an idle child, waits until its target runs (it creates a marker file) and, for 'forkserver', until its stock has had time to boot the replacement, then times proclife's terminate() + await join() against the raw kill('SIGTERM') (worker.terminate() for threads) + the 'exit' event.",
       'Order: each round runs every contestant once, rotated by one and reversed every other round; figures are the median and the 95th percentile (nearest rank) of the rounds; ratios divide medians.',
       'Memory: idle child processes report Private_Clean + Private_Dirty from /proc/<pid>/smaps_rollup (what ending the child would free); threads report the growth of the host RSS per idle thread.',
       "Peers: tinypool with isolateWorkers and minThreads 0 starts a fresh worker per task (cold, like 'spawn' and 'thread'); piscina is the warm hand-off that 'forkserver' competes with; execa runs the same node file as the raw fork.",
       "Forkserver floor ('raw-forkserver'): a child_process.fork booted before the sample that has already imported the task module; the sample sends it one IPC message, it runs the target and sends the value back. 'forkserver' / this floor is what proclife's hand-off adds.",
-      `Parent RSS: ${s.rssCycles} sequential start + join + close per method, each loop in a fresh Node process (two loops at a time, so they share the cores; memory does not depend on the time a cycle takes); RSS at the end, heap and external after a full collection.`,
+      `Parent RSS: ${s.rssCycles} sequential start + join + close per method (at most ${s.rssMaxSeconds} s per loop; parentRss[].cycles says how many ran), each loop in a fresh Node process (two loops at a time, so they share the cores; memory does not depend on the time a cycle takes); RSS at the end, heap and external after a full collection.`,
       "Phases: the 'spawn' children get a preloaded module (--import) that marks the first user code and the first IPC message; the target's module marks its own import; Node's performance.timeOrigin marks the process start. Each phase is the median of its per-sample duration.",
       `Iterations: warmup ${s.warmup}, start + join ${s.rounds}, terminate ${s.terminateRounds}, batches ${s.sequentialRounds} x ${s.sequentialCount} sequential and ${s.parallelRounds} x ${s.parallelCount} parallel, memory ${s.memoryCount} per method, parent RSS ${s.rssCycles} cycles per method, phases ${s.phaseRounds} rounds. The run took ${seconds} s.`,
       'The machine is shared (the load averages at the start and the end are in machine.loadAverage and machine.loadAverageEnd; machine.busy is true when the 1-minute figure exceeded the number of cores): compare ratios from one run, not absolute times across runs.',

@@ -1,11 +1,12 @@
-// `node --expose-gc src/rss-loop.ts <method> <cycles>`: runs `cycles` sequential start + join +
-// close of one contestant in a process of its own, then prints the process's memory as one JSON
-// line. Run by the benchmark (scenarios/parent-rss.ts); a process per method keeps one method's
+// `node --expose-gc src/rss-loop.ts <method> <cycles> [maxSeconds]`: runs `cycles` sequential
+// start + join + close of one contestant in a process of its own (fewer when `maxSeconds` runs out
+// first, on a busy machine; the cycles done are reported), then prints the process's memory as
+// one JSON line. Run by the benchmark (scenarios/parent-rss.ts); a process per method keeps one method's
 // leftovers out of another's figure.
 import { contestantFor } from './contestants/by-id.ts';
 
-const [method = 'spawn', cyclesArg = '100'] = process.argv.slice(2);
-const cycles = Number(cyclesArg);
+const [method = 'spawn', cyclesArg = '100', maxSecondsArg = '0'] = process.argv.slice(2);
+const maxMs = Number(maxSecondsArg) * 1000 || Number.POSITIVE_INFINITY;
 const contestant = contestantFor(method);
 const mib = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
 // Daemonic children and unreferenced stock hold nothing open while a cycle waits.
@@ -13,9 +14,12 @@ const keepAlive = setInterval(() => {}, 60_000);
 const began = performance.now();
 await contestant.setup?.();
 const rssAfter: number[] = [];
-for (let i = 0; i < cycles; i++) {
+const planned = Number(cyclesArg);
+let cycles = 0;
+while (cycles < planned && performance.now() - began < maxMs) {
   await contestant.once();
-  if ((i + 1) % Math.max(1, Math.floor(cycles / 10)) === 0) rssAfter.push(mib(process.memoryUsage.rss()));
+  cycles++;
+  if (cycles % Math.max(1, Math.floor(planned / 10)) === 0) rssAfter.push(mib(process.memoryUsage.rss()));
 }
 const seconds = Math.round((performance.now() - began) / 100) / 10;
 const usage = process.memoryUsage();

@@ -17,6 +17,8 @@ export interface BenchSettings {
   memoryCount: number;
   /** Sequential start + join + close cycles per method before the parent's RSS is read. */
   rssCycles: number;
+  /** The most time one such loop may take; it reports the cycles done when it stops early. */
+  rssMaxSeconds: number;
   /** Samples per contestant of the phase breakdown of a 'spawn' start. */
   phaseRounds: number;
 }
@@ -38,6 +40,7 @@ export function benchSettings(quick: boolean, overrides: Partial<BenchSettings> 
         parallelRounds: 1,
         memoryCount: 1,
         rssCycles: 20,
+        rssMaxSeconds: 30,
         phaseRounds: 2,
       }
     : {
@@ -50,7 +53,8 @@ export function benchSettings(quick: boolean, overrides: Partial<BenchSettings> 
         parallelCount: 8,
         parallelRounds: 10,
         memoryCount: 3,
-        rssCycles: 1000,
+        rssCycles: 500,
+        rssMaxSeconds: 60,
         phaseRounds: 20,
       };
   return { ...base, ...overrides };

@@ -110,7 +110,9 @@ describe('the benchmark harness in quick mode', () => {
     expect(rss.map((r) => r.method)).toEqual(['spawn', 'forkserver', 'thread', 'raw-fork', 'raw-worker']);
     for (const r of rss) {
       expect(r.id).toBe(`parent-rss/${r.method}`);
-      expect(r.cycles).toBe(20);
+      // Fewer than 20 only when the loop's time budget ran out on a busy machine.
+      if (r.available) expect(r.cycles as number).toBeGreaterThan(0);
+      expect(r.cycles as number).toBeLessThanOrEqual(20);
     }
     expect(rss.find((r) => r.method === 'raw-fork')?.available).toBe(true);
     expect(typeof rss.find((r) => r.method === 'spawn')?.rssMiB).toBe('number');

@@ -8,6 +8,7 @@ const LOOP = fileURLToPath(new URL('../rss-loop.ts', import.meta.url));
 /** What one long sequential loop left in the parent's memory. */
 export interface ParentRssRun {
   method: string;
+  /** Cycles done: fewer than asked when the time budget ran out first. */
   cycles: number;
   seconds: number;
   /** RSS at the end of the loop. */
@@ -23,11 +24,13 @@ export interface ParentRssRun {
 /**
  * The parent's memory after `cycles` sequential start + join + close of each method, each loop in
  * a fresh Node process (so that no method inherits another's heap). `concurrency` loops run at
- * once: memory does not depend on the time a cycle takes, so they may share the cores.
+ * once: memory does not depend on the time a cycle takes, so they may share the cores. A loop
+ * stops early after `maxSeconds` (a busy machine), and reports the cycles it did.
  */
 export async function measureParentRss(
   methods: readonly string[],
   cycles: number,
+  maxSeconds: number,
   concurrency = 2,
 ): Promise<{ runs: Map<string, ParentRssRun>; errors: Map<string, string> }> {
   const runs = new Map<string, ParentRssRun>();
@@ -36,12 +39,14 @@ export async function measureParentRss(
   const worker = async () => {
     for (let method = queue.shift(); method; method = queue.shift()) {
       try {
-        const { stdout } = await run(process.execPath, ['--expose-gc', LOOP, method, String(cycles)], {
-          timeout: 240_000,
-        });
+        const args = ['--expose-gc', LOOP, method, String(cycles), String(maxSeconds)];
+        // The loop bounds itself; this only catches a loop that hangs.
+        const { stdout } = await run(process.execPath, args, { timeout: (maxSeconds + 120) * 1000 });
         runs.set(method, JSON.parse(stdout.trim().split('\n').at(-1)!) as ParentRssRun);
       } catch (error) {
-        errors.set(method, error instanceof Error ? error.message.split('\n')[0]! : String(error));
+        const stderr = (error as { stderr?: string }).stderr?.trim().split('\n').slice(-3).join(' ');
+        const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+        errors.set(method, stderr ? `${message}: ${stderr}` : message);
       }
     }
   };
