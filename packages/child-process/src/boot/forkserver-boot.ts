@@ -1,17 +1,11 @@
-// The first code a forkserver process runs. It is booted before it is needed: it imports the
-// modules its parent names while idle, then waits for the payload of the one Process it becomes,
-// runs that target through the shared child bootstrap and ends. It is never reused.
-// A namespace import: a named one would fail to link on a Node without it, before the child could
-// report the unsupported version with a typed error (thrown when '../process.ts' registers).
-import * as nodeModule from 'node:module';
+// A forkserver process's bootstrap, loaded by its entry. The process is booted before it is
+// needed: it imports the modules its parent names while idle, then waits for the payload of the
+// one Process it becomes, runs that target through the shared child bootstrap and ends. It is
+// never reused.
 import { debug, local, preimportModule, runChild } from '@proclife/core/adapter';
 import { ForkServerProcess, registerForkserver } from '../forkserver-process.ts';
 import type { ImportMessage, ParentToForkserver, ReadyMessage } from '../runtime/forkserver-messages.ts';
 import { ipcTransport } from '../runtime/ipc-transport.ts';
-
-// Children share one compile cache, so a module is compiled once, not in every child.
-nodeModule.enableCompileCache?.();
-process.title = 'proclife-forkserver';
 
 // Every message is handled in order: a payload that arrives while imports run waits for them.
 let booted: Promise<void> = Promise.resolve();
@@ -69,7 +63,15 @@ function onMessage(message: ParentToForkserver): void {
   }
 }
 
-// A child started with 'forkserver' can start its own children with it.
-registerForkserver();
-process.on('message', onMessage);
-process.on('disconnect', onDisconnect);
+/**
+ * Takes over from the entry: handles the messages that arrived while this module loaded, then
+ * every later one.
+ */
+export function startForkserverChild(early: readonly unknown[]): void {
+  // A child started with 'forkserver' can start its own children with it.
+  registerForkserver();
+  process.on('message', onMessage);
+  process.on('disconnect', onDisconnect);
+  for (const message of early) onMessage(message as ParentToForkserver);
+  if (!process.connected) onDisconnect();
+}
