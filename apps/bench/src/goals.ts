@@ -52,22 +52,32 @@ const between = (
   ...(goal ? { goal } : {}),
 });
 
+/** 'forkserver' against its floor, a pre-booted fork that imported the task. */
+const vsFloor = (group: string, what: string): RatioSpec =>
+  between(
+    group,
+    'forkserver',
+    'raw-forkserver',
+    `${what}: proclife 'forkserver' / a pre-booted child_process.fork (the floor)`,
+  );
+
+/** How many times faster 'forkserver' is than 'spawn'. */
+const spawnOverForkserver = (group: string, what: string, atLeast: number): RatioSpec =>
+  between(
+    group,
+    'spawn',
+    'forkserver',
+    `${what}: proclife 'spawn' / 'forkserver' (how many times faster)`,
+    ['>=', atLeast],
+    'spawn-over-forkserver',
+  );
+
 /** Every ratio the benchmark reports, with the goals of DESIGN.md section 4 and issue 8. */
 export const RATIOS: readonly RatioSpec[] = [
   vsRaw('start-running', 'spawn', 'raw-fork', 'start to target running', 1.05),
   vsRaw('start-join', 'spawn', 'raw-fork', 'start + join with a result', 1.05),
-  between(
-    'start-running',
-    'forkserver',
-    'raw-forkserver',
-    "start to target running: proclife 'forkserver' / a pre-booted child_process.fork (the floor)",
-  ),
-  between(
-    'start-join',
-    'forkserver',
-    'raw-forkserver',
-    "start + join with a result: proclife 'forkserver' / a pre-booted child_process.fork (the floor)",
-  ),
+  vsFloor('start-running', 'start to target running'),
+  vsFloor('start-join', 'start + join with a result'),
   between(
     'start-running',
     'raw-forkserver',
@@ -83,27 +93,13 @@ export const RATIOS: readonly RatioSpec[] = [
   ),
   vsRaw('start-running', 'thread', 'raw-worker', 'start to target running', 1.05),
   vsRaw('start-join', 'thread', 'raw-worker', 'start + join with a result'),
-  between(
-    'start-running',
-    'spawn',
-    'forkserver',
-    "start to target running: proclife 'spawn' / 'forkserver' (how many times faster)",
-    ['>=', 40],
-    'spawn-over-forkserver',
-  ),
+  spawnOverForkserver('start-running', 'start to target running', 40),
   vsRaw('terminate-join', 'spawn', 'raw-fork', 'terminate to join', 1.2),
   vsRaw('terminate-join', 'forkserver', 'raw-fork', 'terminate to join', 1.2),
   vsRaw('terminate-join', 'thread', 'raw-worker', 'terminate to join', 1.2),
   vsRaw('sequential', 'spawn', 'raw-fork', 'sequential start + join batch'),
   vsRaw('sequential', 'forkserver', 'raw-fork', 'sequential start + join batch'),
-  between(
-    'sequential',
-    'spawn',
-    'forkserver',
-    "sequential start + join batch: proclife 'spawn' / 'forkserver' (how many times faster)",
-    ['>=', 1.6],
-    'spawn-over-forkserver',
-  ),
+  spawnOverForkserver('sequential', 'sequential start + join batch', 1.6),
   vsRaw('sequential', 'thread', 'raw-worker', 'sequential start + join batch'),
   vsRaw('parallel', 'spawn', 'raw-fork', 'parallel start + join batch', 1.05),
   vsRaw('parallel', 'forkserver', 'raw-fork', 'parallel start + join batch', 1.05),

@@ -17,19 +17,22 @@ function boot(): Booted {
  */
 export function rawForkserverContestant(): Contestant {
   let next: Booted | undefined;
+  // Before the first sample and after each one: a booted child waits for the next sample.
+  const booted = async () => {
+    next ??= boot();
+    await next.ready;
+  };
   return {
     id: 'raw-forkserver',
     label: 'pre-booted child_process.fork (forkserver floor)',
     kind: 'raw',
-    async setup() {
-      next ??= boot();
-      await next.ready;
-    },
+    setup: booted,
+    settle: booted,
     async once() {
-      const booted = next ?? boot();
+      const child = next ?? boot();
       next = undefined;
-      await booted.ready;
-      const { cp } = booted;
+      await child.ready;
+      const { cp } = child;
       const t0 = now();
       cp.send('run');
       const [[value]] = await Promise.all([
@@ -38,10 +41,6 @@ export function rawForkserverContestant(): Contestant {
       ]);
       const t1 = now();
       return { runningMs: value.at - t0, joinMs: t1 - t0 };
-    },
-    async settle() {
-      next ??= boot();
-      await next.ready;
     },
     async teardown() {
       const last = next;
