@@ -1,5 +1,5 @@
 import { BaseProcess, type Target } from '@proclife/core';
-import { BUILTIN_CLASS, registerInternalDirectory, registerStartMethod } from '@proclife/core/adapter';
+import { BUILTIN_CLASS, registerStartMethod } from '@proclife/core/adapter';
 import { forkserverLauncher } from './runtime/forkserver-launcher.ts';
 
 /**
@@ -21,10 +21,9 @@ export class ForkServerProcess<T extends Target = Target> extends BaseProcess<T>
 
 /** Makes 'forkserver' known to getContext() (idempotent); see registerSpawn(). */
 export function registerForkserver(): void {
-  registerInternalDirectory(import.meta.url);
   registerStartMethod('forkserver', {
     launcher: forkserverLauncher,
     Process: ForkServerProcess,
-    packageName: '@proclife/child-process',
+    moduleUrl: import.meta.url,
   });
 }

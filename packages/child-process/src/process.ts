@@ -1,5 +1,5 @@
 import { BaseProcess, type Target } from '@proclife/core';
-import { BUILTIN_CLASS, registerInternalDirectory, registerStartMethod } from '@proclife/core/adapter';
+import { BUILTIN_CLASS, registerStartMethod } from '@proclife/core/adapter';
 import { spawnLauncher } from './runtime/spawn-launcher.ts';
 
 /**
@@ -31,10 +31,9 @@ export class SpawnProcess<T extends Target = Target> extends BaseProcess<T> {
  * spawn child's bootstrap: a call rather than a module side effect, so that no bundler drops it.
  */
 export function registerSpawn(): void {
-  registerInternalDirectory(import.meta.url);
   registerStartMethod('spawn', {
     launcher: spawnLauncher,
     Process: SpawnProcess,
-    packageName: '@proclife/child-process',
+    moduleUrl: import.meta.url,
   });
 }

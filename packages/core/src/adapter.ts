@@ -3,6 +3,8 @@
  * launchers, the child bootstrap and the hooks they need. Applications import the Process of a
  * start-method package instead.
  */
+
+export { isUnbounded, MAX_TIMER_MS } from './bounded-wait.ts';
 export { parentView } from './child/parent-view.ts';
 export { type ChildTransport, preimportModule, runChild } from './child/run-child.ts';
 export { registerStartMethod, type StartMethodEntry, startMethodEntry } from './context.ts';
@@ -25,4 +27,10 @@ export { local } from './local-state.ts';
 export { BaseProcess, BUILTIN_CLASS } from './process/index.ts';
 export { registerInternalDirectory } from './runtime/caller.ts';
 export { checkChildEntry } from './runtime/child-entry.ts';
-export { deserializeError, type SerializedError, serializeError } from './serialize-error.ts';
+export {
+  deserializeCause,
+  deserializeError,
+  type SerializedError,
+  type SerializedValue,
+  serializeError,
+} from './serialize-error.ts';

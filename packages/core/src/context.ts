@@ -3,6 +3,7 @@ import { closestName } from './did-you-mean.ts';
 import { ProclifeError, quote, StartMethodError } from './errors.ts';
 import type { Launcher } from './launcher.ts';
 import { assertSupportedNode } from './node-support.ts';
+import { registerInternalDirectory } from './runtime/caller.ts';
 
 /** What a start-method package registers: its launcher and its Process class. */
 export interface StartMethodEntry {
@@ -11,8 +12,12 @@ export interface StartMethodEntry {
   Process: abstract new (
     ...args: never[]
   ) => unknown;
-  /** The package that provides it, for error messages. */
-  packageName: string;
+  /**
+   * The URL of the registering module (`import.meta.url`): its folder is marked as proclife's own,
+   * so that stack frames inside the package are never taken for the user's. Left out by a
+   * launcher that is not a package (the engine's tests).
+   */
+  moduleUrl?: string;
 }
 
 const methods = new Map<string, StartMethodEntry>();
@@ -31,6 +36,7 @@ const ORDER = ['spawn', 'forkserver', 'thread'];
 export function registerStartMethod(name: string, entry: StartMethodEntry): void {
   // Importing a start-method package on an unsupported Node fails here, with a typed error.
   assertSupportedNode();
+  if (entry.moduleUrl) registerInternalDirectory(entry.moduleUrl);
   methods.set(name, entry);
 }
 

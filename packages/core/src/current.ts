@@ -11,7 +11,10 @@ export interface ParentProcess {
   readonly ident: number;
   /** False once the parent has ended. */
   isAlive(): boolean;
-  /** Waits for the parent to end; resolves to true when it has, or false when `timeoutMs` passed first. */
+  /**
+   * Waits for the parent to end; resolves to true when it has, or false when `timeoutMs` passed
+   * first (`Infinity`, or 2^31 ms or more, waits without limit).
+   */
   join(timeoutMs?: number): Promise<boolean>;
 }
 

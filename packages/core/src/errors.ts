@@ -1,3 +1,5 @@
+import { nodeUtil } from './builtins.ts';
+
 /**
  * Every error proclife throws is a {@link ProclifeError} with a stable `code`. Where Python's
  * `multiprocessing` has a message for the same misuse, the message is Python's, so that a
@@ -140,18 +142,15 @@ export function isErrorCode(code: unknown): code is ErrorCode {
   return typeof code === 'string' && Object.hasOwn(ERROR_CODES, code);
 }
 
-/** Formats a value for an error message the way `util.inspect` would, kept short. */
+/**
+ * Formats a value for an error message as JavaScript prints it (`util.inspect`): `NaN`,
+ * `Infinity`, `-0`, `10n`, `Symbol(x)`, `[Function: f]`, `'text'`; objects kept to one short line.
+ * Every validation message quotes the offending value through this one helper.
+ */
 export function quote(value: unknown): string {
-  if (typeof value === 'string') return `'${value}'`;
-  if (typeof value === 'function') return value.name ? `[Function ${value.name}]` : '[anonymous function]';
-  if (typeof value === 'symbol' || typeof value === 'bigint') return String(value);
-  try {
-    const s = JSON.stringify(value);
-    if (s === undefined) return String(value);
-    return s.length > 60 ? `${s.slice(0, 57)}...` : s;
-  } catch {
-    return Object.prototype.toString.call(value);
-  }
+  const text = nodeUtil().inspect(value, { breakLength: Number.POSITIVE_INFINITY, depth: 2 });
+  if (typeof value === 'string' || text.length <= 60) return text;
+  return `${text.slice(0, 57)}...`;
 }
 
 // Python's messages, kept word for word.

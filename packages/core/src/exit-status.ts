@@ -8,8 +8,17 @@ function signalNumbers(): Record<string, number> {
   return numbers;
 }
 
+/** Names Python's `signal.Signals` treats as aliases of another name for the same number. */
+const ALIASES = new Set(['SIGIOT', 'SIGPOLL', 'SIGCLD', 'SIGUNUSED']);
+
+/** Python's preferred name per number (`signal.Signals(6).name` is `SIGABRT`, not `SIGIOT`). */
 function signalNames(): Map<number, string> {
-  names ??= new Map(Object.entries(signalNumbers()).map(([name, n]) => [n, name]));
+  if (names) return names;
+  names = new Map();
+  for (const [name, n] of Object.entries(signalNumbers())) {
+    const known = names.get(n);
+    if (known === undefined || (ALIASES.has(known) && !ALIASES.has(name))) names.set(n, name);
+  }
   return names;
 }
 
@@ -27,7 +36,10 @@ export function toExitCode(code: number | null, signal: NodeJS.Signals | null): 
   return code ?? 1;
 }
 
-/** How `repr` shows an exit code: negative codes by signal name (`-SIGTERM`), others as numbers. */
+/**
+ * How `repr` shows an exit code: negative codes by Python's name of the signal (`-SIGTERM`,
+ * `-SIGABRT` for -6), others as numbers.
+ */
 export function exitCodeLabel(exitCode: number): string {
   if (exitCode < 0) {
     const name = signalNames().get(-exitCode);

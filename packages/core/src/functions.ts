@@ -1,6 +1,17 @@
+import { boundedWait } from './bounded-wait.ts';
 import { nodeOs } from './builtins.ts';
-import { InvalidOptionError, quote } from './errors.ts';
-import { type BaseProcess, children, endedPromise, hasEnded, reap } from './process/index.ts';
+import {
+  type BaseProcess,
+  checkTimeout,
+  checkWaitable,
+  checkWaitOptions,
+  children,
+  endedPromise,
+  hasEnded,
+  internalsOf,
+  reap,
+  type WaitOptions,
+} from './process/index.ts';
 
 /**
  * The started, still-running direct children of this process or thread (processes and threads
@@ -18,37 +29,24 @@ export function cpuCount(): number {
 
 /**
  * Waits until at least one of `processes` has ended, or `timeoutMs` passed, and resolves to
- * those that have ended (possibly none). A negative timeout counts as 0.
+ * those that have ended (possibly none). A negative timeout counts as 0; `Infinity` (or any
+ * timeout of 2^31 ms or more) waits without limit. A Process that was never started throws
+ * `process not started` at once, and a closed one `process object is closed`, as Python's
+ * `sentinel` does. Aborting `options.signal` rejects with the signal's reason.
  */
 export async function wait(
   processes: Iterable<BaseProcess>,
   timeoutMs?: number | null,
+  options?: WaitOptions,
 ): Promise<BaseProcess[]> {
   const list = [...processes];
-  if (
-    timeoutMs !== undefined &&
-    timeoutMs !== null &&
-    (typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs))
-  ) {
-    throw new InvalidOptionError(
-      'ERR_INVALID_OPTION',
-      `wait(processes, timeoutMs): timeoutMs must be a number, received ${quote(timeoutMs)}.`,
-    );
-  }
+  const timeout = checkTimeout('wait(processes, timeoutMs): timeoutMs', timeoutMs);
+  const signal = checkWaitOptions('wait()', options);
+  for (const p of list) checkWaitable(internalsOf(p));
+  if (signal?.aborted) throw signal.reason;
   const ended = () => list.filter((p) => hasEnded(p));
   const now = ended();
   if (now.length > 0 || list.length === 0) return now;
-  if (timeoutMs !== undefined && timeoutMs !== null && timeoutMs <= 0) return [];
-  let timer: NodeJS.Timeout | undefined;
-  const racers: Promise<unknown>[] = list.map((p) => endedPromise(p));
-  if (timeoutMs !== undefined && timeoutMs !== null) {
-    racers.push(
-      new Promise((r) => {
-        timer = setTimeout(r, timeoutMs);
-      }),
-    );
-  }
-  await Promise.race(racers);
-  clearTimeout(timer);
+  await boundedWait(Promise.race(list.map((p) => endedPromise(p))), timeout, signal);
   return ended();
 }

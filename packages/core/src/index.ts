@@ -44,6 +44,7 @@ export {
   type StopOptions,
   type StopStep,
   type Target,
+  type WaitOptions,
 } from './process/index.ts';
 export { registerTarget } from './runtime/registered-targets.ts';
 export { installShutdownHandlers, type ShutdownOptions } from './shutdown.ts';

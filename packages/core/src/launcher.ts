@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Fingerprint } from './runtime/fingerprint.ts';
-import type { SerializedError } from './serialize-error.ts';
+import type { SerializedError, SerializedValue } from './serialize-error.ts';
 
 /**
  * Where the child finds its target, and what it checks before running it. The parent proved
@@ -83,8 +83,12 @@ export interface LaunchedChild {
   onExit(listener: (exitCode: number) => void): void;
   /** Sends a signal to the child and its descendants; ignored once the child has ended. */
   signal(signal: 'SIGTERM' | 'SIGKILL' | 'SIGINT'): void;
-  /** Asks the child to stop: aborts `currentProcess().signal` inside it. */
-  requestStop(): void;
+  /**
+   * Asks the child to stop: aborts `currentProcess().signal` inside it. `reason`, when given,
+   * is the abort reason of the parent's `signal` option, flattened; the child makes it the
+   * `cause` of its signal's reason.
+   */
+  requestStop(reason?: SerializedValue): void;
   /** Whether the child keeps the parent's event loop alive. */
   ref(): void;
   unref(): void;

@@ -74,6 +74,19 @@ export function serializeError(thrown: unknown): SerializedError {
   return out;
 }
 
+/**
+ * Flattens a value that may be an error (an abort's `reason`) so that it crosses to another
+ * process or thread; `undefined` when it cannot cross at all.
+ */
+export function serializeCause(value: unknown): SerializedValue | undefined {
+  return serializeValue(value, 0);
+}
+
+/** Rebuilds what {@link serializeCause} flattened. */
+export function deserializeCause(data: SerializedValue): unknown {
+  return rebuildValue(data);
+}
+
 function rebuildValue(data: SerializedValue): unknown {
   return 'error' in data ? deserializeError(data.error) : data.value;
 }

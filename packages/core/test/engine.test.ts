@@ -1,30 +1,20 @@
 // The engine without any start method loaded: what core decides on its own.
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import {
-  activeChildren,
-  BaseProcess,
-  cpuCount,
-  currentProcess,
-  getAllStartMethods,
-  getContext,
-  isMain,
-  parentProcess,
-  wait,
-} from '../src/index.ts';
+import * as core from '../src/index.ts';
 
 describe('core alone', () => {
   it('has no start method until a package registers one', () => {
-    expect(getAllStartMethods()).toEqual([]);
-    expect(() => getContext()).toThrow(/No start method is loaded/);
-    expect(() => getContext('spawn')).toThrow(
+    expect(core.getAllStartMethods()).toEqual([]);
+    expect(() => core.getContext()).toThrow(/No start method is loaded/);
+    expect(() => core.getContext('spawn')).toThrow(
       "The start method 'spawn' is provided by @proclife/child-process",
     );
-    expect(() => getContext('thread')).toThrow(/@proclife\/worker-threads/);
+    expect(() => core.getContext('thread')).toThrow(/@proclife\/worker-threads/);
   });
 
   it('names what is loaded, and the method a typo was meant to be', () => {
-    expect(() => getContext('thred')).toThrow(
+    expect(() => core.getContext('thred')).toThrow(
       "cannot find context for 'thred': the start methods loaded here are none. Did you mean 'thread' (from @proclife/worker-threads, not imported here)?",
     );
     // Whether the package can be resolved from the program decides between the two fixes.
@@ -34,7 +24,7 @@ describe('core alone', () => {
     } catch {
       installed = false;
     }
-    expect(() => getContext('thread')).toThrow(
+    expect(() => core.getContext('thread')).toThrow(
       installed
         ? "The start method 'thread' is provided by @proclife/worker-threads, which is installed but not imported here: import it (import '@proclife/worker-threads', or import its Process) before asking for this context."
         : "The start method 'thread' is provided by @proclife/worker-threads, which is not installed: install it (npm install @proclife/worker-threads) and import its Process.",
@@ -42,25 +32,25 @@ describe('core alone', () => {
   });
 
   it('refuses unknown options with the closest known name', () => {
-    expect(() => new BaseProcess({ tagret: () => 1 } as never)).toThrow(
+    expect(() => new core.BaseProcess({ tagret: () => 1 } as never)).toThrow(
       "Unknown option 'tagret' for new BaseProcess(): did you mean 'target'?",
     );
-    expect(() => new BaseProcess({ arg: [21] } as never)).toThrow("did you mean 'args'?");
+    expect(() => new core.BaseProcess({ arg: [21] } as never)).toThrow("did you mean 'args'?");
   });
 
   it("explains why there is no 'fork'", () => {
-    expect(() => getContext('fork')).toThrow(/V8 cannot clone a running isolate/);
+    expect(() => core.getContext('fork')).toThrow(/V8 cannot clone a running isolate/);
   });
 
   it('a BaseProcess cannot start by itself, and says where Process comes from', () => {
-    const p = new BaseProcess();
+    const p = new core.BaseProcess();
     expect(p.name).toMatch(/^BaseProcess-\d+$/);
     expect(() => p.start()).toThrow('BaseProcess has no start method');
     expect(p.status).toBe('initial');
   });
 
   it('the main process', () => {
-    const main = currentProcess();
+    const main = core.currentProcess();
     expect(String(main)).toBe("<MainProcess name='MainProcess' parent=None started>");
     expect(main.isAlive()).toBe(true);
     expect(main.close()).toBeUndefined();
@@ -70,18 +60,18 @@ describe('core alone', () => {
       main.daemon = true;
     }).toThrow('process has already started');
     expect(main.signal.aborted).toBe(false);
-    expect(parentProcess()).toBeNull();
+    expect(core.parentProcess()).toBeNull();
   });
 
   it('functions without children', async () => {
-    expect(activeChildren()).toEqual([]);
-    expect(await wait([])).toEqual([]);
-    expect(cpuCount()).toBeGreaterThanOrEqual(1);
+    expect(core.activeChildren()).toEqual([]);
+    expect(await core.wait([])).toEqual([]);
+    expect(core.cpuCount()).toBeGreaterThanOrEqual(1);
   });
 
   it('isMain falls back to argv[1] where import.meta.main is missing', () => {
-    expect(isMain({ url: import.meta.url, main: true })).toBe(true);
-    expect(isMain({ url: import.meta.url, main: false })).toBe(false);
-    expect(isMain({ url: import.meta.url })).toBe(false);
+    expect(core.isMain({ url: import.meta.url, main: true })).toBe(true);
+    expect(core.isMain({ url: import.meta.url, main: false })).toBe(false);
+    expect(core.isMain({ url: import.meta.url })).toBe(false);
   });
 });

@@ -27,15 +27,27 @@ describe('errors', () => {
     expect(error.name).toBe('ProcessStateError');
   });
 
+  // As JavaScript prints them (`util.inspect`), never through JSON: NaN is not "null".
   it.each([
     ['abc', "'abc'"],
+    ["it's", `"it's"`],
     [5, '5'],
+    [Number.NaN, 'NaN'],
+    [Number.POSITIVE_INFINITY, 'Infinity'],
+    [Number.NEGATIVE_INFINITY, '-Infinity'],
+    [-0, '-0'],
+    [10n, '10n'],
     [null, 'null'],
-    [{ a: 1 }, '{"a":1}'],
-    [function named() {}, '[Function named]'],
+    [undefined, 'undefined'],
+    [{ a: 1 }, '{ a: 1 }'],
+    [{ t: Number.NaN }, '{ t: NaN }'],
+    [[1, -0], '[ 1, -0 ]'],
+    [function named() {}, '[Function: named]'],
+    [() => {}, '[Function (anonymous)]'],
+    [class Klass {}, '[class Klass]'],
     [Symbol('s'), 'Symbol(s)'],
     ['x'.repeat(100), `'${'x'.repeat(100)}'`],
-    [{ long: 'y'.repeat(100) }, `{"long":"${'y'.repeat(48)}...`],
+    [{ long: 'y'.repeat(100) }, `{ long: '${'y'.repeat(48)}...`],
   ])('quote(%s)', (value, text) => {
     expect(quote(value)).toBe(text);
   });

@@ -2,7 +2,7 @@
 // rules (Lib/multiprocessing/process.py) without starting a single process.
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../src/errors.ts';
-import { activeChildren, ProcessStateError, ProclifeError } from '../src/index.ts';
+import { activeChildren, ProcessStateError, ProclifeError, wait } from '../src/index.ts';
 import { childOf, type FakeChild, FakeProcess, fakeLauncher } from './support/fake-launcher.ts';
 
 type State = 'initial' | 'started' | 'ended' | 'closed';
@@ -59,6 +59,25 @@ function signalRow(call: (p: FakeProcess) => unknown, signal: string, code: numb
   ];
 }
 
+/** A member that reads null in every state until close() (then: the closed-process error). */
+function nullUntilClosedRow(call: (p: FakeProcess) => unknown): Row {
+  const none = { value: null };
+  return [call, { initial: none, started: none, ended: none, closed }];
+}
+
+/** join() with a timeout that means no limit: the same answers as join() without one. */
+function unboundedJoinRow(call: (p: FakeProcess) => unknown): Row {
+  return [
+    call,
+    {
+      initial: { throws: ['ERR_PROCESS_STATE', MESSAGES.joinNotStarted] },
+      started: { pending: true, endsWith: 0 },
+      ended: { value: 0 },
+      closed,
+    },
+  ];
+}
+
 /** pid and ident: null before start, the child's pid after, refused once closed. */
 function pidRow(call: (p: FakeProcess) => unknown): Row {
   const pid = { value: 'the child pid' };
@@ -102,6 +121,9 @@ const TABLE: Record<string, Row> = {
       closed,
     },
   ],
+  // A timeout Node's timers cannot hold (2^31 ms and more, Infinity) means "no limit", as in Python.
+  'join(Infinity)': unboundedJoinRow((p) => p.join(Number.POSITIVE_INFINITY)),
+  'join(2 ** 31)': unboundedJoinRow((p) => p.join(2 ** 31)),
   isAlive: [
     (p) => p.isAlive(),
     { initial: { value: false }, started: { value: true }, ended: { value: false }, closed },
@@ -198,23 +220,42 @@ const TABLE: Record<string, Row> = {
     (p) => p.exitCode,
     { initial: { value: null }, started: { value: null }, ended: { value: 0 }, closed },
   ],
-  // The value and the error are what the child reported, not a handle: close() keeps them.
+  // Python's closed Process answers only a few names (DESIGN: name, daemon and the repr): the
+  // value and the error the child reported go with the object.
   result: [
     (p) => p.result,
-    {
-      initial: { value: undefined },
-      started: { value: undefined },
-      ended: { value: 42 },
-      closed: { value: 42 },
-    },
+    { initial: { value: undefined }, started: { value: undefined }, ended: { value: 42 }, closed },
   ],
   error: [
     (p) => p.error,
+    { initial: { value: undefined }, started: { value: undefined }, ended: { value: undefined }, closed },
+  ],
+  // A fake child has no stdio and is no thread.
+  stdout: nullUntilClosedRow((p) => p.stdout),
+  stderr: nullUntilClosedRow((p) => p.stderr),
+  threadId: nullUntilClosedRow((p) => p.threadId),
+  signal: [
+    (p) => p.signal.aborted,
+    { initial: { value: false }, started: { value: false }, ended: { value: false }, closed },
+  ],
+  // Python's connection.wait() on a sentinel: "process not started" before start, the
+  // closed-process error once closed, both at once.
+  'wait([p])': [
+    (p) => wait([p]),
     {
-      initial: { value: undefined },
-      started: { value: undefined },
-      ended: { value: undefined },
-      closed: { value: undefined },
+      initial: { rejects: ['ERR_PROCESS_STATE', MESSAGES.notStarted] },
+      started: { pending: true, endsWith: 'the process' },
+      ended: { value: 'the process' },
+      closed: rejectsClosed,
+    },
+  ],
+  'wait([p], Infinity)': [
+    (p) => wait([p], Number.POSITIVE_INFINITY),
+    {
+      initial: { rejects: ['ERR_PROCESS_STATE', MESSAGES.notStarted] },
+      started: { pending: true, endsWith: 'the process' },
+      ended: { value: 'the process' },
+      closed: rejectsClosed,
     },
   ],
   status: [
@@ -238,6 +279,13 @@ const TABLE: Record<string, Row> = {
     },
   ],
 };
+
+/** The placeholders of the table: values that exist only once the row's object does. */
+function placeholder(value: unknown, p: FakeProcess, child: FakeChild | undefined): unknown {
+  if (value === 'the child pid') return child?.pid;
+  if (value === 'the process') return [p];
+  return value;
+}
 
 describe.each(Object.entries(TABLE))('%s', (_member, [call, expectations]) => {
   it.each(STATES)('in state %s', async (state) => {
@@ -266,7 +314,7 @@ describe.each(Object.entries(TABLE))('%s', (_member, [call, expectations]) => {
       const settled = await Promise.race([returned, new Promise((r) => setImmediate(() => r('pending')))]);
       expect(settled).toBe('pending');
       child?.exit(0);
-      expect(await returned).toBe(expected.endsWith);
+      expect(await returned).toEqual(expected.endsWith === 'the process' ? [p] : expected.endsWith);
       return;
     }
     if ('match' in expected) {
@@ -274,7 +322,7 @@ describe.each(Object.entries(TABLE))('%s', (_member, [call, expectations]) => {
       return;
     }
     const value = await returned;
-    expect(value).toEqual(expected.value === 'the child pid' ? child?.pid : expected.value);
+    expect(value).toEqual(placeholder(expected.value, p, child));
     await expected.after?.(p, child);
   });
 });
@@ -283,6 +331,23 @@ describe('the stop ladder, step by step', () => {
   const cases: [string, Partial<typeof fakeLauncher.behaviour>, string, string[], number][] = [
     ['a child that ends when asked', { onStopRequest: 0 }, 'graceful', [], 0],
     ['a child that ignores the request', { onStopRequest: null }, 'terminate', ['SIGTERM'], -15],
+    // The step is read from the exit: -15 answers a SIGTERM, even one the child sent itself
+    // when asked; an exit 0 after SIGTERM was sent is the child ending on its own.
+    ['a child that ends by SIGTERM when asked', { onStopRequest: -15 }, 'terminate', [], -15],
+    [
+      'a child that returns on its own during the SIGTERM step',
+      { onStopRequest: null, onSignal: { SIGTERM: 0 } },
+      'graceful',
+      ['SIGTERM'],
+      0,
+    ],
+    [
+      'a child that returns on its own during the SIGKILL step',
+      { onStopRequest: null, onSignal: { SIGTERM: null, SIGKILL: 0 } },
+      'graceful',
+      ['SIGTERM', 'SIGKILL'],
+      0,
+    ],
     [
       'a child that ignores SIGTERM too',
       { onStopRequest: null, onSignal: { SIGTERM: null } },
@@ -304,6 +369,18 @@ describe('the stop ladder, step by step', () => {
     }
   });
 
+  it('refuses a timeout that is not a number, quoting it as JavaScript prints it', async () => {
+    const p = new FakeProcess().start();
+    await expect(p.stop({ graceMs: Number.NaN })).rejects.toMatchObject({
+      code: 'ERR_INVALID_OPTION',
+      message: 'graceMs must be a number of milliseconds, received NaN.',
+    });
+    expect(() => p.join(10n as never)).toThrow(
+      'join(timeoutMs) must be a number of milliseconds, received 10n.',
+    );
+    childOf(p).exit(0);
+  });
+
   it('refuses a timeout that is not a number, quoting it', async () => {
     const p = new FakeProcess().start();
     await expect(p.stop({ graceMs: '1' as never })).rejects.toMatchObject({
@@ -311,6 +388,127 @@ describe('the stop ladder, step by step', () => {
       message: "graceMs must be a number of milliseconds, received '1'.",
     });
     childOf(p).exit(0);
+  });
+});
+
+describe('timeouts that Node timers cannot hold', () => {
+  const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+  // A Node timer of 2^31 ms or more fires after 1 ms: a wait without limit must set none.
+  it.each([
+    ['join(Infinity)', (p: FakeProcess) => p.join(Number.POSITIVE_INFINITY)],
+    ['join(2 ** 31)', (p: FakeProcess) => p.join(2 ** 31)],
+    ['wait([p], Infinity)', (p: FakeProcess) => wait([p], Number.POSITIVE_INFINITY)],
+    ['wait([p], 2 ** 40)', (p: FakeProcess) => wait([p], 2 ** 40)],
+    ['stop({ graceMs: Infinity })', (p: FakeProcess) => p.stop({ graceMs: Number.POSITIVE_INFINITY })],
+  ])('%s waits without a timer until the child ends', async (_label, call) => {
+    fakeLauncher.behaviour = { onStopRequest: null };
+    try {
+      const p = new FakeProcess().start();
+      const before = timers();
+      const returned = call(p);
+      expect(timers()).toBe(before);
+      childOf(p).exit(0);
+      await returned;
+      expect(p.exitCode).toBe(0);
+      expect(childOf(p).signals).toEqual([]);
+    } finally {
+      fakeLauncher.behaviour = { onStopRequest: 0 };
+    }
+  });
+
+  it('join(2 ** 31 - 1) is still a timer, the longest one Node holds', async () => {
+    const p = new FakeProcess().start();
+    const before = timers();
+    const returned = p.join(2 ** 31 - 1);
+    expect(timers()).toBe(before + 1);
+    childOf(p).exit(0);
+    expect(await returned).toBe(0);
+    expect(timers()).toBe(before);
+  });
+});
+
+describe('waits that an AbortSignal cancels', () => {
+  const reason = new Error('no longer needed');
+
+  it.each([
+    ['join()', (p: FakeProcess, signal: AbortSignal) => p.join(undefined, { signal })],
+    ['join(Infinity)', (p: FakeProcess, signal: AbortSignal) => p.join(Number.POSITIVE_INFINITY, { signal })],
+    ['wait([p])', (p: FakeProcess, signal: AbortSignal) => wait([p], undefined, { signal })],
+  ])('%s rejects with the reason and leaves the child running', async (_label, call) => {
+    const p = new FakeProcess().start();
+    const controller = new AbortController();
+    const returned = call(p, controller.signal);
+    controller.abort(reason);
+    await expect(returned).rejects.toBe(reason);
+    expect(p.isAlive()).toBe(true);
+    expect(childOf(p).signals).toEqual([]);
+    expect(childOf(p).stopRequests).toBe(0);
+    childOf(p).exit(0);
+    expect(await p.join()).toBe(0);
+  });
+
+  it.each([
+    ['join()', (p: FakeProcess, signal: AbortSignal) => p.join(undefined, { signal })],
+    ['wait([p])', (p: FakeProcess, signal: AbortSignal) => wait([p], 5, { signal })],
+    ['stop()', (p: FakeProcess, signal: AbortSignal) => p.stop({ signal })],
+  ])('%s with a signal already aborted rejects at once, as Node APIs do', async (_label, call) => {
+    const p = new FakeProcess().start();
+    await expect(call(p, AbortSignal.abort(reason))).rejects.toBe(reason);
+    expect(childOf(p).stopRequests).toBe(0);
+    childOf(p).exit(0);
+  });
+
+  it('stop({ signal }) abandons the ladder where it is: nothing more is sent', async () => {
+    fakeLauncher.behaviour = { onStopRequest: null };
+    try {
+      const p = new FakeProcess().start();
+      const controller = new AbortController();
+      const stopping = p.stop({ graceMs: Number.POSITIVE_INFINITY, signal: controller.signal });
+      expect(childOf(p).stopRequests).toBe(1);
+      controller.abort(reason);
+      await expect(stopping).rejects.toBe(reason);
+      expect(childOf(p).signals).toEqual([]);
+      expect(p.isAlive()).toBe(true);
+      p.kill();
+      expect(await p.join()).toBe(-9);
+    } finally {
+      fakeLauncher.behaviour = { onStopRequest: 0 };
+    }
+  });
+
+  it.each([
+    [
+      (p: FakeProcess) => p.join(1, { signal: 'x' } as never),
+      "The 'signal' option of join() must be an AbortSignal, received 'x'.",
+    ],
+    [
+      (p: FakeProcess) => p.join(1, 5 as never),
+      'join() takes an options object such as { signal }, received 5.',
+    ],
+    [
+      (p: FakeProcess) => p.join(1, { sginal: 1 } as never),
+      "Unknown option 'sginal' for join(): did you mean 'signal'?",
+    ],
+  ])('refuses a wrong options object, quoting it (%#)', async (call, message) => {
+    const p = new FakeProcess().start();
+    expect(() => call(p)).toThrow(message);
+    childOf(p).exit(0);
+  });
+
+  it("the reason of the Process's own signal travels with the stop request", async () => {
+    const controller = new AbortController();
+    const p = new FakeProcess({ signal: controller.signal }).start();
+    controller.abort(reason);
+    expect(await p.join()).toBe(0);
+    expect(childOf(p).stopReasons).toHaveLength(1);
+    expect(childOf(p).stopReasons[0]).toBeInstanceOf(Error);
+    expect(childOf(p).stopReasons[0]).toMatchObject({ message: 'no longer needed' });
+  });
+
+  it('a stop() the user calls carries no reason', async () => {
+    const p = new FakeProcess().start();
+    expect(await p.stop()).toBe('graceful');
+    expect(childOf(p).stopReasons).toEqual([undefined]);
   });
 });
 

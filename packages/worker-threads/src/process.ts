@@ -1,11 +1,6 @@
 import type { Target } from '@proclife/core';
 // From the adapter only: a thread's bootstrap then loads one file of core less.
-import {
-  BaseProcess,
-  BUILTIN_CLASS,
-  registerInternalDirectory,
-  registerStartMethod,
-} from '@proclife/core/adapter';
+import { BaseProcess, BUILTIN_CLASS, registerStartMethod } from '@proclife/core/adapter';
 import { threadLauncher } from './runtime/thread-launcher.ts';
 import type { ThreadProcessOptions } from './thread-options.ts';
 
@@ -52,10 +47,9 @@ export class ThreadProcess<T extends Target = Target> extends BaseProcess<T> {
  * thread's bootstrap: a call rather than a module side effect, so that no bundler drops it.
  */
 export function registerThread(): void {
-  registerInternalDirectory(import.meta.url);
   registerStartMethod('thread', {
     launcher: threadLauncher,
     Process: ThreadProcess,
-    packageName: '@proclife/worker-threads',
+    moduleUrl: import.meta.url,
   });
 }

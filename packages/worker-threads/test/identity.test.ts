@@ -10,7 +10,6 @@ import {
   wait,
 } from '@proclife/worker-threads';
 import { describe, expect, it } from 'vitest';
-import { CounterProcess } from './fixtures/subclass.ts';
 import { add, identity, sleepForever, startNested, tryStartChild } from './fixtures/targets.ts';
 
 describe('identity of a thread', () => {
@@ -71,24 +70,6 @@ describe('identity of a thread', () => {
     const p = new Process({ target: add, args: [40, 2] }).start();
     await p.join();
     expect(p.result).toBe(42);
-  });
-
-  it('runs a subclass run() with its own fields, cloned into the thread', async () => {
-    const p = new CounterProcess();
-    p.label = 'set before start';
-    p.count = 41;
-    p.start();
-    expect(await p.join()).toBe(0);
-    expect(p.result).toEqual({
-      label: 'set before start',
-      count: 42,
-      name: p.name,
-      sameObject: true,
-      isInstance: true,
-    });
-    expect(p.name).toMatch(/^CounterProcess-\d+$/);
-    // The thread changed its own copy only.
-    expect(p.count).toBe(41);
   });
 
   it('lets a daemonic thread start no children', async () => {

@@ -1,6 +1,5 @@
 // The lifecycle is observable without polling: the proclife:process:* diagnostics channels in
 // this process, and PROCLIFE_TRACE=<file> across a whole tree of processes and threads.
-import { spawn } from 'node:child_process';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +11,7 @@ import {
   type Process,
   type TraceLine,
 } from '@proclife/child-process';
-import { waitFor } from '@proclife/test-support';
+import { runNode, waitFor } from '@proclife/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
 import { failsWithCode } from '../fixtures/fails.ts';
 import { processClassFor } from '../fixtures/method.ts';
@@ -139,26 +138,7 @@ async function traced(args: string[]): Promise<{ stdout: string; raw: string; li
   const file = join(dir, 'trace.jsonl');
   const env: NodeJS.ProcessEnv = { ...process.env, PROCLIFE_TRACE: file };
   delete env.PROCLIFE_TRACE_ROOT;
-  const cp = spawn(process.execPath, [TRACE_TREE, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  cleanups.push(() => void cp.kill('SIGKILL'));
-  let stdout = '';
-  let stderr = '';
-  cp.stdout.setEncoding('utf8').on('data', (s: string) => {
-    stdout += s;
-  });
-  cp.stderr.setEncoding('utf8').on('data', (s: string) => {
-    stderr += s;
-  });
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`trace-tree ${args.join(' ')} did not end in 90 s`)),
-      90_000,
-    );
-    cp.once('close', (c) => {
-      clearTimeout(timer);
-      resolve(c);
-    });
-  });
+  const { code, stdout, stderr } = await runNode([TRACE_TREE, ...args], { env, timeoutMs: 90_000 });
   expect(stderr).toBe('');
   expect(code).toBe(0);
   const raw = readFileSync(file, 'utf8');

@@ -1,9 +1,8 @@
 // Runs fixtures/cycles.ts as its own parent process (so that vitest's own handles and fds do
 // not blur the counts) and checks what it reports.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { CASE_MARK, liveWithEnv, waitFor } from '@proclife/test-support';
+import { CASE_MARK, liveWithEnv, runNode, waitFor } from '@proclife/test-support';
 import { expect } from 'vitest';
 
 const CYCLES = fileURLToPath(new URL('../fixtures/cycles.ts', import.meta.url));
@@ -26,20 +25,15 @@ export interface CyclesReport {
 export async function runCycles(method: string, cycles: number, concurrency: number): Promise<CyclesReport> {
   const seed = Math.floor(Math.random() * 2 ** 31);
   const mark = randomUUID();
-  const cp = spawn(
-    process.execPath,
-    ['--expose-gc', CYCLES, method, String(cycles), String(concurrency), String(seed)],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, [CASE_MARK]: mark } },
-  );
-  let out = '';
-  let err = '';
-  cp.stdout.setEncoding('utf8').on('data', (c: string) => {
-    out += c;
+  // A run of many cycles on a busy machine can take minutes: the case's own timeout is the limit.
+  const {
+    code,
+    stdout: out,
+    stderr: err,
+  } = await runNode(['--expose-gc', CYCLES, method, String(cycles), String(concurrency), String(seed)], {
+    env: { ...process.env, [CASE_MARK]: mark },
+    timeoutMs: 30 * 60_000,
   });
-  cp.stderr.setEncoding('utf8').on('data', (c: string) => {
-    err += c;
-  });
-  const code = await new Promise<number | null>((resolve) => cp.once('exit', resolve));
   const context = `seed ${seed}; stderr:\n${err.slice(-4000)}`;
   expect(code, context).toBe(0);
   const report = JSON.parse(out.trim().split('\n').pop() ?? '{}') as CyclesReport;

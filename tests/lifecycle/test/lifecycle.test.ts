@@ -24,6 +24,7 @@ import { collect, lineFrom } from '@proclife/test-support';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FieldProcess, hiddenProcessClass } from '../fixtures/subclass.ts';
 import {
+  abortSelf,
   asyncValue,
   countChildren,
   echo,
@@ -312,11 +313,13 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
     expect(await p.join()).toBe(0);
     expect(p.result).toEqual({
       label: 'from the parent',
-      count: 3,
+      count: 4,
       name: p.name,
       sameObject: true,
       isInstance: true,
     });
+    // The child changed its own copy only.
+    expect(p.count).toBe(3);
   });
 
   it('test_subclassing: run() called directly runs in the caller', () => {
@@ -324,11 +327,12 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
     const p = new FieldProcess();
     expect(p.run()).toEqual({
       label: 'default',
-      count: 0,
+      count: 1,
       name: p.name,
       sameObject: false,
       isInstance: false,
     });
+    expect(p.count).toBe(1);
     expect(p.exitCode).toBeNull();
   });
 
@@ -487,14 +491,112 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
     if (p.isAlive() || p.status === 'started') await p.join();
   });
 
-  it('misuse: a child cannot join or start its own Process object', async () => {
+  it('misuse: a child cannot join, start, signal, stop or wait for its own Process object', async () => {
     const p = make({ target: selfMisuse }).start();
-    await p.join();
+    expect(await p.join()).toBe(0);
     expect(p.result).toEqual({
-      join: 'can only join a child process',
-      start: 'can only start a process object created by current process',
+      join: 'ERR_PROCESS_STATE: can only join a child process',
+      start: 'ERR_PROCESS_STATE: can only start a process object created by current process',
+      terminate: 'ERR_PROCESS_STATE: can only terminate a child process',
+      kill: 'ERR_PROCESS_STATE: can only kill a child process',
+      interrupt: 'ERR_PROCESS_STATE: can only interrupt a child process',
+      stop: 'ERR_PROCESS_STATE: can only stop a child process',
+      wait: 'ERR_PROCESS_STATE: process not started',
     });
   });
+
+  it.each([
+    [Number.NaN, 'join(timeoutMs) must be a number of milliseconds, received NaN.'],
+    ['5', "join(timeoutMs) must be a number of milliseconds, received '5'."],
+  ])('join(%s): a typed error quoting the value as JavaScript prints it', async (timeout, message) => {
+    const p = make({ target: noop }).start();
+    expect(messageOf(() => p.join(timeout as number))).toBe(message);
+    expect(await p.join()).toBe(0);
+  });
+
+  it('join(Infinity) and join(2 ** 31) wait for the end, as Python does (Node timers would fire at once)', async () => {
+    const p = make({ target: sleepMs, args: [300] }).start();
+    const q = make({ target: sleepMs, args: [300] }).start();
+    expect(await p.join(Number.POSITIVE_INFINITY)).toBe(0);
+    expect(await q.join(2 ** 31)).toBe(0);
+    const r = make({ target: sleepMs, args: [300] }).start();
+    expect(await wait([r], Number.POSITIVE_INFINITY)).toEqual([r]);
+    expect(await r.join()).toBe(0);
+  });
+
+  it('wait(): a Process never started, or closed, is refused at once', async () => {
+    const initial = make({ target: noop });
+    await expect(wait([initial])).rejects.toMatchObject({
+      code: 'ERR_PROCESS_STATE',
+      message: 'process not started',
+    });
+    const p = make({ target: noop }).start();
+    expect(await p.join()).toBe(0);
+    p.close();
+    await expect(wait([p], 1000)).rejects.toMatchObject({
+      code: 'ERR_PROCESS_CLOSED',
+      message: 'process object is closed',
+    });
+  });
+
+  it('join({ signal }): an abort rejects with its reason and leaves the child running', async () => {
+    const p = make({ target: readyForever, stdio: 'pipe' }).start();
+    await ready(p);
+    const controller = new AbortController();
+    const reason = new Error('gave up waiting');
+    const joining = p.join(undefined, { signal: controller.signal });
+    controller.abort(reason);
+    await expect(joining).rejects.toBe(reason);
+    expect([p.isAlive(), await p.join(0)]).toEqual([true, null]);
+    p.kill();
+    expect(await p.join()).toBe(-9);
+  });
+
+  it('closed: every member but name, daemon, status, run, close and the repr throws', async () => {
+    const p = make({ target: echo, args: [1] }).start();
+    expect(await p.join()).toBe(0);
+    expect(p.result).toEqual([1]);
+    p.close();
+    for (const read of [
+      () => p.result,
+      () => p.error,
+      () => p.exitCode,
+      () => p.pid,
+      () => p.threadId,
+      () => p.stdout,
+      () => p.isAlive(),
+      () => p.terminate(),
+    ]) {
+      expect(codeOf(read)).toBe('ERR_PROCESS_CLOSED');
+    }
+    expect([p.name, p.daemon, p.status, String(p)]).toEqual([
+      p.name,
+      false,
+      'closed',
+      `<${prefix} name='${p.name}' parent=${process.pid} closed>`,
+    ]);
+  });
+
+  // The right-hand column is what python3 prints for repr(p) of a Process with that name.
+  it.each([
+    ["it's", `"it's"`],
+    ['say "hi"', `'say "hi"'`],
+    ['a\tb\nc', `'a\\tb\\nc'`],
+    ['bell\x07', `'bell\\x07'`],
+  ])('repr: the name %j shows as name=%s', (name, shown) => {
+    const p = make({ target: noop, name });
+    expect(String(p)).toBe(`<${prefix} name=${shown} parent=${process.pid} initial>`);
+  });
+
+  it.skipIf(isThread)(
+    // A thread cannot receive a signal of its own: SIGABRT would end its host process.
+    'exitCode -6 shows as -SIGABRT, the name Python gives signal 6',
+    async () => {
+      const p = make({ target: abortSelf }).start();
+      expect(await p.join()).toBe(-6);
+      expect(String(p)).toMatch(/ stopped exitcode=-SIGABRT>$/);
+    },
+  );
 
   it('misuse: a daemonic process may not have children', async () => {
     const p = make({ target: startChild, daemon: true }).start();
@@ -639,7 +741,7 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
   it('arguments: one that cannot be cloned fails in start(), naming it', () => {
     const p = make({ target: echo, args: [1, () => 2] });
     expect(codeOf(() => p.start())).toBe('ERR_ARG_NOT_CLONEABLE');
-    expect(messageOf(() => p.start())).toMatch(/^Argument 1 \(\[anonymous function\]\)/);
+    expect(messageOf(() => p.start())).toMatch(/^Argument 1 \(\[Function \(anonymous\)\]\)/);
     expect(p.status).toBe('initial');
   });
 
@@ -649,7 +751,14 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
     [{ name: 7 }, "The 'name' option must be a string, received 7."],
     [{ daemon: 'yes' }, "The 'daemon' option must be a boolean, received 'yes'."],
     [{ stdio: 'ignore' }, "The 'stdio' option must be 'inherit' or 'pipe', received 'ignore'."],
-  ])('options: %j -> a typed error quoting the value', (options, message) => {
+    // Quoted as JavaScript prints them, never through JSON (where NaN and -0 read as null and 0).
+    [{ name: Number.NaN }, "The 'name' option must be a string, received NaN."],
+    [{ name: -0 }, "The 'name' option must be a string, received -0."],
+    [{ daemon: 10n }, "The 'daemon' option must be a boolean, received 10n."],
+    [{ target: Symbol('x') }, "The 'target' option must be a function, received Symbol(x)."],
+    [{ args: Number.POSITIVE_INFINITY }, "The 'args' option must be an array, received Infinity."],
+    [{ stdio: noop }, "The 'stdio' option must be 'inherit' or 'pipe', received [Function: noop]."],
+  ])('options: %s -> a typed error quoting the value', (options, message) => {
     expect(codeOf(() => make(options as ProcessOptions))).toBe('ERR_INVALID_OPTION');
     expect(messageOf(() => make(options as ProcessOptions))).toBe(message);
   });

@@ -21,5 +21,6 @@ export {
   type ProcInfo,
   procInfo,
 } from './proc.ts';
+export { type NodeRun, type RunNodeOptions, runNode } from './run-node.ts';
 export { thrownBy } from './thrown.ts';
 export { holdsWithin, type WaitForOptions, WaitForTimeoutError, waitFor, withDeadline } from './wait-for.ts';

@@ -2,12 +2,12 @@
 // the built packages on every start method. Each target prints `TOKEN:<name>`: a layout that must
 // work runs exactly that function; any other layout is refused with its typed error. Never
 // another function, never a silent exit 0.
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type NodeRun, runNode as runProgram } from '@proclife/test-support';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -19,37 +19,14 @@ const fixtures = join(here, '..', 'fixtures');
 const require = createRequire(import.meta.url);
 const packageDir = (name: string) => realpathSync(dirname(require.resolve(`${name}/package.json`)));
 
-interface Outcome {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Outcome = NodeRun;
 
 /** Runs `node ...args` with a deadline; a program that outlives it is killed and fails the case. */
 function runNode(args: string[], method: Method, cwd = fixtures): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd,
-      env: { ...process.env, PROCLIFE_TEST_METHOD: method, NODE_OPTIONS: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    const deadline = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`node ${args.join(' ')} did not end within 45 s\n${stdout}\n${stderr}`));
-    }, 45_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(deadline);
-      resolve({ code, stdout, stderr });
-    });
+  return runProgram(args, {
+    cwd,
+    env: { ...process.env, PROCLIFE_TEST_METHOD: method, NODE_OPTIONS: '' },
+    timeoutMs: 45_000,
   });
 }
 
@@ -68,91 +45,60 @@ function expectRefused(outcome: Outcome, code: string): void {
   expect(outcome.stdout, context).toMatch(new RegExp(`^(thrown=${code}|exit=1 error=${code})$`, 'm'));
 }
 
-type Expectation = { ran: string } | { refused: string };
+/**
+ * One row per layout: what it is, the program and its arguments, and what must happen: the token
+ * of the function that must run, or the code the start is refused with (`ERR_...`).
+ */
+type Layout = readonly [layout: string, command: string, outcome: string];
 
-interface Layout {
-  layout: string;
-  args: string[];
-  expect: Expectation;
+function expectOutcome(outcome: Outcome, expected: string): void {
+  if (expected.startsWith('ERR_')) expectRefused(outcome, expected);
+  else expectRan(outcome, expected);
 }
 
 // Layouts that run from the fixtures folder itself.
 const LAYOUTS: Layout[] = [
-  { layout: 'the entry module, under the main guard', args: ['entry.mjs'], expect: { ran: 'entry' } },
-  { layout: 'a TypeScript entry run by node', args: ['entry-ts.ts'], expect: { ran: 'entry-ts' } },
-  { layout: 'an imported function', args: ['imported.mjs'], expect: { ran: 'a' } },
-  { layout: 'the second of two imports named work', args: ['renamed-pair.mjs', 'b'], expect: { ran: 'b' } },
-  { layout: 'the first of two imports named work', args: ['renamed-pair.mjs', 'a'], expect: { ran: 'a' } },
-  { layout: 'an anonymous default export', args: ['default-export.mjs'], expect: { ran: 'default' } },
-  { layout: 'a namespace import', args: ['namespace.mjs'], expect: { ran: 'b' } },
-  { layout: 'export * barrels, two levels', args: ['barrels.mjs', 'star'], expect: { ran: 'barrel-star' } },
-  {
-    layout: 'a renamed re-export in a barrel',
-    args: ['barrels.mjs', 'named'],
-    expect: { ran: 'barrel-named' },
-  },
-  {
-    layout: 'the module option naming a barrel',
-    args: ['explicit-module.mjs'],
-    expect: { ran: 'barrel-star' },
-  },
-  {
-    layout: 'a function registered with its module',
-    args: ['registered.mjs'],
-    expect: { ran: 'registered' },
-  },
-  { layout: 'an exported Process subclass', args: ['subclass.mjs'], expect: { ran: 'subclass' } },
-  {
-    layout: 'a CommonJS module imported by an ES module',
-    args: ['cjs/from-esm.mjs'],
-    expect: { ran: 'cjs-lib-1' },
-  },
-  { layout: 'a CommonJS program and its own export', args: ['cjs/main.cjs'], expect: { ran: 'cjs-main' } },
-  {
-    layout: 'a CommonJS function that is not exported',
-    args: ['cjs/main.cjs', 'unexported'],
-    expect: { refused: 'ERR_TARGET_NOT_EXPORTED' },
-  },
-  {
-    layout: 'a local unexported work beside an imported work',
-    args: ['local-shadow.mjs'],
-    expect: { refused: 'ERR_TARGET_NOT_EXPORTED' },
-  },
-  {
-    layout: 'the imported work beside a local one',
-    args: ['local-shadow.mjs', 'imported'],
-    expect: { ran: 'a' },
-  },
-  {
-    layout: 'a closure from a factory named like an export',
-    args: ['not-exportable.mjs', 'closure'],
-    expect: { refused: 'ERR_TARGET_NOT_EXPORTED' },
-  },
-  {
-    layout: 'an arrow inside a function named like an export',
-    args: ['not-exportable.mjs', 'arrow'],
-    expect: { refused: 'ERR_TARGET_NOT_EXPORTED' },
-  },
-  {
-    layout: 'a method named like an export',
-    args: ['not-exportable.mjs', 'method'],
-    expect: { refused: 'ERR_TARGET_NOT_EXPORTED' },
-  },
-  {
-    layout: 'an inline arrow',
-    args: ['not-exportable.mjs', 'inline'],
-    expect: { refused: 'ERR_TARGET_NOT_EXPORTED' },
-  },
-  {
-    layout: 'a bound function',
-    args: ['not-exportable.mjs', 'bound'],
-    expect: { refused: 'ERR_TARGET_NOT_FOUND' },
-  },
-  {
-    layout: 'an export reassigned after load',
-    args: ['reassigned.mjs'],
-    expect: { refused: 'ERR_TARGET_MISMATCH' },
-  },
+  ['the entry module, under the main guard', 'entry.mjs', 'entry'],
+  ['a TypeScript entry run by node', 'entry-ts.ts', 'entry-ts'],
+  ['an imported function', 'imported.mjs', 'a'],
+  ['the second of two imports named work', 'renamed-pair.mjs b', 'b'],
+  ['the first of two imports named work', 'renamed-pair.mjs a', 'a'],
+  ['an anonymous default export', 'default-export.mjs', 'default'],
+  ['a namespace import', 'namespace.mjs', 'b'],
+  ['export * barrels, two levels', 'barrels.mjs star', 'barrel-star'],
+  ['a renamed re-export in a barrel', 'barrels.mjs named', 'barrel-named'],
+  ['the module option naming a barrel', 'explicit-module.mjs', 'barrel-star'],
+  ['a function registered with its module', 'registered.mjs', 'registered'],
+  ['an exported Process subclass', 'subclass.mjs', 'subclass'],
+  ['a CommonJS module imported by an ES module', 'cjs/from-esm.mjs', 'cjs-lib-1'],
+  ['a CommonJS program and its own export', 'cjs/main.cjs', 'cjs-main'],
+  ['a CommonJS function that is not exported', 'cjs/main.cjs unexported', 'ERR_TARGET_NOT_EXPORTED'],
+  ['a local unexported work beside an imported work', 'local-shadow.mjs', 'ERR_TARGET_NOT_EXPORTED'],
+  ['the imported work beside a local one', 'local-shadow.mjs imported', 'a'],
+  ['a closure from a factory named like an export', 'not-exportable.mjs closure', 'ERR_TARGET_NOT_EXPORTED'],
+  ['an arrow inside a function named like an export', 'not-exportable.mjs arrow', 'ERR_TARGET_NOT_EXPORTED'],
+  ['a method named like an export', 'not-exportable.mjs method', 'ERR_TARGET_NOT_EXPORTED'],
+  ['an inline arrow', 'not-exportable.mjs inline', 'ERR_TARGET_NOT_EXPORTED'],
+  ['a bound function', 'not-exportable.mjs bound', 'ERR_TARGET_NOT_FOUND'],
+  ['an export reassigned after load', 'reassigned.mjs', 'ERR_TARGET_MISMATCH'],
+];
+
+// Layouts that run from an app folder: a library installed in node_modules, and esbuild bundles.
+const APP_LAYOUTS: Layout[] = [
+  ['a library in node_modules: its own internal target', 'app.mjs', 'node-modules-lib'],
+  ['a library in node_modules: an unexported function', 'app.mjs hidden', 'ERR_TARGET_NOT_EXPORTED'],
+  ['a bundle, @proclife/* external: its exported function', 'bundle-external.mjs', 'bundle-exported'],
+  [
+    'a bundle, @proclife/* external: a registered function',
+    'bundle-external.mjs registered',
+    'bundle-registered',
+  ],
+  [
+    'a bundle, @proclife/* external: an unexported function',
+    'bundle-external.mjs unexported',
+    'ERR_TARGET_NOT_EXPORTED',
+  ],
+  ['a bundle with proclife inlined, refused with the fix', 'bundle-inline.mjs', 'ERR_LAUNCH_FAILED'],
 ];
 
 let app: string;
@@ -186,38 +132,12 @@ afterAll(() => {
 });
 
 describe.each(METHODS)('%s', (method) => {
-  it.each(LAYOUTS)('$layout', async ({ args, expect: expectation }) => {
-    const outcome = await runNode(args, method);
-    if ('ran' in expectation) expectRan(outcome, expectation.ran);
-    else expectRefused(outcome, expectation.refused);
+  it.each(LAYOUTS)('%s', async (_layout, command, expected) => {
+    expectOutcome(await runNode(command.split(' '), method), expected);
   });
 
-  it('a library in node_modules starting its own internal target', async () => {
-    expectRan(await runNode(['app.mjs'], method, app), 'node-modules-lib');
-  });
-
-  it('a library in node_modules handing out an unexported function', async () => {
-    expectRefused(await runNode(['app.mjs', 'hidden'], method, app), 'ERR_TARGET_NOT_EXPORTED');
-  });
-
-  it('an esbuild bundle with @proclife/* external: its exported function', async () => {
-    expectRan(await runNode(['bundle-external.mjs'], method, app), 'bundle-exported');
-  });
-
-  it('an esbuild bundle with @proclife/* external: a registered internal function', async () => {
-    expectRan(await runNode(['bundle-external.mjs', 'registered'], method, app), 'bundle-registered');
-  });
-
-  it('an esbuild bundle with @proclife/* external: an unexported internal function', async () => {
-    expectRefused(
-      await runNode(['bundle-external.mjs', 'unexported'], method, app),
-      'ERR_TARGET_NOT_EXPORTED',
-    );
-  });
-
-  it('an esbuild bundle with proclife inlined is refused with the fix', async () => {
-    const outcome = await runNode(['bundle-inline.mjs'], method, app);
-    expectRefused(outcome, 'ERR_LAUNCH_FAILED');
+  it.each(APP_LAYOUTS)('%s', async (_layout, command, expected) => {
+    expectOutcome(await runNode(command.split(' '), method, app), expected);
   });
 
   it('tsx, with extensionless imports', async () => {

@@ -13,7 +13,8 @@ export interface ForkserverOptions {
   stock?: number | undefined;
   /**
    * Idle stock is ended when no forkserver process was started for this long (default 30000 ms),
-   * and booted again by the next `start()`.
+   * and booted again by the next `start()`. `Infinity`, or any value of 2^31 ms or more, keeps
+   * it until `releaseForkserverStock()` or the end of this process.
    */
   idleMs?: number | undefined;
   /**
@@ -141,7 +142,10 @@ export function setForkserverOptions(options: ForkserverOptions): void {
   }
   const next = { ...settings };
   if (options.stock !== undefined) next.stock = count('stock', options.stock, 0);
-  if (options.idleMs !== undefined) next.idleMs = count('idleMs', options.idleMs, 1);
+  // Infinity (like any 2^31 ms or more) keeps idle stock for good: no timer can hold it.
+  if (options.idleMs !== undefined)
+    next.idleMs =
+      options.idleMs === Number.POSITIVE_INFINITY ? options.idleMs : count('idleMs', options.idleMs, 1);
   if (options.preimportTargets !== undefined) {
     if (typeof options.preimportTargets !== 'boolean') {
       throw new InvalidOptionError(

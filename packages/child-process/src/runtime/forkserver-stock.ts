@@ -1,7 +1,13 @@
 import type { ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { type ChildPayload, debug, type LaunchedChild, type LaunchRequest } from '@proclife/core/adapter';
+import {
+  type ChildPayload,
+  debug,
+  isUnbounded,
+  type LaunchedChild,
+  type LaunchRequest,
+} from '@proclife/core/adapter';
 import type { ImportMessage, ParentToForkserver, ReadyMessage } from './forkserver-messages.ts';
 import { forkserverSettings, onForkserverSettings } from './forkserver-settings.ts';
 import { adoptChild, signalTree, spawnNode } from './spawn-launcher.ts';
@@ -175,6 +181,9 @@ function touchIdleTimer(): void {
   }
   clearTimeout(idleTimer);
   idleTimerMs = idleMs;
+  idleTimer = undefined;
+  // A Node timer of 2^31 ms or more would fire at once and release the stock it should keep.
+  if (isUnbounded(idleMs)) return;
   idleTimer = setTimeout(() => void releaseForkserverStock(), idleMs);
   // Idle stock never holds this process open.
   idleTimer.unref();

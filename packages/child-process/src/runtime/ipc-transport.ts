@@ -1,4 +1,9 @@
-import { type ChildPayload, type ChildTransport, parentView } from '@proclife/core/adapter';
+import {
+  type ChildPayload,
+  type ChildTransport,
+  parentView,
+  type SerializedValue,
+} from '@proclife/core/adapter';
 
 type Channel = { ref?: () => void; unref?: () => void };
 
@@ -30,8 +35,8 @@ export function ipcTransport(payload: Pick<ChildPayload, 'parentName' | 'parentP
         }
       }),
     onStopRequest: (listener) => {
-      process.on('message', (m: { t?: string } | null) => {
-        if (m && m.t === 'proclife:stop') listener();
+      process.on('message', (m: { t?: string; reason?: SerializedValue } | null) => {
+        if (m && m.t === 'proclife:stop') listener(m.reason);
       });
       (process.channel as Channel | undefined)?.unref?.();
     },

@@ -115,10 +115,10 @@ export function adoptChild(
       else exitListeners.push(l);
     },
     signal: (signal) => signalTree(cp, signal),
-    requestStop: () => {
+    requestStop: (reason) => {
       if (cp.connected) {
         try {
-          cp.send({ t: 'proclife:stop' }, () => {});
+          cp.send({ t: 'proclife:stop', reason }, () => {});
         } catch {
           // the child is going away already
         }

@@ -1,3 +1,4 @@
+import { isUnbounded } from '../bounded-wait.ts';
 import type { ParentProcess } from '../current.ts';
 import type { ChildPayload } from '../launcher.ts';
 
@@ -23,8 +24,9 @@ export function parentView(
         if (!alive) return resolve(true);
         // A child waiting for its parent stays up while it waits, as a blocked join would: the
         // channel or port it listens on does not hold its event loop open.
+        // A timeout of 2^31 ms or more (Infinity included) waits without limit, as none does.
         const timer =
-          timeoutMs === undefined
+          timeoutMs === undefined || isUnbounded(timeoutMs)
             ? setInterval(() => {}, 1 << 30)
             : setTimeout(() => resolve(false), Math.max(0, timeoutMs));
         void ended.then(() => {

@@ -13,14 +13,14 @@ import {
 } from '../process/index.ts';
 import { fingerprintMismatch } from '../runtime/fingerprint.ts';
 import { registeredTarget } from '../runtime/registered-targets.ts';
-import { serializeError } from '../serialize-error.ts';
+import { deserializeCause, type SerializedValue, serializeError } from '../serialize-error.ts';
 
 /** How a child talks to its parent; each start method provides one. */
 export interface ChildTransport {
   /** Sends a message; rejects (or throws) when the value cannot be cloned. */
   send(message: ChildMessage): Promise<void>;
-  /** Calls `listener` when the parent asks the child to stop. */
-  onStopRequest(listener: () => void): void;
+  /** Calls `listener` when the parent asks the child to stop, with the reason it gave, if any. */
+  onStopRequest(listener: (reason?: SerializedValue) => void): void;
   /** The parent as the child sees it. */
   parent: ParentProcess;
   /** Resolves when the parent has ended. */
@@ -78,6 +78,13 @@ export async function preimportModule(module: string): Promise<unknown> {
   return ns;
 }
 
+const STOP_REQUESTED = 'the parent asked this process to stop';
+
+/** The parent's abort reason, rebuilt as the cause of the child's own. */
+function causeOf(reason: SerializedValue | undefined): { cause: unknown } | undefined {
+  return reason === undefined ? undefined : { cause: deserializeCause(reason) };
+}
+
 function printProcessError(name: string, error: unknown): void {
   // Python prints `Process <name>:` and the traceback to the child's stderr.
   process.stderr.write(`Process ${name}:\n${nodeUtil().inspect(error)}\n`);
@@ -104,7 +111,7 @@ export async function runChild(
   let self: BaseProcess = Object.create(DefaultProcess.prototype) as BaseProcess;
   hydrateCurrent(self, payload);
   setCurrentProcess(self, transport.parent);
-  transport.onStopRequest(() => abortCurrent(self, 'the parent asked this process to stop'));
+  transport.onStopRequest((reason) => abortCurrent(self, STOP_REQUESTED, causeOf(reason)));
   void transport.parentEnded.then(() => abortCurrent(self, 'the parent process ended'));
 
   let reported = false;
@@ -130,7 +137,7 @@ export async function runChild(
       hydrateCurrent(own, payload);
       setCurrentProcess(own, transport.parent);
       self = own;
-      transport.onStopRequest(() => abortCurrent(own, 'the parent asked this process to stop'));
+      transport.onStopRequest((reason) => abortCurrent(own, STOP_REQUESTED, causeOf(reason)));
       void transport.parentEnded.then(() => abortCurrent(own, 'the parent process ended'));
     }
     if (payload.target) target = (await importExport(payload.target, 'the target function')) as Target;

@@ -8,14 +8,18 @@ export type {
   StopOptions,
   StopStep,
   Target,
+  WaitOptions,
 } from './options.ts';
+export { checkTimeout, checkWaitOptions } from './options.ts';
 export { BaseProcess, children, reap } from './process.ts';
 export {
   abortCurrent,
   BUILTIN_CLASS,
   endedPromise,
+  get as internalsOf,
   hasEnded,
   hydrateCurrent,
   orphanPolicyOf,
   setCurrentTarget,
 } from './state.ts';
+export { checkWaitable } from './state-machine.ts';

@@ -19,7 +19,11 @@ export interface ProcessOptions<T extends Target = Target> {
   name?: string | undefined;
   /** Defaults to the creating process's own flag (false in the main process). */
   daemon?: boolean | undefined;
-  /** Aborting it stops the child as {@link BaseProcess.stop} does. */
+  /**
+   * Aborting it runs {@link BaseProcess.stop} with its defaults: the child's
+   * `currentProcess().signal` aborts at once, with a reason whose `cause` is this signal's
+   * reason; SIGTERM follows 2 s later if the child still runs, SIGKILL 2 s after that.
+   */
   signal?: AbortSignal | undefined;
   /** `'inherit'` (default) shares the parent's stdout/stderr; `'pipe'` exposes `stdout`/`stderr` streams. */
   stdio?: 'inherit' | 'pipe' | undefined;
@@ -40,12 +44,23 @@ export interface ProcessOptions<T extends Target = Target> {
 /** See {@link ProcessOptions.orphanPolicy}. */
 export type OrphanPolicy = 'end' | 'survive';
 
+/** The options of a wait (`join()`, `wait()`, `stop()`), as Node's own APIs take them. */
+export interface WaitOptions {
+  /** Aborting it settles the wait at once: the promise rejects with `signal.reason`. The child is not touched. */
+  signal?: AbortSignal | undefined;
+}
+
 /** Options of {@link BaseProcess.stop}. */
 export interface StopOptions {
   /** How long the child may take to end after its `currentProcess().signal` aborts. Default 2000 ms. */
   graceMs?: number;
   /** How long after SIGTERM before SIGKILL. Default 2000 ms. */
   termMs?: number;
+  /**
+   * Aborting it abandons the ladder where it is (no further signal is sent) and rejects with
+   * `signal.reason`; what was already sent stays sent.
+   */
+  signal?: AbortSignal | undefined;
 }
 
 /** The step of the stop ladder that ended the child (`'exited'`: it had already ended). */
@@ -54,7 +69,11 @@ export type StopStep = 'exited' | 'graceful' | 'terminate' | 'kill';
 /** The states of a Process object, as Python's `repr` shows them. */
 export type ProcessStatus = 'initial' | 'started' | 'stopped' | 'closed' | 'unknown';
 
-/** A timeout argument: `undefined`/`null` mean "no timeout"; anything but a number is refused. */
+/**
+ * A timeout argument: `undefined`/`null` mean "no timeout"; anything but a number is refused.
+ * `Infinity` and anything of 2^31 ms or more also mean "no limit" (see `boundedWait`), and 0 or
+ * less means "do not wait".
+ */
 export function checkTimeout(name: string, value: unknown): number | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'number' || Number.isNaN(value)) {
@@ -122,7 +141,28 @@ export function validate(options: unknown): ProcessOptions {
 }
 
 const KNOWN_OPTIONS = ['target', 'args', 'name', 'daemon', 'signal', 'stdio', 'module', 'orphanPolicy'];
-const STOP_OPTIONS = ['graceMs', 'termMs'];
+const STOP_OPTIONS = ['graceMs', 'termMs', 'signal'];
+const WAIT_OPTIONS = ['signal'];
+
+/** The `signal` of a wait's options, checked: an object with known keys, and an AbortSignal. */
+export function checkWaitOptions(where: string, options: unknown): AbortSignal | undefined {
+  if (options === undefined || options === null) return undefined;
+  if (typeof options !== 'object') {
+    throw new InvalidOptionError(
+      'ERR_INVALID_OPTION',
+      `${where} takes an options object such as { signal }, received ${quote(options)}.`,
+    );
+  }
+  checkOptionNames(options, where === 'stop()' ? STOP_OPTIONS : WAIT_OPTIONS, where);
+  const { signal } = options as WaitOptions;
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw new InvalidOptionError(
+      'ERR_INVALID_OPTION',
+      `The 'signal' option of ${where} must be an AbortSignal, received ${quote(signal)}.`,
+    );
+  }
+  return signal;
+}
 
 /**
  * The options the engine does not know, for the launcher to check. A key that neither the engine
@@ -148,7 +188,7 @@ export function checkStopOptions(options: unknown): StopOptions {
       `stop(options) takes an object such as { graceMs: 500 }, received ${quote(options)}.`,
     );
   }
-  checkOptionNames(options, STOP_OPTIONS, 'stop()');
+  checkWaitOptions('stop()', options);
   return options as StopOptions;
 }
 

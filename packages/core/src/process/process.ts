@@ -6,6 +6,7 @@ import {
   checkDaemon,
   checkName,
   checkTimeout,
+  checkWaitOptions,
   launchOptionsOf,
   type ProcessOptions,
   type ProcessStatus,
@@ -13,10 +14,11 @@ import {
   type StopStep,
   type Target,
   validate,
+  type WaitOptions,
 } from './options.ts';
 import { buildPayload, callersFor } from './payload.ts';
 import { repr } from './repr.ts';
-import { checkClosed, get, hasEnded, initialState, setInternals } from './state.ts';
+import { checkClosed, get, hasEnded, type Internals, initialState, setInternals } from './state.ts';
 import {
   alive,
   checkJoin,
@@ -35,6 +37,17 @@ import { stopLadder } from './stop-ladder.ts';
  * It lives next to the class so that no module below needs the Process type.
  */
 export const children = new Set<BaseProcess>();
+
+/**
+ * The internals of an object that is not closed. After `close()` every member but `name`,
+ * `daemon`, `status`, `run()`, `close()` and the repr throws Python's `process object is closed`
+ * (DESIGN's list, with `status` as the repr's own word and `run()` as Python leaves it).
+ */
+function open(p: object): Internals {
+  const s = get(p);
+  checkClosed(s);
+  return s;
+}
 
 /** Drops ended children from the registry (Python's `_cleanup()`). */
 export function reap(): void {
@@ -92,15 +105,18 @@ export class BaseProcess<T extends Target = Target> {
 
   /**
    * Waits for the child to end. Resolves to its exit code, or to `null` when `timeoutMs` passed
-   * first; `join(0)` and negative timeouts return at once. Joining many times is fine.
+   * first; `join(0)` and negative timeouts return at once, and `Infinity` (or any timeout of
+   * 2^31 ms or more) waits without limit. Joining many times is fine. Aborting `options.signal`
+   * rejects the join with the signal's reason and leaves the child running.
    */
-  join(timeoutMs?: number | null): Promise<number | null> {
+  join(timeoutMs?: number | null, options?: WaitOptions): Promise<number | null> {
     const s = get(this);
     checkClosed(s);
     const timeout = checkTimeout('join(timeoutMs)', timeoutMs);
+    const signal = checkWaitOptions('join()', options);
     const child = checkJoin(s);
     if (s.exitCode !== null) children.delete(this);
-    return waitForEnd(s, child, timeout).then((code) => {
+    return waitForEnd(s, child, timeout, signal).then((code) => {
       if (code !== null) children.delete(this);
       return code;
     });
@@ -131,21 +147,25 @@ export class BaseProcess<T extends Target = Target> {
 
   /**
    * The escalation ladder: aborts `currentProcess().signal` in the child and waits `graceMs`,
-   * then sends SIGTERM and waits `termMs`, then SIGKILL. Resolves with the step that ended it.
+   * then sends SIGTERM and waits `termMs`, then SIGKILL (`Infinity` waits at a step without
+   * limit). Resolves with the step whose action the exit answers: `'kill'` for exit -9,
+   * `'terminate'` for -15, `'graceful'` for a child that ended on its own, `'exited'` when it had
+   * ended before. Aborting `options.signal` abandons the ladder and rejects with its reason.
    */
   async stop(options: StopOptions = {}): Promise<StopStep> {
     const s = get(this);
     return stopLadder(
       s,
       options,
-      (ms) => this.join(ms),
+      (ms, waitOptions) => this.join(ms, waitOptions),
       (step, waitMs) => publishLifecycle('stop', this, s, { step, waitMs }), // lifecycle event
     );
   }
 
   /**
    * Releases what the parent holds for the child. Throws while the child runs; idempotent.
-   * Afterwards every method but `name`, `daemon` and `toString` throws `process object is closed`.
+   * Afterwards every member but `name`, `daemon`, `status`, `run()`, `close()` and the repr
+   * (`toString`, `util.inspect`) throws `process object is closed`; `result` and `error` too.
    */
   close(): void {
     if (closeHandle(get(this))) children.delete(this);
@@ -197,6 +217,7 @@ export class BaseProcess<T extends Target = Target> {
    */
   get threadId(): number | null {
     const s = get(this);
+    checkClosed(s);
     if (!s.isCurrent) return s.threadId;
     const { isMainThread, threadId } = nodeThreads();
     return isMainThread ? null : threadId;
@@ -211,27 +232,27 @@ export class BaseProcess<T extends Target = Target> {
 
   /** The target's return value (awaited when a promise), once the child has ended. */
   get result(): Awaited<ReturnType<T>> | undefined {
-    return get(this).result as Awaited<ReturnType<T>> | undefined;
+    return open(this).result as Awaited<ReturnType<T>> | undefined;
   }
 
   /** The child's uncaught error, rebuilt with its name, message, stack, `code` and `cause`. */
   get error(): Error | undefined {
-    return get(this).error;
+    return open(this).error;
   }
 
   /** The child's stdout when started with `stdio: 'pipe'`. */
   get stdout(): Readable | null {
-    return get(this).child?.stdout ?? null;
+    return open(this).child?.stdout ?? null;
   }
 
   /** The child's stderr when started with `stdio: 'pipe'`. */
   get stderr(): Readable | null {
-    return get(this).child?.stderr ?? null;
+    return open(this).child?.stderr ?? null;
   }
 
   /** Aborted inside a child when its parent asks it to stop ({@link BaseProcess.stop}) or dies. */
   get signal(): AbortSignal {
-    return get(this).controller.signal;
+    return open(this).controller.signal;
   }
 
   /** Python's repr: `<Process name='Process-1' pid=123 parent=100 started daemon>`. */

@@ -1,4 +1,5 @@
 import { exitCodeLabel } from '../exit-status.ts';
+import { pythonRepr } from '../python-repr.ts';
 import { peek } from './state.ts';
 import { statusOf } from './state-machine.ts';
 
@@ -12,7 +13,7 @@ export function repr(p: object): string {
   const cls = p.constructor.name;
   if (!s) return `<${cls} uninitialised>`;
   const status = statusOf(s);
-  const parts = [cls, `name='${s.name}'`];
+  const parts = [cls, `name=${pythonRepr(s.name)}`];
   // As in Python, the pid shows only on the parent's handle of a started child.
   if (!s.isCurrent && s.phase === 'started' && s.pid !== null && status !== 'unknown')
     parts.push(`pid=${s.pid}`);

@@ -1,3 +1,4 @@
+import { boundedWait } from '../bounded-wait.ts';
 import { startMethodEntry } from '../context.ts';
 import { debug } from '../debug.ts';
 import {
@@ -97,7 +98,11 @@ export function launch(
   });
   if (s.daemon) child.unref();
   if (s.signal) {
-    const onAbort = () => void stop().catch(() => {});
+    const signal = s.signal;
+    const onAbort = () => {
+      s.abortReason = { reason: signal.reason };
+      void stop().catch(() => {});
+    };
     s.onAbort = onAbort;
     if (s.signal.aborted) queueMicrotask(onAbort);
     else s.signal.addEventListener('abort', onAbort, { once: true });
@@ -116,31 +121,21 @@ export function checkJoin(s: Internals): LaunchedChild {
 }
 
 /**
- * Waits for the end, or `timeout` ms; resolves to the exit code or null. A daemonic child does
- * not hold the parent open, but a parent waiting for it must stay up.
+ * Waits for the end, or `timeout` ms (none: no limit), or until `signal` aborts (rejecting with
+ * its reason); resolves to the exit code or null. A daemonic child does not hold the parent
+ * open, but a parent waiting for it must stay up.
  */
 export function waitForEnd(
   s: Internals,
   child: LaunchedChild,
   timeout: number | undefined,
+  signal?: AbortSignal,
 ): Promise<number | null> {
+  if (signal?.aborted) return Promise.reject(signal.reason);
   if (s.exitCode !== null) return Promise.resolve(s.exitCode);
   if (timeout !== undefined && timeout <= 0) return Promise.resolve(null);
   holdOpen(s, child);
-  let timer: NodeJS.Timeout | undefined;
-  const waits: Promise<number | null>[] = [s.ended];
-  if (timeout !== undefined) {
-    waits.push(
-      new Promise<null>((resolve) => {
-        timer = setTimeout(() => resolve(null), timeout);
-      }),
-    );
-  }
-  return Promise.race(waits).then((code) => {
-    clearTimeout(timer);
-    letGo(s, child);
-    return code;
-  });
+  return boundedWait(s.ended, timeout, signal).finally(() => letGo(s, child));
 }
 
 /** Keeps the parent up while someone waits for a daemonic child. */
@@ -160,14 +155,37 @@ export function alive(s: Internals): boolean {
   return s.phase === 'started' && s.exitCode === null;
 }
 
+/**
+ * The guard of the calls that act on a child (terminate, kill, interrupt, stop): only its
+ * creator may make them. Python fails there with an AttributeError on the child's own object;
+ * here the refusal is typed and says why.
+ */
+export function checkChildOnly(s: Internals, verb: 'terminate' | 'kill' | 'interrupt' | 'stop'): void {
+  checkClosed(s);
+  if (s.isCurrent || s.creatorToken !== local.token)
+    throw new ProcessStateError('ERR_PROCESS_STATE', `can only ${verb} a child process`);
+}
+
+const VERBS = { SIGTERM: 'terminate', SIGKILL: 'kill', SIGINT: 'interrupt' } as const;
+
 /** terminate()/kill()/interrupt(): refused before start, a no-op once the child has ended. */
 export function sendSignal(s: Internals, signal: 'SIGTERM' | 'SIGKILL' | 'SIGINT'): void {
-  checkClosed(s);
+  checkChildOnly(s, VERBS[signal]);
   if (s.phase !== 'started' || !s.child)
     throw new ProcessStateError('ERR_PROCESS_STATE', MESSAGES.notStarted);
   if (s.exitCode !== null) return;
   debug('signal %s %s', s.name, signal);
   s.child.signal(signal);
+}
+
+/**
+ * What `wait()` may wait for: a started Process of this process (Python's `sentinel`: the
+ * closed-process error, or "process not started", at once rather than a wait that never ends).
+ */
+export function checkWaitable(s: Internals): void {
+  checkClosed(s);
+  if (s.isCurrent || s.phase !== 'started')
+    throw new ProcessStateError('ERR_PROCESS_STATE', MESSAGES.notStarted);
 }
 
 /** close(): refused while running, idempotent, a no-op on the current process. */

@@ -37,6 +37,8 @@ export interface Internals {
   waiters: number;
   controller: AbortController;
   onAbort: (() => void) | null;
+  /** Set when the `signal` option aborted: its reason, which the stop request carries to the child. */
+  abortReason: { reason: unknown } | null;
 }
 
 const internals = new WeakMap<object, Internals>();
@@ -81,6 +83,7 @@ export function freshRun(): Pick<
   | 'waiters'
   | 'controller'
   | 'onAbort'
+  | 'abortReason'
 > {
   let resolve!: (code: number) => void;
   const promise = new Promise<number>((r) => {
@@ -97,6 +100,7 @@ export function freshRun(): Pick<
     waiters: 0,
     controller: new AbortController(),
     onAbort: null,
+    abortReason: null,
   };
 }
 
@@ -187,9 +191,11 @@ export function setCurrentTarget(instance: object, target: Target | undefined): 
 /**
  * Aborts the child's own `signal` (a stop request, or the parent's death). The reason is a
  * typed error, so that code which rethrows `signal.reason` reports something the parent can
- * tell apart from a crash.
+ * tell apart from a crash. Its `cause` is the abort reason of the parent's `signal` option, when
+ * that is what stopped the child.
  */
-export function abortCurrent(instance: object, reason: string): void {
+export function abortCurrent(instance: object, reason: string, options?: ErrorOptions): void {
   const s = internals.get(instance);
-  if (s && !s.controller.signal.aborted) s.controller.abort(new ProclifeError('ERR_PROCESS_STATE', reason));
+  if (s && !s.controller.signal.aborted)
+    s.controller.abort(new ProclifeError('ERR_PROCESS_STATE', reason, options));
 }

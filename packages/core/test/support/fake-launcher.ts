@@ -6,10 +6,12 @@ import {
   BaseProcess,
   BUILTIN_CLASS,
   type ChildMessage,
+  deserializeCause,
   type LaunchedChild,
   type Launcher,
   type LaunchRequest,
   registerStartMethod,
+  type SerializedValue,
   serializeError,
   signalNumber,
 } from '../../src/adapter.ts';
@@ -35,6 +37,8 @@ export class FakeChild implements LaunchedChild {
   readonly signals: Signal[] = [];
   /** How many times the parent asked the child to stop. */
   stopRequests = 0;
+  /** The reason each stop request carried, rebuilt as the child rebuilds it. */
+  readonly stopReasons: unknown[] = [];
   /** Whether the child keeps the parent's event loop alive now. */
   referenced = true;
   closed = false;
@@ -68,9 +72,10 @@ export class FakeChild implements LaunchedChild {
     if (exit !== null) queueMicrotask(() => this.exit(exit));
   }
 
-  requestStop(): void {
+  requestStop(reason?: SerializedValue): void {
     if (this.exitCode !== null) return;
     this.stopRequests += 1;
+    this.stopReasons.push(reason === undefined ? undefined : deserializeCause(structuredClone(reason)));
     const exit = this.behaviour.onStopRequest ?? null;
     if (exit !== null) queueMicrotask(() => this.exit(exit));
   }
@@ -147,7 +152,7 @@ export class FakeProcess extends BaseProcess {
   static readonly [BUILTIN_CLASS] = true;
 }
 
-registerStartMethod('fake', { launcher: fakeLauncher, Process: FakeProcess, packageName: 'fake' });
+registerStartMethod('fake', { launcher: fakeLauncher, Process: FakeProcess });
 
 /** The fake child behind `p` (the launch that `p.start()` made). */
 export function childOf(p: BaseProcess): FakeChild {

@@ -92,10 +92,10 @@ function adoptWorker(worker: Worker, request: LaunchRequest, limits: ThreadLaunc
       requested ??= -(signalNumber(signal) ?? 15);
       void worker.terminate();
     },
-    requestStop: () => {
+    requestStop: (reason) => {
       if (exitCode !== null) return;
       try {
-        worker.postMessage({ t: 'proclife:stop' });
+        worker.postMessage({ t: 'proclife:stop', reason });
       } catch {
         // the thread is going away already
       }

@@ -1,5 +1,11 @@
 import { parentPort } from 'node:worker_threads';
-import { type ChildPayload, type ChildTransport, ProclifeError, parentView } from '@proclife/core/adapter';
+import {
+  type ChildPayload,
+  type ChildTransport,
+  ProclifeError,
+  parentView,
+  type SerializedValue,
+} from '@proclife/core/adapter';
 import { ENDED_ON_ITS_OWN } from './thread-protocol.ts';
 
 /**
@@ -39,8 +45,8 @@ export function threadTransport(payload: Pick<ChildPayload, 'parentName' | 'pare
       }
     },
     onStopRequest: (listener) => {
-      port.on('message', (m: { t?: string } | null) => {
-        if (m && m.t === 'proclife:stop') listener();
+      port.on('message', (m: { t?: string; reason?: SerializedValue } | null) => {
+        if (m && m.t === 'proclife:stop') listener(m.reason);
       });
       // Listening must not hold the thread open once its target has settled.
       port.unref();
