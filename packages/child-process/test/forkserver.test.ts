@@ -73,6 +73,15 @@ describe('forkserver: the context and its options', () => {
     expect(errorOf(() => setForkserverOptions({ preimportTargets: 'yes' as never }))?.code).toBe(
       'ERR_INVALID_OPTION',
     );
+    expect(errorOf(() => setForkserverOptions({ idleMs: Number.NaN }))?.message).toBe(
+      "The 'idleMs' option must be an integer of at least 1, received NaN.",
+    );
+  });
+
+  it('idleMs: Infinity keeps idle stock without limit (no timer that overflows to 1 ms)', () => {
+    expect(errorOf(() => setForkserverOptions({ idleMs: Number.POSITIVE_INFINITY }))).toBeUndefined();
+    expect(errorOf(() => setForkserverOptions({ idleMs: 2 ** 31 }))).toBeUndefined();
+    setForkserverOptions({ idleMs: 30_000 });
   });
 });
 

@@ -2,7 +2,7 @@ import { nodeOs } from './builtins.ts';
 import { debug } from './debug.ts';
 import { InvalidOptionError, quote } from './errors.ts';
 import { activeChildren } from './functions.ts';
-import { orphanPolicyOf } from './process/index.ts';
+import { checkTimeout, orphanPolicyOf } from './process/index.ts';
 
 /** Options of {@link installShutdownHandlers}. */
 export interface ShutdownOptions {
@@ -43,15 +43,9 @@ export function installShutdownHandlers(options: ShutdownOptions = {}): () => vo
       `installShutdownHandlers(): signals must be an array of signal names, received ${quote(signals)}.`,
     );
   }
-  for (const key of ['graceMs', 'termMs'] as const) {
-    const value = options[key];
-    if (value !== undefined && (typeof value !== 'number' || Number.isNaN(value))) {
-      throw new InvalidOptionError(
-        'ERR_INVALID_OPTION',
-        `installShutdownHandlers(): ${key} must be a number of milliseconds, received ${quote(value)}.`,
-      );
-    }
-  }
+  // The same rule as stop()'s own: Infinity (or 2^31 ms and more) means no limit.
+  for (const key of ['graceMs', 'termMs'] as const)
+    checkTimeout(`installShutdownHandlers(): ${key}`, options[key]);
   let shuttingDown = false;
   const stoppable = () => activeChildren().filter((p) => orphanPolicyOf(p) !== 'survive');
 

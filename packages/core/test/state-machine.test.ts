@@ -2,7 +2,13 @@
 // rules (Lib/multiprocessing/process.py) without starting a single process.
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../src/errors.ts';
-import { activeChildren, ProcessStateError, ProclifeError, wait } from '../src/index.ts';
+import {
+  activeChildren,
+  installShutdownHandlers,
+  ProcessStateError,
+  ProclifeError,
+  wait,
+} from '../src/index.ts';
 import { childOf, type FakeChild, FakeProcess, fakeLauncher } from './support/fake-launcher.ts';
 
 type State = 'initial' | 'started' | 'ended' | 'closed';
@@ -414,6 +420,16 @@ describe('timeouts that Node timers cannot hold', () => {
     } finally {
       fakeLauncher.behaviour = { onStopRequest: 0 };
     }
+  });
+
+  it('installShutdownHandlers() checks its timeouts by the same rule, quoting the value', () => {
+    expect(() => installShutdownHandlers({ graceMs: Number.NaN })).toThrow(
+      'installShutdownHandlers(): graceMs must be a number of milliseconds, received NaN.',
+    );
+    const uninstall = installShutdownHandlers({ graceMs: Number.POSITIVE_INFINITY, signals: ['SIGUSR2'] });
+    expect(process.listenerCount('SIGUSR2')).toBe(1);
+    uninstall();
+    expect(process.listenerCount('SIGUSR2')).toBe(0);
   });
 
   it('join(2 ** 31 - 1) is still a timer, the longest one Node holds', async () => {
