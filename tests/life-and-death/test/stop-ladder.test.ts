@@ -46,29 +46,23 @@ describe.each(METHODS)('the stop ladder (%s)', async (method) => {
     p.close();
   });
 
-  it("a child that ignores its AbortSignal ends at the 'terminate' step", async () => {
-    const p = new Process({ target: ignoresAbort, stdio: 'pipe' }).start();
-    await readyLine(p);
-    expect(await p.stop({ graceMs: 300, termMs: 10_000 })).toBe('terminate');
-    expect(p.exitCode).toBe(-15);
-    p.close();
-  });
-
-  it("a child busy in a CPU loop ends at the 'terminate' step", async () => {
-    const p = new Process({ target: busy, stdio: 'pipe' }).start();
-    await readyLine(p);
-    expect(await p.stop({ graceMs: 300, termMs: 10_000 })).toBe('terminate');
-    expect(p.exitCode).toBe(-15);
-    p.close();
-  });
-
   // A thread has no signal to trap: the 'terminate' step ends it.
   const trapEnd = ownProcess(method) ? (['kill', -9] as const) : (['terminate', -15] as const);
-  it(`a child that traps SIGTERM ends at the '${trapEnd[0]}' step`, async () => {
-    const p = new Process({ target: trapsTerm, stdio: 'pipe' }).start();
+  it.each([
+    [
+      "a child that ignores its AbortSignal ends at the 'terminate' step",
+      ignoresAbort,
+      10_000,
+      'terminate',
+      -15,
+    ],
+    ["a child busy in a CPU loop ends at the 'terminate' step", busy, 10_000, 'terminate', -15],
+    [`a child that traps SIGTERM ends at the '${trapEnd[0]}' step`, trapsTerm, 300, ...trapEnd],
+  ] as const)('%s', async (_label, target, termMs, step, exitCode) => {
+    const p = new Process({ target, stdio: 'pipe' }).start();
     await readyLine(p);
-    expect(await p.stop({ graceMs: 300, termMs: 300 })).toBe(trapEnd[0]);
-    expect(p.exitCode).toBe(trapEnd[1]);
+    expect(await p.stop({ graceMs: 300, termMs })).toBe(step);
+    expect(p.exitCode).toBe(exitCode);
     p.close();
   });
 
