@@ -35,8 +35,12 @@ export interface ChildTransport {
   exit(code: number): void;
 }
 
+// Namespaces a forkserver process imported while idle: the hand-off reads them without another
+// trip through the module loader (an `import()` of a loaded module still takes several turns).
+const preimported = new Map<string, Record<string, unknown>>();
+
 async function importExport(ref: TargetRef, what: string): Promise<unknown> {
-  const ns = (await import(ref.module)) as Record<string, unknown>;
+  const ns = preimported.get(ref.module) ?? ((await import(ref.module)) as Record<string, unknown>);
   let value: unknown;
   if (ref.from === 'registry') value = registeredTarget(ref.module, ref.exportName);
   else if (ref.from === 'commonjs') {
@@ -70,8 +74,10 @@ async function importExport(ref: TargetRef, what: string): Promise<unknown> {
  * booted ahead of time (forkserver) leaves nothing of that import for {@link runChild} to do:
  * Node caches a resolution per importing module, and this is the same importing module.
  */
-export function preimportModule(module: string): Promise<unknown> {
-  return import(module);
+export async function preimportModule(module: string): Promise<unknown> {
+  const ns = (await import(module)) as Record<string, unknown>;
+  preimported.set(module, ns);
+  return ns;
 }
 
 /** Rebuilds the class instances among the arguments and fields, once their classes are imported. */
