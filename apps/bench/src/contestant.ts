@@ -47,4 +47,6 @@ export interface IdleStarter {
   readonly thread: boolean;
   /** Starts an idle child that creates `marker` once its target runs. */
   startIdle(marker: string): IdleHandle;
+  /** Lets background work settle after a start (a forkserver refilling its stock); not timed. */
+  settle?(): Promise<void>;
 }

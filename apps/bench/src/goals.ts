@@ -1,4 +1,4 @@
-import type { Figure, Ratio } from './schema.ts';
+import type { Figure, MemoryFigure, Ratio } from './schema.ts';
 import { round } from './stats.ts';
 
 type Op = '<=' | '>=' | '<';
@@ -36,34 +36,80 @@ const vsPeer = (group: string, method: string, peer: string, what: string): Rati
   goal: ['<', 1],
 });
 
+/** A ratio of two figures of one group; `name` overrides the id's `<num>-vs-<den>`. */
+const between = (
+  group: string,
+  num: string,
+  den: string,
+  label: string,
+  goal?: [Op, number],
+  name = `${num}-vs-${den}`,
+): RatioSpec => ({
+  id: `${group}/${name}`,
+  label,
+  num: `${group}/${num}`,
+  den: `${group}/${den}`,
+  ...(goal ? { goal } : {}),
+});
+
+/** 'forkserver' against its floor, a pre-booted fork that imported the task. */
+const vsFloor = (group: string, what: string): RatioSpec =>
+  between(
+    group,
+    'forkserver',
+    'raw-forkserver',
+    `${what}: proclife 'forkserver' / a pre-booted child_process.fork (the floor)`,
+  );
+
+/** How many times faster 'forkserver' is than 'spawn'. */
+const spawnOverForkserver = (group: string, what: string, atLeast: number): RatioSpec =>
+  between(
+    group,
+    'spawn',
+    'forkserver',
+    `${what}: proclife 'spawn' / 'forkserver' (how many times faster)`,
+    ['>=', atLeast],
+    'spawn-over-forkserver',
+  );
+
 /** Every ratio the benchmark reports, with the goals of DESIGN.md section 4 and issue 8. */
 export const RATIOS: readonly RatioSpec[] = [
   vsRaw('start-running', 'spawn', 'raw-fork', 'start to target running', 1.05),
-  vsRaw('start-join', 'spawn', 'raw-fork', 'start + join with a result'),
-  {
-    id: 'start-running/spawn-ts-vs-spawn',
-    label: "start to target running: proclife 'spawn' with a TypeScript target / with a JavaScript target",
-    num: 'start-running/spawn-ts',
-    den: 'start-running/spawn',
-    goal: ['<=', 1.05],
-  },
+  vsRaw('start-join', 'spawn', 'raw-fork', 'start + join with a result', 1.05),
+  vsFloor('start-running', 'start to target running'),
+  vsFloor('start-join', 'start + join with a result'),
+  between(
+    'start-running',
+    'raw-forkserver',
+    'piscina',
+    'start to target running: the forkserver floor / piscina (above 1: a hand-off to another process alone is slower than a hand-off to a thread)',
+  ),
+  between(
+    'start-running',
+    'spawn-ts',
+    'spawn',
+    "start to target running: proclife 'spawn' with a TypeScript target / with a JavaScript target",
+    ['<=', 1.05],
+  ),
   vsRaw('start-running', 'thread', 'raw-worker', 'start to target running', 1.05),
   vsRaw('start-join', 'thread', 'raw-worker', 'start + join with a result'),
-  {
-    id: 'start-running/spawn-over-forkserver',
-    label: "start to target running: proclife 'spawn' / 'forkserver' (how many times faster)",
-    num: 'start-running/spawn',
-    den: 'start-running/forkserver',
-    goal: ['>=', 40],
-  },
+  spawnOverForkserver('start-running', 'start to target running', 40),
   vsRaw('terminate-join', 'spawn', 'raw-fork', 'terminate to join', 1.2),
   vsRaw('terminate-join', 'forkserver', 'raw-fork', 'terminate to join', 1.2),
   vsRaw('terminate-join', 'thread', 'raw-worker', 'terminate to join', 1.2),
   vsRaw('sequential', 'spawn', 'raw-fork', 'sequential start + join batch'),
   vsRaw('sequential', 'forkserver', 'raw-fork', 'sequential start + join batch'),
+  spawnOverForkserver('sequential', 'sequential start + join batch', 1.6),
   vsRaw('sequential', 'thread', 'raw-worker', 'sequential start + join batch'),
-  vsRaw('parallel', 'spawn', 'raw-fork', 'parallel start + join batch'),
-  vsRaw('parallel', 'forkserver', 'raw-fork', 'parallel start + join batch'),
+  vsRaw('parallel', 'spawn', 'raw-fork', 'parallel start + join batch', 1.05),
+  vsRaw('parallel', 'forkserver', 'raw-fork', 'parallel start + join batch', 1.05),
+  between(
+    'parallel',
+    'forkserver',
+    'spawn',
+    "parallel start + join batch (a burst beyond the stock): proclife 'forkserver' / 'spawn'",
+    ['<=', 1],
+  ),
   vsRaw('parallel', 'thread', 'raw-worker', 'parallel start + join batch'),
   vsPeer('start-join', 'spawn', 'tinypool-child-process', 'start + join with a result'),
   vsPeer('start-running', 'spawn', 'tinypool-child-process', 'start to target running'),
@@ -85,6 +131,12 @@ export const FIGURE_GOALS: readonly FigureGoalSpec[] = [
   },
 ];
 
+/** Idle memory per child above the raw fork's, in MiB. */
+const MEMORY_GOALS: readonly { method: string; limit: number }[] = [
+  { method: 'spawn', limit: 0.5 },
+  { method: 'forkserver', limit: 1 },
+];
+
 function meets(value: number, [op, limit]: [Op, number]): boolean {
   if (op === '<=') return value <= limit;
   if (op === '>=') return value >= limit;
@@ -92,7 +144,7 @@ function meets(value: number, [op, limit]: [Op, number]): boolean {
 }
 
 /** Computes every ratio and figure goal from the figures (null where a side is missing). */
-export function computeRatios(figures: readonly Figure[]): Ratio[] {
+export function computeRatios(figures: readonly Figure[], memory: readonly MemoryFigure[] = []): Ratio[] {
   const medianOf = (id: string) => figures.find((f) => f.id === id)?.medianMs ?? null;
   const out: Ratio[] = [];
   for (const spec of FIGURE_GOALS) {
@@ -117,6 +169,20 @@ export function computeRatios(figures: readonly Figure[]): Ratio[] {
       unit: 'x',
       goal: spec.goal ? `${spec.goal[0]} ${spec.goal[1]}` : null,
       goalMet: value === null || !spec.goal ? null : meets(value, spec.goal),
+    });
+  }
+  const mib = (method: string) => memory.find((m) => m.method === method)?.privateMiB ?? null;
+  for (const { method, limit } of MEMORY_GOALS) {
+    const own = mib(method);
+    const raw = mib('raw-fork');
+    const value = own === null || raw === null ? null : round(own - raw, 2);
+    out.push({
+      id: `memory/${method}-minus-raw-fork`,
+      label: `idle private memory per child: proclife '${method}' minus child_process.fork, in MiB`,
+      value,
+      unit: 'MiB',
+      goal: `<= ${limit} MiB`,
+      goalMet: value === null ? null : value <= limit,
     });
   }
   return out;

@@ -5,14 +5,17 @@ import type { Contestant, ContestantKind, IdleStarter } from './contestant.ts';
 import { execaContestant, piscinaContestant, tinypoolContestant } from './contestants/peers.ts';
 import { proclifeContestant, releaseProclife } from './contestants/proclife.ts';
 import { rawForkContestant } from './contestants/raw-fork.ts';
+import { rawForkserverContestant } from './contestants/raw-forkserver.ts';
 import { rawWorkerContestant } from './contestants/raw-worker.ts';
 import { computeRatios } from './goals.ts';
-import { machineInfo } from './machine.ts';
+import { finishMachineInfo, isBusy, machineInfo } from './machine.ts';
 import { measureBatches } from './scenarios/batch.ts';
 import { measureMemory } from './scenarios/memory.ts';
+import { measureParentRss } from './scenarios/parent-rss.ts';
+import { measurePhases, type PhaseReport } from './scenarios/phases.ts';
 import { measureStartJoin } from './scenarios/start-join.ts';
 import { measureTerminate } from './scenarios/terminate.ts';
-import type { Figure, FigureGroup, MemoryFigure, Results } from './schema.ts';
+import type { Figure, FigureGroup, MemoryFigure, ParentRssFigure, Results } from './schema.ts';
 import type { BenchSettings } from './settings.ts';
 import { median, quantile, round } from './stats.ts';
 
@@ -54,10 +57,17 @@ function progress(line: string): void {
   process.stderr.write(`[bench] ${line}\n`);
 }
 
+function warnBusy(load: readonly number[], when: string): void {
+  progress(
+    `WARNING: the machine was busy ${when} (load average ${load.join(' ')} on ${machineInfo().cpus} cores): times are inflated and noisier; compare ratios within this run only.`,
+  );
+}
+
 /** Runs every scenario and assembles the results (the caller writes and prints them). */
 export async function runBenchmark(s: BenchSettings, command: string): Promise<Results> {
   const date = new Date().toISOString();
   const machine = machineInfo();
+  if (isBusy(machine.loadAverage, machine.cpus)) warnBusy(machine.loadAverage, 'at the start');
   const began = performance.now();
   const dir = mkdtempSync(join(tmpdir(), 'proclife-bench-'));
   // Daemonic children and unref'd pools hold nothing open: without this, a wait that never
@@ -73,6 +83,7 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
     const tinypoolProcess = tinypoolContestant('child_process');
     const tinypoolThread = tinypoolContestant('worker_threads');
     const piscina = piscinaContestant();
+    const rawForkserver = rawForkserverContestant();
     const contestants: Contestant[] = [
       spawn,
       spawnTs,
@@ -80,6 +91,7 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
       thread,
       rawForkContestant,
       rawWorkerContestant,
+      rawForkserver,
       tinypoolProcess,
       tinypoolThread,
       execaContestant,
@@ -99,6 +111,21 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
     const batch = await measureBatches(batchers, s);
     progress(`memory: ${s.memoryCount} idle children each`);
     const mem = await measureMemory(starters, s.memoryCount, dir);
+    progress(`phases of a 'spawn' start: ${s.phaseRounds} rounds`);
+    let phases: PhaseReport | null = null;
+    const phaseNote: string[] = [];
+    try {
+      phases = await measurePhases(s.phaseRounds);
+    } catch (error) {
+      phaseNote.push(`The phase breakdown failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const rssMethods = [spawn, forkserver, thread, rawForkContestant, rawWorkerContestant];
+    progress(`parent RSS: ${s.rssCycles} sequential start + join + close per method, two loops at a time`);
+    const rss = await measureParentRss(
+      rssMethods.filter((c) => !c.unavailable).map((c) => c.id),
+      s.rssCycles,
+      s.rssMaxSeconds,
+    );
 
     const figures: Figure[] = [];
     for (const c of contestants) {
@@ -150,27 +177,54 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
       };
     });
 
+    const parentRss: ParentRssFigure[] = rssMethods.map((c) => {
+      const r = rss.runs.get(c.id);
+      const note = c.unavailable ?? (rss.errors.has(c.id) ? `failed: ${rss.errors.get(c.id)}` : undefined);
+      return {
+        id: `parent-rss/${c.id}`,
+        label: `${c.label}: the parent's RSS after ${r?.cycles ?? s.rssCycles} sequential start + join + close`,
+        method: c.id,
+        kind: c.kind,
+        cycles: r?.cycles ?? 0,
+        rssMiB: r?.rssMiB ?? null,
+        heapUsedMiB: r?.heapUsedMiB ?? null,
+        externalMiB: r?.externalMiB ?? null,
+        rssSteps: r?.rssSteps ?? [],
+        seconds: r?.seconds ?? null,
+        available: r !== undefined,
+        ...(note ? { note } : {}),
+      };
+    });
+
     const seconds = Math.round((performance.now() - began) / 100) / 10;
     const notes = [
       'Clock: every timestamp, in the parent and in each child process or thread, is process.hrtime() (CLOCK_MONOTONIC, one clock for the whole machine), in ms. ' +
         "'start to target running' = the child's reading on the first line of the target minus the parent's reading just before it asked for the child (before `new Process()` for proclife, so target resolution counts). The child returns its reading as the task's value, so proclife, the raw floors and the peers are measured the same way.",
       "'start + join with a result' ends when the value is in the parent and the child has ended (proclife: join() resolved; raw: the IPC or port message and 'exit' both seen; tinypool: run() resolved, which with isolateWorkers waits for the worker to end; execa: the promise resolved at process exit). For piscina (a warm, reused thread) it ends when the value arrives.",
       "The task module is plain JavaScript, so no contestant pays or skips (through a compile cache) TypeScript's type stripping. proclife's 'spawn' includes its setpriv exec (parent-death signal) when /usr/bin/setpriv exists; the raw fork has none.",
-      "'terminate to join' starts an idle child, waits until its target runs (it creates a marker file), then times proclife's terminate() + await join() against the raw kill('SIGTERM') (worker.terminate() for threads) + the 'exit' event.",
+      "'terminate to join' starts an idle child, waits until its target runs (it creates a marker file) and, for 'forkserver', until its stock has had time to boot the replacement, then times proclife's terminate() + await join() against the raw kill('SIGTERM') (worker.terminate() for threads) + the 'exit' event.",
       'Order: each round runs every contestant once, rotated by one and reversed every other round; figures are the median and the 95th percentile (nearest rank) of the rounds; ratios divide medians.',
       'Memory: idle child processes report Private_Clean + Private_Dirty from /proc/<pid>/smaps_rollup (what ending the child would free); threads report the growth of the host RSS per idle thread.',
       "Peers: tinypool with isolateWorkers and minThreads 0 starts a fresh worker per task (cold, like 'spawn' and 'thread'); piscina is the warm hand-off that 'forkserver' competes with; execa runs the same node file as the raw fork.",
-      `Iterations: warmup ${s.warmup}, start + join ${s.rounds}, terminate ${s.terminateRounds}, batches ${s.sequentialRounds} x ${s.sequentialCount} sequential and ${s.parallelRounds} x ${s.parallelCount} parallel, memory ${s.memoryCount} per method. The run took ${seconds} s.`,
-      'The machine is shared (the load average at the start is in machine.loadAverage): compare ratios from one run, not absolute times across runs.',
+      "Forkserver floor ('raw-forkserver'): a child_process.fork booted before the sample that has already imported the task module; the sample sends it one IPC message, it runs the target and sends the value back. 'forkserver' / this floor is what proclife's hand-off adds.",
+      `Parent RSS: ${s.rssCycles} sequential start + join + close per method (at most ${s.rssMaxSeconds} s per loop; parentRss[].cycles says how many ran), each loop in a fresh Node process (two loops at a time, so they share the cores; memory does not depend on the time a cycle takes); RSS at the end, heap and external after a full collection.`,
+      "Phases: the 'spawn' children get a preloaded module (--import) that marks the first user code and the first IPC message; the target's module marks its own import; Node's performance.timeOrigin marks the process start. Each phase is the median of its per-sample duration.",
+      `Iterations: warmup ${s.warmup}, start + join ${s.rounds}, terminate ${s.terminateRounds}, batches ${s.sequentialRounds} x ${s.sequentialCount} sequential and ${s.parallelRounds} x ${s.parallelCount} parallel, memory ${s.memoryCount} per method, parent RSS ${s.rssCycles} cycles per method, phases ${s.phaseRounds} rounds. The run took ${seconds} s.`,
+      'The machine is shared (the load averages at the start and the end are in machine.loadAverage and machine.loadAverageEnd; machine.busy is true when the 1-minute figure exceeded the number of cores): compare ratios from one run, not absolute times across runs.',
+      ...phaseNote,
     ];
+    const finished = finishMachineInfo(machine);
+    if (finished.busy) warnBusy(finished.loadAverageEnd, 'at the end');
     return {
-      machine,
+      machine: finished,
       node: process.version,
       date,
       command,
       figures,
-      ratios: computeRatios(figures),
+      ratios: computeRatios(figures, memory),
       memory,
+      parentRss,
+      phases,
       notes,
     };
   } finally {

@@ -9,6 +9,27 @@ export interface MachineInfo {
   osRelease: string;
   /** 1, 5 and 15 minute load averages when the run began: how busy the shared machine was. */
   loadAverage: number[];
+  /** The same when the run ended (filled in at the end). */
+  loadAverageEnd: number[];
+  /** True when the 1-minute load average, at the start or the end, was above the cores' count. */
+  busy: boolean;
+}
+
+const rounded = () => loadavg().map((l) => Math.round(l * 100) / 100);
+
+/** Whether a 1-minute load average means other work competed with the run for the cores. */
+export function isBusy(load: readonly number[], cpus: number): boolean {
+  return (load[0] ?? 0) > cpus;
+}
+
+/** Records the load average at the end of the run, and whether the machine was busy. */
+export function finishMachineInfo(info: MachineInfo): MachineInfo {
+  const end = rounded();
+  return {
+    ...info,
+    loadAverageEnd: end,
+    busy: isBusy(info.loadAverage, info.cpus) || isBusy(end, info.cpus),
+  };
 }
 
 /** Describes this machine. */
@@ -19,6 +40,8 @@ export function machineInfo(): MachineInfo {
     totalMemoryMiB: Math.round(totalmem() / 2 ** 20),
     os: type(),
     osRelease: release(),
-    loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
+    loadAverage: rounded(),
+    loadAverageEnd: [],
+    busy: false,
   };
 }

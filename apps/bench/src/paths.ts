@@ -8,3 +8,8 @@ export const RAW_FORK_CHILD = fileURLToPath(new URL('./child/raw-fork-child.js',
 
 /** What `new Worker` starts: runs the task, posts its value to the parent. */
 export const RAW_WORKER_CHILD = fileURLToPath(new URL('./child/raw-worker-child.js', import.meta.url));
+
+/** The forkserver floor: a fork booted ahead that runs the task on one IPC message. */
+export const RAW_FORKSERVER_CHILD = fileURLToPath(
+  new URL('./child/raw-forkserver-child.js', import.meta.url),
+);

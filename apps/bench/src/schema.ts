@@ -1,5 +1,6 @@
 import type { ContestantKind } from './contestant.ts';
 import type { MachineInfo } from './machine.ts';
+import type { PhaseReport } from './scenarios/phases.ts';
 
 /** The scenario a figure belongs to: one chart on the docs' Performance page. */
 export type FigureGroup = 'start-running' | 'start-join' | 'terminate-join' | 'sequential' | 'parallel';
@@ -27,7 +28,7 @@ export interface Ratio {
   label: string;
   /** null when one side was unavailable. */
   value: number | null;
-  unit: 'x' | 'ms';
+  unit: 'x' | 'ms' | 'MiB';
   /** The goal as text (`<= 1.05`), or null for a ratio reported for information only. */
   goal: string | null;
   /** Whether the value meets the goal; null without a goal or without a value. */
@@ -49,6 +50,28 @@ export interface MemoryFigure {
   note?: string;
 }
 
+/** The parent's own memory after a long sequential start + join + close loop of one method. */
+export interface ParentRssFigure {
+  /** `parent-rss/<method>`. */
+  id: string;
+  label: string;
+  method: string;
+  kind: ContestantKind;
+  /** Sequential cycles run before the reading. */
+  cycles: number;
+  /** RSS at the end of the loop, in MiB (null when the loop failed). */
+  rssMiB: number | null;
+  /** V8 heap in use and `external` memory after a full collection at the end, in MiB. */
+  heapUsedMiB: number | null;
+  externalMiB: number | null;
+  /** RSS after each tenth of the loop. */
+  rssSteps: number[];
+  /** How long the loop took, in s. */
+  seconds: number | null;
+  available: boolean;
+  note?: string;
+}
+
 /** The whole of results/latest.json. apps/bench/README.md documents it; keep it stable. */
 export interface Results {
   machine: MachineInfo;
@@ -61,6 +84,10 @@ export interface Results {
   figures: Figure[];
   ratios: Ratio[];
   memory: MemoryFigure[];
+  /** The parent's RSS after a long loop, per method. */
+  parentRss: ParentRssFigure[];
+  /** Where a 'spawn' start spends its time, next to a raw fork; null when it could not run. */
+  phases: PhaseReport | null;
   /** How the figures were measured, the iteration counts, and anything a reader must know. */
   notes: string[];
 }

@@ -15,10 +15,16 @@ export interface BenchSettings {
   parallelRounds: number;
   /** Idle children (or threads) per memory figure. */
   memoryCount: number;
+  /** Sequential start + join + close cycles per method before the parent's RSS is read. */
+  rssCycles: number;
+  /** The most time one such loop may take; it reports the cycles done when it stops early. */
+  rssMaxSeconds: number;
+  /** Samples per contestant of the phase breakdown of a 'spawn' start. */
+  phaseRounds: number;
 }
 
 /**
- * The default run is sized to finish in well under 5 minutes on 2 busy cores; `quick` is a
+ * The default run is sized to finish in under 4 minutes on 2 cores; `quick` is a
  * smoke run of the whole harness (seconds), for tests and for trying a change.
  */
 export function benchSettings(quick: boolean, overrides: Partial<BenchSettings> = {}): BenchSettings {
@@ -33,6 +39,9 @@ export function benchSettings(quick: boolean, overrides: Partial<BenchSettings> 
         parallelCount: 2,
         parallelRounds: 1,
         memoryCount: 1,
+        rssCycles: 20,
+        rssMaxSeconds: 30,
+        phaseRounds: 2,
       }
     : {
         quick,
@@ -44,6 +53,9 @@ export function benchSettings(quick: boolean, overrides: Partial<BenchSettings> 
         parallelCount: 8,
         parallelRounds: 10,
         memoryCount: 3,
+        rssCycles: 500,
+        rssMaxSeconds: 60,
+        phaseRounds: 20,
       };
   return { ...base, ...overrides };
 }

@@ -22,7 +22,7 @@ export function formatTable(r: Results): string {
   }
   const rat: string[][] = [['ratio', 'value', 'goal', 'met']];
   for (const x of r.ratios) {
-    const value = x.value === null ? 'n/a' : `${x.value.toFixed(3)}${x.unit === 'x' ? 'x' : ' ms'}`;
+    const value = x.value === null ? 'n/a' : `${x.value.toFixed(3)}${x.unit === 'x' ? 'x' : ` ${x.unit}`}`;
     const met = x.goalMet === null ? '-' : x.goalMet ? 'yes' : 'NO';
     rat.push([x.id, value, x.goal ?? '', met]);
   }
@@ -34,6 +34,29 @@ export function formatTable(r: Results): string {
       String(m.n),
     ]);
   }
-  const head = `proclife benchmark: Node ${r.node}, ${r.machine.cpus} cpus (${r.machine.model}), load ${r.machine.loadAverage.join(' ')}, ${r.date}`;
-  return [head, '', pad(fig), '', pad(rat), '', pad(mem), ''].join('\n');
+  const rss: string[][] = [['parent RSS after the loop', 'RSS MiB', 'heap MiB', 'external MiB', 'cycles']];
+  for (const p of r.parentRss) {
+    const cell = (v: number | null) => (v === null ? '-' : v.toFixed(1));
+    rss.push([
+      p.id,
+      p.available ? cell(p.rssMiB) : 'not available',
+      cell(p.heapUsedMiB),
+      cell(p.externalMiB),
+      String(p.cycles),
+    ]);
+  }
+  const phases: string[][] = [['spawn phases (median ms)', ...(r.phases?.phases.map((p) => p.id) ?? [])]];
+  for (const m of r.phases?.methods ?? []) {
+    phases.push([m.method, ...Object.values(m.phases).map((v) => (v === null ? '-' : v.toFixed(2)))]);
+  }
+  const load = `load ${r.machine.loadAverage.join(' ')} -> ${r.machine.loadAverageEnd.join(' ')}`;
+  const head = `proclife benchmark: Node ${r.node}, ${r.machine.cpus} cpus (${r.machine.model}), ${load}, ${r.date}`;
+  const warning = r.machine.busy
+    ? [
+        'WARNING: the machine was busy during this run (1-minute load above the number of cores): compare ratios within this run only.',
+      ]
+    : [];
+  return [head, ...warning, '', pad(fig), '', pad(rat), '', pad(mem), '', pad(rss), '', pad(phases), ''].join(
+    '\n',
+  );
 }

@@ -22,13 +22,24 @@ describe('the benchmark harness in quick mode', () => {
       maxBuffer: 8 * 2 ** 20,
     }));
     results = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
-  }, 170_000);
+  }, 240_000);
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes exactly the documented top-level keys', () => {
     expect(Object.keys(results).sort()).toEqual(
-      ['command', 'date', 'figures', 'machine', 'memory', 'node', 'notes', 'ratios'].sort(),
+      [
+        'command',
+        'date',
+        'figures',
+        'machine',
+        'memory',
+        'node',
+        'notes',
+        'parentRss',
+        'phases',
+        'ratios',
+      ].sort(),
     );
     expect(results.node).toBe(process.version);
     expect(Number.isNaN(Date.parse(results.date as string))).toBe(false);
@@ -38,6 +49,9 @@ describe('the benchmark harness in quick mode', () => {
     expect(typeof machine.model).toBe('string');
     expect(machine.totalMemoryMiB).toBeGreaterThan(0);
     expect(typeof machine.osRelease).toBe('string');
+    expect((machine.loadAverage as number[]).length).toBe(3);
+    expect((machine.loadAverageEnd as number[]).length).toBe(3);
+    expect(typeof machine.busy).toBe('boolean');
     expect((results.notes as unknown[]).every((n) => typeof n === 'string')).toBe(true);
   });
 
@@ -66,7 +80,12 @@ describe('the benchmark harness in quick mode', () => {
     for (const id of ['start-running/spawn', 'start-running/raw-fork', 'start-running/raw-worker']) {
       expect(ran(id), id).toBe(true);
     }
-    for (const id of ['start-join/tinypool-child-process', 'start-join/execa', 'start-join/piscina']) {
+    for (const id of [
+      'start-join/tinypool-child-process',
+      'start-join/execa',
+      'start-join/piscina',
+      'start-join/raw-forkserver',
+    ]) {
       expect(ran(id), id).toBe(true);
     }
   });
@@ -84,6 +103,22 @@ describe('the benchmark harness in quick mode', () => {
     const memory = results.memory as Record<string, unknown>[];
     expect(memory.find((m) => m.id === 'memory/spawn')?.privateMiB).toBeGreaterThan(0);
     for (const m of memory) expect(m.privateMiB === null || typeof m.privateMiB === 'number').toBe(true);
+  });
+
+  it("reports the parent's RSS after a loop per method, and the phases of a spawn start", () => {
+    const rss = results.parentRss as Record<string, unknown>[];
+    expect(rss.map((r) => r.method)).toEqual(['spawn', 'forkserver', 'thread', 'raw-fork', 'raw-worker']);
+    for (const r of rss) {
+      expect(r.id).toBe(`parent-rss/${r.method}`);
+      // Fewer than 20 only when the loop's time budget ran out on a busy machine.
+      if (r.available) expect(r.cycles as number).toBeGreaterThan(0);
+      expect(r.cycles as number).toBeLessThanOrEqual(20);
+    }
+    expect(rss.find((r) => r.method === 'raw-fork')?.available).toBe(true);
+    expect(typeof rss.find((r) => r.method === 'spawn')?.rssMiB).toBe('number');
+    const phases = results.phases as { phases: { id: string }[]; methods: { method: string }[] };
+    expect(phases.phases.map((p) => p.id)).toEqual(['process', 'node', 'entry', 'import', 'run']);
+    expect(phases.methods.map((m) => m.method)).toEqual(['spawn', 'spawn-no-setpriv', 'raw-fork']);
   });
 
   it('prints a table with the ratios on stdout', () => {

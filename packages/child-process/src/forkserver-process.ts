@@ -1,5 +1,6 @@
 import { BaseProcess, type Target } from '@proclife/core';
 import { BUILTIN_CLASS, registerStartMethod } from '@proclife/core/adapter';
+import type { ChildProcessOptions } from './process-options.ts';
 import { forkserverLauncher } from './runtime/forkserver-launcher.ts';
 
 /**
@@ -14,16 +15,12 @@ import { forkserverLauncher } from './runtime/forkserver-launcher.ts';
  * const p = new ctx.Process({ target: task, args: [21] }).start();
  * ```
  */
-export class ForkServerProcess<T extends Target = Target> extends BaseProcess<T> {
+export class ForkServerProcess<T extends Target = Target> extends BaseProcess<T, ChildProcessOptions<T>> {
   static override startMethod: string | undefined = 'forkserver';
-  static readonly [BUILTIN_CLASS] = true;
+  static readonly [BUILTIN_CLASS] = 'ForkServerProcess';
 }
 
-/** Makes 'forkserver' known to getContext() (idempotent); see registerSpawn(). */
+/** Makes 'forkserver' known to getContext(); see registerStartMethod(). */
 export function registerForkserver(): void {
-  registerStartMethod('forkserver', {
-    launcher: forkserverLauncher,
-    Process: ForkServerProcess,
-    moduleUrl: import.meta.url,
-  });
+  registerStartMethod('forkserver', forkserverLauncher, ForkServerProcess, import.meta.url);
 }

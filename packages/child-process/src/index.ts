@@ -4,6 +4,7 @@ export * from '@proclife/core';
 export { type ChildProcessContexts, getContext } from './context.ts';
 export { ForkServerProcess } from './forkserver-process.ts';
 export { Process, SpawnProcess } from './process.ts';
+export type { ChildProcessOptions } from './process-options.ts';
 export {
   type ForkserverOptions,
   setForkserverOptions,

@@ -1,5 +1,6 @@
 import { BaseProcess, type Target } from '@proclife/core';
 import { BUILTIN_CLASS, registerStartMethod } from '@proclife/core/adapter';
+import type { ChildProcessOptions } from './process-options.ts';
 import { spawnLauncher } from './runtime/spawn-launcher.ts';
 
 /**
@@ -15,25 +16,18 @@ import { spawnLauncher } from './runtime/spawn-launcher.ts';
  * }
  * ```
  */
-export class Process<T extends Target = Target> extends BaseProcess<T> {
+export class Process<T extends Target = Target> extends BaseProcess<T, ChildProcessOptions<T>> {
   static override startMethod: string | undefined = 'spawn';
-  static readonly [BUILTIN_CLASS] = true;
+  static readonly [BUILTIN_CLASS] = 'Process';
 }
 
 /** The Process class of `getContext('spawn')`; its default names are `SpawnProcess-N`. */
-export class SpawnProcess<T extends Target = Target> extends BaseProcess<T> {
+export class SpawnProcess<T extends Target = Target> extends BaseProcess<T, ChildProcessOptions<T>> {
   static override startMethod: string | undefined = 'spawn';
-  static readonly [BUILTIN_CLASS] = true;
+  static readonly [BUILTIN_CLASS] = 'SpawnProcess';
 }
 
-/**
- * Makes 'spawn' known to getContext() (idempotent). Called by the package's entry and by the
- * spawn child's bootstrap: a call rather than a module side effect, so that no bundler drops it.
- */
+/** Makes 'spawn' known to getContext(); see registerStartMethod(). */
 export function registerSpawn(): void {
-  registerStartMethod('spawn', {
-    launcher: spawnLauncher,
-    Process: SpawnProcess,
-    moduleUrl: import.meta.url,
-  });
+  registerStartMethod('spawn', spawnLauncher, SpawnProcess, import.meta.url);
 }

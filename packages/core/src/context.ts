@@ -12,12 +12,6 @@ export interface StartMethodEntry {
   Process: abstract new (
     ...args: never[]
   ) => unknown;
-  /**
-   * The URL of the registering module (`import.meta.url`): its folder is marked as proclife's own,
-   * so that stack frames inside the package are never taken for the user's. Left out by a
-   * launcher that is not a package (the engine's tests).
-   */
-  moduleUrl?: string;
 }
 
 const methods = new Map<string, StartMethodEntry>();
@@ -32,12 +26,23 @@ const PROVIDERS: Record<string, string> = {
 /** The order `getAllStartMethods()` reports, default first. */
 const ORDER = ['spawn', 'forkserver', 'thread'];
 
-/** Called by a start-method package when it loads. */
-export function registerStartMethod(name: string, entry: StartMethodEntry): void {
+/**
+ * Called by a start-method package when it loads: by the package's entry and by its child
+ * bootstrap, as a call rather than a module side effect, so that no bundler drops it (idempotent).
+ * `moduleUrl` is the registering module's
+ * `import.meta.url`: its folder is marked as proclife's own, so that stack frames inside the
+ * package are never taken for the user's (a launcher that is not a package leaves it out).
+ */
+export function registerStartMethod(
+  name: string,
+  launcher: Launcher,
+  Process: StartMethodEntry['Process'],
+  moduleUrl?: string,
+): void {
   // Importing a start-method package on an unsupported Node fails here, with a typed error.
   assertSupportedNode();
-  if (entry.moduleUrl) registerInternalDirectory(entry.moduleUrl);
-  methods.set(name, entry);
+  if (moduleUrl) registerInternalDirectory(moduleUrl);
+  methods.set(name, { launcher, Process });
 }
 
 /** The registered entry for a start method, if its package has loaded. */

@@ -23,7 +23,9 @@ let parent: ParentProcess | null = null;
 
 /**
  * The Process object of the code that calls it: a `MainProcess` in the main process, and in a
- * child the child's own Process (an instance of the user's subclass when there is one).
+ * child the child's own Process, of the class that started it: the user's subclass when there is
+ * one, otherwise the start method's class the parent used (`SpawnProcess` from
+ * `getContext('spawn')`, the package's `Process`, ...), as Python's child unpickles it.
  */
 export function currentProcess(): BaseProcess {
   current ??= createMainProcess();

@@ -39,11 +39,21 @@ export interface ChildPayload {
   observe?: boolean;
   /** The user's Process subclass, when there is one. */
   processClass: TargetRef | null;
+  /**
+   * The public name of the start method's own class the parent used (`'SpawnProcess'`,
+   * `'Process'`, ...), so that the child's `currentProcess()` is of that class, as in Python.
+   */
+  builtinClass?: string;
   /** The target function, when there is one. */
   target: TargetRef | null;
   args: unknown[];
   /** The subclass instance's own enumerable fields. */
   fields: Record<string, unknown>;
+  /**
+   * The classes of the instances among `args` and `fields`, which the child imports to rebuild
+   * them (absent when there are none).
+   */
+  classes?: TargetRef[];
 }
 
 /** What `start()` asks of a launcher. */

@@ -22,34 +22,18 @@ import type { ThreadProcessOptions } from './thread-options.ts';
  * }
  * ```
  */
-export class Process<T extends Target = Target> extends BaseProcess<T> {
+export class Process<T extends Target = Target> extends BaseProcess<T, ThreadProcessOptions<T>> {
   static override startMethod: string | undefined = 'thread';
-  static readonly [BUILTIN_CLASS] = true;
-
-  // Only narrows the options type: thread-specific options reach the launcher through core.
-  constructor(options?: ThreadProcessOptions<T>) {
-    super(options);
-  }
+  static readonly [BUILTIN_CLASS] = 'Process';
 }
 
 /** The Process class of `getContext('thread')`; its default names are `ThreadProcess-N`. */
-export class ThreadProcess<T extends Target = Target> extends BaseProcess<T> {
+export class ThreadProcess<T extends Target = Target> extends BaseProcess<T, ThreadProcessOptions<T>> {
   static override startMethod: string | undefined = 'thread';
-  static readonly [BUILTIN_CLASS] = true;
-
-  constructor(options?: ThreadProcessOptions<T>) {
-    super(options);
-  }
+  static readonly [BUILTIN_CLASS] = 'ThreadProcess';
 }
 
-/**
- * Makes 'thread' known to getContext() (idempotent). Called by the package's entry and by a
- * thread's bootstrap: a call rather than a module side effect, so that no bundler drops it.
- */
+/** Makes 'thread' known to getContext(); see registerStartMethod(). */
 export function registerThread(): void {
-  registerStartMethod('thread', {
-    launcher: threadLauncher,
-    Process: ThreadProcess,
-    moduleUrl: import.meta.url,
-  });
+  registerStartMethod('thread', threadLauncher, ThreadProcess, import.meta.url);
 }

@@ -10,10 +10,10 @@ import { killLeftovers, type RunningParent, runParent } from './run-parent.ts';
 // the suite flaky. The time actually measured is printed.
 const GONE_BOUND_MS = 5000;
 
-// A thread's child_process children belong to its host, not to a group proclife tracks: for
-// threads the cases keep to busy children.
-const ALL = { tree: 'busy:d,busyWithTree:d,busy:n,busyWithTree:n', flat: 'busy:d,busy:n' };
-const DAEMONIC = { tree: 'busy:d,busyWithTree:d', flat: 'busy:d' };
+// Every method's children have trees: what a thread's target starts with child_process leads a
+// process group of its own that the thread's group reaper ends, as a spawn child's group is.
+const ALL = 'busy:d,busyWithTree:d,busy:n,busyWithTree:n';
+const DAEMONIC = 'busy:d,busyWithTree:d';
 
 let running: RunningParent | undefined;
 
@@ -47,8 +47,8 @@ async function endsEverything(
 }
 
 describe.each(METHODS)('parent death (%s)', (method) => {
-  const all = ownProcess(method) ? ALL.tree : ALL.flat;
-  const daemonic = ownProcess(method) ? DAEMONIC.tree : DAEMONIC.flat;
+  const all = ALL;
+  const daemonic = DAEMONIC;
 
   it.each(['SIGKILL', 'SIGTERM', 'SIGINT', 'SIGHUP'] as const)(
     'a parent ended by %s takes every child and grandchild with it',

@@ -21,7 +21,7 @@ import {
   wait,
 } from '@proclife/core';
 import { collect, lineFrom } from '@proclife/test-support';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FieldProcess, hiddenProcessClass } from '../fixtures/subclass.ts';
 import {
   abortSelf,
@@ -52,6 +52,7 @@ import {
   writeLater,
 } from '../fixtures/targets.ts';
 import { METHODS, type Method } from './methods.ts';
+import { checkNothingLeft } from './nothing-left.ts';
 
 let tmp: string;
 beforeAll(() => {
@@ -59,13 +60,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-// Every test must end what it started: anything still running here is a bug in the test.
-afterEach(async () => {
-  const left = activeChildren().filter((p) => p.isAlive());
-  for (const p of left) p.kill();
-  await Promise.all(left.map((p) => p.join(5000)));
-  expect(left.map(String)).toEqual([]);
-});
+checkNothingLeft();
 
 /** Resolves once the child printed its `ready` line: it runs its target and listens. */
 function ready(p: BaseProcess): Promise<string> {

@@ -29,6 +29,9 @@ export async function measureTerminate(
       try {
         const ms = await withRetry(async () => {
           const handle = await startIdleAndWait(s, dir);
+          // A forkserver boots a replacement after each start: let it finish, so that this times
+          // the end of a child, not the boot of the next one on the same two cores.
+          await s.settle?.();
           const t0 = now();
           await handle.terminate();
           return now() - t0;

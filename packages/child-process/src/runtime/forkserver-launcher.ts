@@ -8,6 +8,7 @@ import { FORKSERVER_ENTRY_URL, launchFromStock } from './forkserver-stock.ts';
  */
 export const forkserverLauncher: Launcher = {
   name: 'forkserver',
+  optionNames: ['env'],
   ready: () => checkChildEntry(FORKSERVER_ENTRY_URL, 'forkserver'),
   launch: launchFromStock,
 };

@@ -8,7 +8,13 @@ import {
   type LaunchedChild,
   type LaunchRequest,
 } from '@proclife/core/adapter';
-import type { ImportMessage, ParentToForkserver, ReadyMessage } from './forkserver-messages.ts';
+import {
+  type ImportMessage,
+  type ParentToForkserver,
+  type ReadyMessage,
+  type RunMessage,
+  runMessage,
+} from './forkserver-messages.ts';
 import { forkserverSettings, onForkserverSettings } from './forkserver-settings.ts';
 import { adoptChild, signalTree, spawnNode } from './spawn-launcher.ts';
 
@@ -21,10 +27,9 @@ const ENTRY = fileURLToPath(FORKSERVER_ENTRY_URL);
 // at spawn speed, and reports what the child does.
 const MAX_BOOT_FAILURES = 3;
 
-// V8 compiles a function when it is first called; a stock process compiles every function as
-// it loads it instead (the bootstrap's and the modules it imports ahead), so that none is
-// compiled between start() and the target. It costs boot time and a little memory, off that path.
-const STOCK_FLAGS = ['--no-lazy'];
+// Stock processes run with V8's default lazy compilation: eager compilation (--no-lazy) kept
+// 2 MiB more private memory in every child for the whole of its life, for a few functions
+// compiled between start() and the target (decision 0014).
 
 // The refill waits this long after a hand-out: booting a process takes a core for tens of
 // milliseconds, which the child just handed out needs first.
@@ -55,6 +60,11 @@ interface Pool {
 
 const pools = new Map<Stdio, Pool>();
 let refillPending = false;
+// Fresh processes of a burst that have not booted yet: the refill waits for them, so that the
+// stock's boots never take the cores from a burst's own children (which would make a burst beyond
+// the stock slower than 'spawn').
+let freshBooting = 0;
+let refillDeferred = false;
 let idleTimer: NodeJS.Timeout | undefined;
 let idleTimerMs = 0;
 
@@ -114,7 +124,7 @@ function boot(pool: Pool): void {
   let cp: ChildProcess;
   let child: LaunchedChild;
   try {
-    cp = spawnNode(ENTRY, { stdio: pool.stdio, orphanPolicy: 'end' }, process.env, STOCK_FLAGS);
+    cp = spawnNode(ENTRY, { stdio: pool.stdio, orphanPolicy: 'end' });
     child = adoptChild(cp, 'end');
   } catch (error) {
     pool.failures++;
@@ -146,6 +156,10 @@ function boot(pool: Pool): void {
 
 function refill(): void {
   refillPending = false;
+  if (freshBooting > 0) {
+    refillDeferred = true;
+    return;
+  }
   const { stock } = forkserverSettings();
   for (const pool of pools.values()) {
     if (!pool.wanted || pool.failures >= MAX_BOOT_FAILURES) continue;
@@ -181,31 +195,46 @@ function touchIdleTimer(): void {
   idleTimer.unref();
 }
 
-/** The compatible idle process to hand out: booted before booting, exact imports before fewer. */
+/**
+ * The compatible idle process to hand out: booted before booting, exact imports before fewer.
+ * Only the chosen one is checked in /proc (a file read per start, not one per idle process).
+ */
 function pick(pool: Pool, modules: string[]): Stocked | undefined {
-  let best: Stocked | undefined;
-  let bestScore = -1;
-  for (const s of [...pool.idle]) {
-    if (isGone(s)) {
-      discard(pool, s);
-      continue;
+  for (;;) {
+    let best: Stocked | undefined;
+    let bestScore = -1;
+    for (const s of pool.idle) {
+      if (!s.targets.every((m) => modules.includes(m))) continue;
+      const score = (s.ready ? 2 : 0) + (s.targets.length === modules.length ? 1 : 0);
+      if (score > bestScore) {
+        best = s;
+        bestScore = score;
+      }
     }
-    if (!s.targets.every((m) => modules.includes(m))) continue;
-    const score = (s.ready ? 2 : 0) + (s.targets.length === modules.length ? 1 : 0);
-    if (score > bestScore) {
-      best = s;
-      bestScore = score;
-    }
+    if (!best || !isGone(best)) return best;
+    discard(pool, best);
   }
-  return best;
 }
 
 /** Starts a process that runs `request` as soon as it has booted: the spawn-speed path. */
-function launchFresh(request: LaunchRequest): LaunchedChild {
+function launchFresh(request: LaunchRequest, run: RunMessage): LaunchedChild {
   const cp = spawnNode(ENTRY, request);
   const child = adoptChild(cp, request.orphanPolicy);
+  freshBooting++;
+  let booting = true;
+  const booted = (m?: ReadyMessage | null) => {
+    if (!booting || (m !== undefined && m?.t !== 'proclife-forkserver:ready')) return;
+    booting = false;
+    cp.off('message', booted);
+    if (--freshBooting === 0 && refillDeferred) {
+      refillDeferred = false;
+      scheduleRefill();
+    }
+  };
+  cp.on('message', booted);
+  child.onExit(() => booted());
   send(cp, importMessage([]));
-  send(cp, { t: 'proclife-forkserver:run', payload: request.payload });
+  send(cp, run);
   return child;
 }
 
@@ -214,8 +243,10 @@ function launchFresh(request: LaunchRequest): LaunchedChild {
  * start, a burst larger than the stock, a stock that died), and refills the stock afterwards.
  */
 export function launchFromStock(request: LaunchRequest): LaunchedChild {
+  // Built first: it checks the options before any stock process is taken.
+  const run = runMessage(request);
   // A child that must survive its parent cannot come from a stock that must not.
-  if (request.orphanPolicy === 'survive') return launchFresh(request);
+  if (request.orphanPolicy === 'survive') return launchFresh(request, run);
   let pool = pools.get(request.stdio);
   if (!pool) {
     pool = { stdio: request.stdio, idle: [], hot: [], wanted: false, failures: 0 };
@@ -230,7 +261,7 @@ export function launchFromStock(request: LaunchRequest): LaunchedChild {
     const i = pool.idle.indexOf(s);
     pool.idle.splice(i, 1);
     try {
-      s.cp.send({ t: 'proclife-forkserver:run', payload: request.payload } satisfies ParentToForkserver);
+      s.cp.send(run satisfies ParentToForkserver);
     } catch {
       discard(pool, s);
       continue;
@@ -245,7 +276,7 @@ export function launchFromStock(request: LaunchRequest): LaunchedChild {
   // Nothing fits: make room for processes that import what is used now.
   const stale = pool.idle.find((s) => s.targets.length > 0);
   if (stale && pool.idle.length >= forkserverSettings().stock) discard(pool, stale);
-  return launchFresh(request);
+  return launchFresh(request, run);
 }
 
 /**

@@ -4,14 +4,15 @@ import { fileURLToPath } from 'node:url';
 import {
   type ChildMessage,
   checkChildEntry,
+  checkEnvObject,
   installExitHook,
   type LaunchedChild,
   type Launcher,
   type LaunchRequest,
   ProclifeError,
   toExitCode,
+  trackProcessGroup,
 } from '@proclife/core/adapter';
-import { trackProcessGroup } from './group-reaper.ts';
 
 // The bootstrap that every spawn child runs; built next to this file's chunk in dist/.
 const ENTRY_URL = new URL('./entry/spawn-child.js', import.meta.url);
@@ -178,9 +179,10 @@ export function spawnNode(
 /** The `spawn` start method: a fresh Node.js process that imports the target's module. */
 export const spawnLauncher: Launcher = {
   name: 'spawn',
+  optionNames: ['env'],
   ready: () => checkChildEntry(ENTRY_URL, 'spawn'),
   launch(request) {
-    const cp = spawnNode(ENTRY, request);
+    const cp = spawnNode(ENTRY, request, checkEnvObject(request.options.env));
     const child = adoptChild(cp, request.orphanPolicy);
     cp.send(request.payload);
     return child;

@@ -7,10 +7,12 @@ import { local } from '../local-state.ts';
 import {
   abortCurrent,
   type BaseProcess,
+  BUILTIN_CLASS,
   hydrateCurrent,
   setCurrentTarget,
   type Target,
 } from '../process/index.ts';
+import { decodeInstances } from '../runtime/class-instances.ts';
 import { fingerprintMismatch } from '../runtime/fingerprint.ts';
 import { registeredTarget } from '../runtime/registered-targets.ts';
 import { deserializeCause, type SerializedValue, serializeError } from '../serialize-error.ts';
@@ -33,8 +35,12 @@ export interface ChildTransport {
   exit(code: number): void;
 }
 
+// Namespaces a forkserver process imported while idle: the hand-off reads them without another
+// trip through the module loader (an `import()` of a loaded module still takes several turns).
+const preimported = new Map<string, Record<string, unknown>>();
+
 async function importExport(ref: TargetRef, what: string): Promise<unknown> {
-  const ns = (await import(ref.module)) as Record<string, unknown>;
+  const ns = preimported.get(ref.module) ?? ((await import(ref.module)) as Record<string, unknown>);
   let value: unknown;
   if (ref.from === 'registry') value = registeredTarget(ref.module, ref.exportName);
   else if (ref.from === 'commonjs') {
@@ -68,8 +74,24 @@ async function importExport(ref: TargetRef, what: string): Promise<unknown> {
  * booted ahead of time (forkserver) leaves nothing of that import for {@link runChild} to do:
  * Node caches a resolution per importing module, and this is the same importing module.
  */
-export function preimportModule(module: string): Promise<unknown> {
-  return import(module);
+export async function preimportModule(module: string): Promise<unknown> {
+  const ns = (await import(module)) as Record<string, unknown>;
+  preimported.set(module, ns);
+  return ns;
+}
+
+/** Rebuilds the class instances among the arguments and fields, once their classes are imported. */
+async function rebuildInstances(payload: ChildPayload, self: BaseProcess): Promise<void> {
+  const classes = await Promise.all(
+    (payload.classes ?? []).map(
+      (ref) =>
+        importExport(ref, 'the class of an argument') as Promise<abstract new (...args: never[]) => unknown>,
+    ),
+  );
+  // In place, and in one pass so that references shared between them stay shared: the child's
+  // Process already holds this very array of arguments.
+  decodeInstances([payload.args, payload.fields], classes);
+  Object.assign(self, payload.fields);
 }
 
 const STOP_REQUESTED = 'the parent asked this process to stop';
@@ -88,11 +110,14 @@ function printProcessError(name: string, error: unknown): void {
  * The child side of every start method: becomes the Process its parent started, imports the
  * target's module, runs the target (or the subclass's `run()`), reports the result or the
  * error, and lets the event loop end. Exit codes follow Python: 0, or 1 for an uncaught error.
+ * `DefaultProcess` and `OtherClasses` are the start method's own classes: the child's
+ * `currentProcess()` is the one whose `BUILTIN_CLASS` name the parent sent (the default otherwise).
  */
 export async function runChild(
   payload: ChildPayload,
   transport: ChildTransport,
   DefaultProcess: typeof BaseProcess,
+  ...OtherClasses: (typeof BaseProcess)[]
 ): Promise<void> {
   local.identity = payload.identity;
   local.counter = 0;
@@ -102,7 +127,12 @@ export async function runChild(
   local.bootstrapping = true;
   transport.setTitle?.(payload.name);
 
-  let self: BaseProcess = Object.create(DefaultProcess.prototype) as BaseProcess;
+  // Python's child unpickles the very class the parent used: `SpawnProcess` from a context.
+  const Builtin =
+    OtherClasses.find(
+      (Cls) => Object.hasOwn(Cls, BUILTIN_CLASS) && Cls[BUILTIN_CLASS as never] === payload.builtinClass,
+    ) ?? DefaultProcess;
+  let self: BaseProcess = Object.create(Builtin.prototype) as BaseProcess;
   hydrateCurrent(self, payload);
   setCurrentProcess(self, transport.parent);
   transport.onStopRequest((reason) => abortCurrent(self, STOP_REQUESTED, causeOf(reason)));
@@ -135,6 +165,7 @@ export async function runChild(
       void transport.parentEnded.then(() => abortCurrent(own, 'the parent process ended'));
     }
     if (payload.target) target = (await importExport(payload.target, 'the target function')) as Target;
+    if (payload.classes) await rebuildInstances(payload, self);
   } catch (error) {
     // Like Python's failures while unpickling: no `Process <name>:` header, exit code 1.
     local.bootstrapping = false;
@@ -148,6 +179,10 @@ export async function runChild(
 
   let value: unknown;
   if (payload.observe) void transport.send({ t: 'proclife:running' }).catch(() => {}); // lifecycle event
+  // Python's child runs its target to the end: a target awaiting a promise that nothing in the
+  // event loop will settle (its own AbortSignal, say) must not end the child with exit code 0.
+  // A stop request, SIGTERM or the parent's death still end it.
+  const keepAlive = setInterval(() => {}, 2 ** 31 - 1);
   try {
     value = await self.run();
   } catch (error) {
@@ -155,6 +190,8 @@ export async function runChild(
     process.exitCode = 1;
     transport.release();
     return;
+  } finally {
+    clearInterval(keepAlive);
   }
   try {
     await transport.send({ t: 'proclife:result', value });

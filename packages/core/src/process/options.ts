@@ -10,10 +10,18 @@ export type Target = (...args: any[]) => unknown;
 export interface ProcessOptions<T extends Target = Target> {
   /**
    * An exported function (sync or async) or registered one; the child imports its module and runs
-   * exactly this function (see the docs' "Where targets can live").
+   * exactly this function (see the docs' "Where targets can live"). The child runs until the
+   * function's promise settles, even when nothing else keeps its event loop busy, or until it is
+   * stopped.
    */
   target?: T | undefined;
-  /** Arguments for the target; they cross to the child by structured clone. */
+  /**
+   * Arguments for the target; they cross to the child by structured clone. An instance of an
+   * exported class, wherever it sits in them, crosses as pickle sends it: the child rebuilds it as
+   * an instance of that class with its own fields, without calling the constructor. `start()`
+   * throws `ERR_ARG_NOT_CLONEABLE`, naming the argument's path, for an instance whose class the
+   * child cannot import. Private `#fields` do not cross.
+   */
   args?: Parameters<T> | undefined;
   /** Defaults to `<ClassName>-<identity>`, e.g. `Process-1` or `Process-1:2`. */
   name?: string | undefined;
@@ -25,7 +33,11 @@ export interface ProcessOptions<T extends Target = Target> {
    * reason; SIGTERM follows 2 s later if the child still runs, SIGKILL 2 s after that.
    */
   signal?: AbortSignal | undefined;
-  /** `'inherit'` (default) shares the parent's stdout/stderr; `'pipe'` exposes `stdout`/`stderr` streams. */
+  /**
+   * `'inherit'` (default) shares the parent's stdout/stderr; `'pipe'` exposes `stdout`/`stderr`
+   * streams. A child process writes to a pipe synchronously, so that nothing written before
+   * `process.exit()` is lost; like Python's, a child whose parent does not read a full pipe waits.
+   */
   stdio?: 'inherit' | 'pipe' | undefined;
   /**
    * The module that exports the target (or the subclass), as a `file:` URL or absolute path, when it

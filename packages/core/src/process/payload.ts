@@ -3,6 +3,7 @@ import type { ChildMessage, ChildPayload, TargetRef } from '../launcher.ts';
 import { local } from '../local-state.ts';
 import { lifecycleObserved } from '../observe/channels.ts';
 import { callerFiles } from '../runtime/caller.ts';
+import { type ClassResolver, instanceEncoder } from '../runtime/class-instances.ts';
 import { canReadFunctionSites } from '../runtime/function-site.ts';
 import { knownTarget, resolveTarget } from '../runtime/resolve-target.ts';
 import { deserializeError } from '../serialize-error.ts';
@@ -34,11 +35,19 @@ export function buildPayload(
   method: string,
 ): ChildPayload {
   let processClass: TargetRef | null = null;
-  if (!Object.hasOwn(ctor, BUILTIN_CLASS)) processClass = resolveTarget(ctor, s.callers, s.module);
+  let builtinClass: string | undefined;
+  if (Object.hasOwn(ctor, BUILTIN_CLASS)) {
+    const mark = (ctor as unknown as Record<typeof BUILTIN_CLASS, unknown>)[BUILTIN_CLASS];
+    builtinClass = typeof mark === 'string' ? mark : ctor.name;
+  } else processClass = resolveTarget(ctor, s.callers, s.module);
   const target = s.target ? resolveTarget(s.target, s.callers, s.module) : null;
-  s.args.forEach((arg, i) => {
+  const classes: TargetRef[] = [];
+  const encode = instanceEncoder(classes, classResolver(s));
+  const args = s.args.map((arg, i) => {
+    const encoded = encode(arg, `args[${i}]`);
     try {
-      structuredClone(arg);
+      structuredClone(encoded);
+      return encoded;
     } catch (error) {
       throw new CloneError(
         'ERR_ARG_NOT_CLONEABLE',
@@ -52,8 +61,10 @@ export function buildPayload(
   const fields: Record<string, unknown> = {};
   for (const key of Object.keys(self)) {
     const value = (self as Record<string, unknown>)[key];
+    const encoded = encode(value, `this.${key}`);
     try {
-      fields[key] = structuredClone(value);
+      structuredClone(encoded);
+      fields[key] = encoded;
     } catch (error) {
       throw new CloneError(
         'ERR_ARG_NOT_CLONEABLE',
@@ -73,10 +84,62 @@ export function buildPayload(
     parentToken: local.token,
     observe: lifecycleObserved(), // lifecycle event
     processClass,
+    builtinClass,
     target,
-    args: s.args,
+    args,
     fields,
+    ...(classes.length > 0 ? { classes } : {}),
   };
+}
+
+// Classes that V8 copies with their type (Node's Blob, say) although no child can import them.
+const nativelyCloned = new WeakSet<object>();
+
+/**
+ * How `start()` finds the class of an instance among the arguments or fields: the way it finds a
+ * target. A class it cannot find is refused, naming where the instance sits, unless structured
+ * clone keeps the class by itself; an instance never arrives as a plain object without a word.
+ */
+function classResolver(s: Internals): ClassResolver {
+  return (ctor, value, path) => {
+    if (nativelyCloned.has(ctor)) return null;
+    try {
+      return findClass(ctor, s);
+    } catch (error) {
+      if (keepsClass(value)) {
+        nativelyCloned.add(ctor);
+        return null;
+      }
+      const reason = error instanceof Error ? error.message.replace(/^The target /, 'The ') : String(error);
+      throw new CloneError(
+        'ERR_ARG_NOT_CLONEABLE',
+        `Can't pass ${path} (${quote(value)}) of ${s.name} to a child: it is an instance of class ${quote(ctor.name)}, ` +
+          'and an instance crosses as a reference to its class, with its own fields (as pickle does), so the child must be able to import the class. ' +
+          `${reason} Or pass plain data instead.`,
+        { cause: error },
+      );
+    }
+  };
+}
+
+// The `module` option names the target's module; an argument's class is usually elsewhere.
+function findClass(ctor: abstract new (...args: never[]) => unknown, s: Internals): TargetRef {
+  try {
+    return resolveTarget(ctor, s.callers);
+  } catch (error) {
+    if (s.module === undefined) throw error;
+    return resolveTarget(ctor, s.callers, s.module);
+  }
+}
+
+function keepsClass(value: object): boolean {
+  try {
+    const copy = structuredClone(value) as object;
+    return Object.getPrototypeOf(copy) === Object.getPrototypeOf(value);
+  } catch {
+    // Left to the clone check, which names the argument.
+    return true;
+  }
 }
 
 /** What the child sends back: the target's value, or its uncaught error rebuilt here. */

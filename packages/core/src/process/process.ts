@@ -62,11 +62,12 @@ export function reap(): void {
  * Subclass it and override {@link BaseProcess.run} to run code in the child; the instance's own
  * fields are cloned into the child. A subclass must be exported by its module.
  */
-export class BaseProcess<T extends Target = Target> {
+export class BaseProcess<T extends Target = Target, O extends ProcessOptions<T> = ProcessOptions<T>> {
   /** The start method this class launches with; set by each start-method package. */
   static startMethod: string | undefined = undefined;
 
-  constructor(options?: ProcessOptions<T>) {
+  // `O` lets a start method's classes take their own options without a constructor of their own.
+  constructor(options?: O) {
     const o = validate(options);
     setInternals(
       this,

@@ -43,7 +43,11 @@ export interface Internals {
 
 const internals = new WeakMap<object, Internals>();
 
-/** Marks the classes that proclife itself exports, as opposed to a user's subclass. */
+/**
+ * Marks the classes that proclife itself exports, as opposed to a user's subclass. Its value is
+ * the class's public name, which the child uses to become an instance of the same class (a name
+ * that survives a minifier, unlike `constructor.name`).
+ */
 export const BUILTIN_CLASS: unique symbol = Symbol('proclife.builtinClass');
 
 export function setInternals(p: object, s: Internals): void {

@@ -152,7 +152,7 @@ export class FakeProcess extends BaseProcess {
   static readonly [BUILTIN_CLASS] = true;
 }
 
-registerStartMethod('fake', { launcher: fakeLauncher, Process: FakeProcess });
+registerStartMethod('fake', fakeLauncher, FakeProcess);
 
 /** The fake child behind `p` (the launch that `p.start()` made). */
 export function childOf(p: BaseProcess): FakeChild {

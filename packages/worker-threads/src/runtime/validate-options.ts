@@ -1,5 +1,5 @@
 import { SHARE_ENV } from 'node:worker_threads';
-import { InvalidOptionError, quote } from '@proclife/core/adapter';
+import { checkEnvObject, InvalidOptionError, quote } from '@proclife/core/adapter';
 import type { ThreadProcessOptions, ThreadResourceLimits } from '../thread-options.ts';
 
 /** The options a thread launcher takes on top of core's, checked. */
@@ -47,23 +47,8 @@ function checkResourceLimits(value: unknown): ThreadResourceLimits | undefined {
 }
 
 function checkEnv(value: unknown): ThreadLaunchOptions['env'] {
-  if (value === undefined || value === null) return undefined;
   if (value === SHARE_ENV) return SHARE_ENV;
-  if (!isPlainObject(value)) {
-    throw new InvalidOptionError(
-      'ERR_INVALID_OPTION',
-      `The 'env' option must be SHARE_ENV (from node:worker_threads) or an object of strings, received ${quote(value)}.`,
-    );
-  }
-  for (const [key, v] of Object.entries(value)) {
-    if (v !== undefined && typeof v !== 'string') {
-      throw new InvalidOptionError(
-        'ERR_INVALID_OPTION',
-        `env.${key} must be a string, received ${quote(v)}.`,
-      );
-    }
-  }
-  return value as Record<string, string | undefined>;
+  return checkEnvObject(value, 'SHARE_ENV (from node:worker_threads)');
 }
 
 /**

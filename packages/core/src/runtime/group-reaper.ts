@@ -1,10 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
-import { debug } from '@proclife/core/adapter';
+import { debug } from '../debug.ts';
 
 // The kernel's parent-death signal (setpriv) ends only the direct child: a process the child
-// started (a grandchild) is re-parented and lives on. One tiny `sh` per parent process closes
-// that gap. The parent writes `+<pgid>` when a child's process group starts and `-<pgid>` when
+// started (a grandchild) is re-parented and lives on. One tiny `sh` per parent process (and per
+// worker thread whose target starts processes of its own) closes that gap. The parent writes `+<pgid>` when a child's process group starts and `-<pgid>` when
 // the child has ended and left nothing in its group; the shell keeps the list and, when its stdin reaches end of file (the parent
 // is gone, by whatever path, SIGKILL included), SIGKILLs every group still on it. It also covers
 // the direct child on systems without setpriv, since the child leads its own group.

@@ -1,0 +1,254 @@
+// Arguments and fields cross to a child by structured clone, which copies a class instance as a
+// plain object and drops its class. Python pickles an instance by a reference to its class and
+// restores its state without calling the constructor; this does the same: the parent replaces
+// each instance by a marker naming its class (found the way a target is found), and the child
+// rebuilds it with `Object.create(Class.prototype)` and its own fields.
+import type { TargetRef } from '../launcher.ts';
+
+/** The key that marks a rebuilt instance; no user data has a key that starts with a NUL. */
+const MARK = '\u0000proclife:instance';
+/** The marker's class index for a Buffer (Node's own, rebuilt with `Buffer.from`). */
+const BUFFER = -1;
+
+interface Marker {
+  [MARK]: number;
+  /** The instance's own enumerable fields. */
+  f?: Record<string, unknown>;
+  /** For a subclass of a built-in (Map, Array, Error...): the built-in value it wraps. */
+  b?: unknown;
+}
+
+/**
+ * Finds where the child can import `ctor`, or returns null when the value should cross by
+ * structured clone as it is; throws when the class cannot be found. `path` names the value.
+ */
+export type ClassResolver = (
+  ctor: abstract new (...args: never[]) => unknown,
+  value: object,
+  path: string,
+) => TargetRef | null;
+
+// Prototypes whose objects structured clone copies with their type; their contents are walked.
+const WALKED = new Set<object | null>([
+  Object.prototype,
+  null,
+  Array.prototype,
+  Map.prototype,
+  Set.prototype,
+]);
+
+/** Whether structured clone copies `value` itself, with its type (a Date, a typed array...). */
+function isCloneLeaf(value: object): boolean {
+  return (
+    value instanceof Date ||
+    value instanceof RegExp ||
+    value instanceof Error ||
+    ArrayBuffer.isView(value) ||
+    value instanceof ArrayBuffer ||
+    (typeof SharedArrayBuffer === 'function' && value instanceof SharedArrayBuffer) ||
+    value instanceof Boolean ||
+    value instanceof Number ||
+    value instanceof String ||
+    value instanceof BigInt
+  );
+}
+
+/** Sets an own data property, as structured clone does: no setter runs, `__proto__` is a plain key. */
+function setOwn(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** Copies the own enumerable fields of `from` through `encode`; array indices stay with the array. */
+function encodeFields(
+  from: object,
+  encode: (value: unknown, path: string) => unknown,
+  path: string,
+  skipIndices: boolean,
+): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const key of Object.keys(from)) {
+    if (skipIndices && /^(0|[1-9]\d*)$/.test(key)) continue;
+    setOwn(fields, key, encode((from as Record<string, unknown>)[key], `${path}.${key}`));
+  }
+  return fields;
+}
+
+/**
+ * Returns a function that replaces every class instance inside a value (arrays, objects, Maps
+ * and Sets included) by a marker that names its class in `classes`. References shared between
+ * the values it is given, and circular ones, stay shared. Values without instances come back as
+ * equal copies.
+ */
+export function instanceEncoder(
+  classes: TargetRef[],
+  resolve: ClassResolver,
+): (value: unknown, path: string) => unknown {
+  const seen = new Map<object, unknown>();
+  const indexOf = (ref: TargetRef): number => {
+    const at = classes.findIndex((c) => c.module === ref.module && c.exportName === ref.exportName);
+    return at >= 0 ? at : classes.push(ref) - 1;
+  };
+
+  // The built-in part of an object: an Array, Map or Set with its contents encoded, or the value itself.
+  const encodeBuiltin = (v: object, at: string, copy: object): void => {
+    if (Array.isArray(v)) {
+      const out = copy as unknown[];
+      out.length = v.length;
+      for (const key of Object.keys(v))
+        setOwn(out, key, encode((v as unknown as Record<string, unknown>)[key], `${at}[${key}]`));
+    } else if (v instanceof Map) {
+      let i = 0;
+      for (const [k, item] of v) {
+        (copy as Map<unknown, unknown>).set(
+          encode(k, `${at} (Map key ${i})`),
+          encode(item, `${at} (Map value ${i})`),
+        );
+        i++;
+      }
+    } else if (v instanceof Set) {
+      let i = 0;
+      for (const item of v) (copy as Set<unknown>).add(encode(item, `${at} (Set member ${i++})`));
+    }
+  };
+
+  const emptyLike = (v: object): object =>
+    Array.isArray(v) ? [] : v instanceof Map ? new Map() : v instanceof Set ? new Set() : {};
+
+  const encode = (v: unknown, at: string): unknown => {
+    if (typeof v !== 'object' || v === null) return v;
+    const known = seen.get(v);
+    if (known !== undefined) return known;
+    const proto = Object.getPrototypeOf(v) as object | null;
+    // Another realm's (a vm context's) plain objects and arrays are plain data too.
+    const plain = proto === null || Object.getPrototypeOf(proto) === null;
+    if (WALKED.has(proto) || plain || (Array.isArray(v) && Array.isArray(proto))) {
+      const copy = emptyLike(v);
+      seen.set(v, copy);
+      if (plain) {
+        for (const key of Object.keys(v))
+          setOwn(copy, key, encode((v as Record<string, unknown>)[key], `${at}.${key}`));
+      } else encodeBuiltin(v, at, copy);
+      return copy;
+    }
+    if (typeof Buffer === 'function' && Buffer.isBuffer(v)) {
+      const marker: Marker = { [MARK]: BUFFER, b: new Uint8Array(v.buffer, v.byteOffset, v.byteLength) };
+      seen.set(v, marker);
+      return marker;
+    }
+    const leaf = isCloneLeaf(v);
+    if (leaf && proto !== null && INTRINSIC_LEAVES.has(proto)) return v;
+    const ctor = (proto as { constructor?: unknown }).constructor;
+    const ref = typeof ctor === 'function' ? resolve(ctor as never, v, at) : null;
+    if (ref === null) return v;
+    const marker: Marker = { [MARK]: indexOf(ref) };
+    seen.set(v, marker);
+    const builtin = leaf || Array.isArray(v) || v instanceof Map || v instanceof Set;
+    if (builtin) {
+      if (leaf) marker.b = v;
+      else {
+        const base = emptyLike(v);
+        encodeBuiltin(v, at, base);
+        marker.b = base;
+      }
+    }
+    marker.f = encodeFields(v, encode, at, Array.isArray(v));
+    return marker;
+  };
+  return encode;
+}
+
+// The prototypes of the leaf types themselves, as opposed to a user's subclass of one.
+const INTRINSIC_LEAVES = new Set<object>(
+  [
+    Date,
+    RegExp,
+    Error,
+    EvalError,
+    RangeError,
+    ReferenceError,
+    SyntaxError,
+    TypeError,
+    URIError,
+    AggregateError,
+    ArrayBuffer,
+    DataView,
+    Int8Array,
+    Uint8Array,
+    Uint8ClampedArray,
+    Int16Array,
+    Uint16Array,
+    Int32Array,
+    Uint32Array,
+    Float32Array,
+    Float64Array,
+    BigInt64Array,
+    BigUint64Array,
+    Boolean,
+    Number,
+    String,
+    BigInt,
+    ...(typeof SharedArrayBuffer === 'function' ? [SharedArrayBuffer] : []),
+    ...(typeof Float16Array === 'function' ? [Float16Array] : []),
+  ].map((C) => C.prototype as object),
+);
+
+function isMarker(value: object): value is Marker {
+  return Object.getPrototypeOf(value) === Object.prototype && Object.hasOwn(value, MARK);
+}
+
+/**
+ * The child's half: rebuilds, in place, every instance that {@link encodeInstances} replaced by
+ * a marker, as an instance of `classes[i]` made without its constructor. Returns the rebuilt value.
+ */
+export function decodeInstances(
+  value: unknown,
+  classes: readonly (abstract new (...args: never[]) => unknown)[],
+): unknown {
+  const done = new Map<object, unknown>();
+
+  const decode = (v: unknown): unknown => {
+    if (typeof v !== 'object' || v === null) return v;
+    if (done.has(v)) return done.get(v);
+    if (isMarker(v)) {
+      const index = v[MARK];
+      if (index === BUFFER) {
+        const bytes = v.b as Uint8Array;
+        const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        done.set(v, buffer);
+        return buffer;
+      }
+      const Cls = classes[index] as abstract new (...args: never[]) => unknown;
+      const instance = (v.b === undefined ? Object.create(Cls.prototype) : v.b) as object;
+      done.set(v, instance);
+      if (v.b !== undefined) {
+        decodeContents(instance);
+        Object.setPrototypeOf(instance, Cls.prototype);
+      }
+      for (const [key, field] of Object.entries(v.f ?? {})) setOwn(instance, key, decode(field));
+      return instance;
+    }
+    done.set(v, v);
+    decodeContents(v);
+    return v;
+  };
+
+  const decodeContents = (v: object): void => {
+    if (v instanceof Map) {
+      const entries = [...v].map(([k, item]) => [decode(k), decode(item)] as const);
+      v.clear();
+      for (const [k, item] of entries) v.set(k, item);
+    } else if (v instanceof Set) {
+      const members = [...v].map(decode);
+      v.clear();
+      for (const item of members) v.add(item);
+    } else if (
+      Array.isArray(v) ||
+      Object.getPrototypeOf(v) === Object.prototype ||
+      Object.getPrototypeOf(v) === null
+    ) {
+      for (const key of Object.keys(v)) setOwn(v, key, decode((v as Record<string, unknown>)[key]));
+    }
+  };
+
+  return decode(value);
+}

@@ -1,0 +1,176 @@
+// The child's side of CPython's semantics, each case checked against the same scenario run
+// under CPython's multiprocessing, on every start method: the class of the child's own Process,
+// its working directory, a target that only awaits, output written just before an exit, and
+// class instances among the arguments (pickled by reference to their class).
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import '@proclife/child-process';
+import '@proclife/worker-threads';
+import { type BaseProcess, getContext, type ProcessOptions, type ProclifeError } from '@proclife/core';
+import { collect, lineFrom, thrownBy } from '@proclife/test-support';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  awaitNothing,
+  awaitOwnSignal,
+  currentClass,
+  describeInstances,
+  environment,
+  FixtureError,
+  localThing,
+  Point,
+  PointSet,
+  workingDirectory,
+  writeThenExit,
+} from '../fixtures/child-semantics.ts';
+import { METHODS, type Method } from './methods.ts';
+import { checkNothingLeft } from './nothing-left.ts';
+
+let tmp: string;
+beforeAll(() => {
+  tmp = realpathSync(mkdtempSync(join(tmpdir(), 'proclife-child-semantics-')));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+checkNothingLeft();
+
+// The package's plain Process for each method (forkserver has only its context's class).
+const PLAIN: Record<Method, string | null> = { spawn: 'Process', forkserver: null, thread: 'Process' };
+
+describe.each(METHODS)('child semantics [%s]', (method: Method) => {
+  const P = getContext(method).Process as typeof BaseProcess;
+  const make = (options?: ProcessOptions) => new P(options);
+
+  // Python: get_context('spawn').Process(...) is a SpawnProcess in the child too.
+  it("currentProcess() in the child is of the context's class", async () => {
+    const p = make({ target: currentClass, args: [method] }).start();
+    expect(await p.join()).toBe(0);
+    expect(p.result).toEqual({ name: P.name, ofContext: true });
+  });
+
+  it.skipIf(PLAIN[method] === null)(
+    "currentProcess() in the child is of the package's plain Process when that started it",
+    async () => {
+      const pkg =
+        method === 'thread'
+          ? await import('@proclife/worker-threads')
+          : await import('@proclife/child-process');
+      const p = new pkg.Process({ target: currentClass, args: [method] }).start();
+      expect(await p.join()).toBe(0);
+      expect(p.result).toEqual({ name: 'Process', ofContext: false });
+    },
+  );
+
+  // Python: a forkserver child chdirs to the parent's directory of the moment of start();
+  // spawn inherits it at that moment; a thread shares the process's directory.
+  it("the child runs in the parent's working directory at start(), not an earlier one", async () => {
+    const before = process.cwd();
+    // Boots the forkserver stock in the first directory, so that the next child comes from it.
+    const first = make({ target: workingDirectory }).start();
+    expect(await first.join()).toBe(0);
+    expect(first.result).toBe(before);
+    process.chdir(tmp);
+    try {
+      const p = make({ target: workingDirectory }).start();
+      expect(await p.join()).toBe(0);
+      expect(p.result).toBe(tmp);
+    } finally {
+      process.chdir(before);
+    }
+  });
+
+  // The 'env' option that a thread takes applies on every method, with the same meaning.
+  it("the 'env' option replaces the child's environment", async () => {
+    const env = { ...process.env, PROCLIFE_ENV_ADDED: 'added', PROCLIFE_ENV_REMOVED: undefined };
+    process.env.PROCLIFE_ENV_REMOVED = 'in the parent';
+    try {
+      const p = make({
+        target: environment,
+        args: ['PROCLIFE_ENV_ADDED', 'PROCLIFE_ENV_REMOVED'],
+        env,
+      } as ProcessOptions).start();
+      expect(await p.join()).toBe(0);
+      expect(p.result).toEqual(['added', null]);
+    } finally {
+      delete process.env.PROCLIFE_ENV_REMOVED;
+    }
+  });
+
+  it("a bad 'env' option fails in start(), before anything is launched", () => {
+    const p = make({ target: environment, env: { A: 1 } } as ProcessOptions);
+    const thrown = thrownBy<ProclifeError>(() => p.start());
+    expect(thrown?.code).toBe('ERR_INVALID_OPTION');
+    expect(thrown?.message).toBe('env.A must be a string, received 1.');
+    expect(p.status).toBe('initial');
+  });
+
+  // Python: a target blocked on an Event keeps its process alive until the event is set.
+  it.each([
+    ['only its own signal', awaitOwnSignal, 'stopped', 0, 'stopped on request'],
+    ['a promise that nothing settles', awaitNothing, 'terminated', -15, undefined],
+  ] as const)(
+    'a target awaiting %s keeps the child alive until it is %s',
+    async (_, target, how, code, result) => {
+      const p = make({ target, stdio: 'pipe' }).start();
+      expect(await lineFrom(p.stdout, 'ready', { timeoutMs: 20_000 })).toBe('ready');
+      expect(await p.join(500)).toBeNull();
+      expect(p.isAlive()).toBe(true);
+      if (how === 'stopped') expect(await p.stop({ graceMs: 10_000 })).toBe('graceful');
+      else p.terminate();
+      expect(await p.join()).toBe(code);
+      expect(p.result).toBe(result);
+    },
+  );
+
+  // Python: sys.exit(3) after a large write flushes stdout and stderr first.
+  it('process.exit() right after 1 MiB on stdout and stderr loses no byte', async () => {
+    const size = 1 << 20;
+    const p = make({ target: writeThenExit, args: [size, 3], stdio: 'pipe' }).start();
+    const [out, err, code] = await Promise.all([collect(p.stdout), collect(p.stderr), p.join()]);
+    expect(code).toBe(3);
+    expect(out.length).toBe(size);
+    expect(err.length).toBe(size);
+    expect(out).toBe('o'.repeat(size));
+    expect(err).toBe('e'.repeat(size));
+  });
+
+  // Python: pickle sends an instance by a reference to its class and restores its state
+  // without calling __init__; shared references stay shared.
+  it('class instances among the arguments arrive as instances of their class', async () => {
+    const point = new Point(-2, 3);
+    const nested: { list: unknown[]; byName: Map<string, Point>; self?: unknown } = {
+      list: [1, point],
+      byName: new Map([['far', new Point(10, -10)]]),
+    };
+    nested.self = nested;
+    const set = new PointSet([point, new Point(1, 1)]);
+    set.label = 'two';
+    const error = new FixtureError('went wrong');
+    error.code = 'E_FIXTURE';
+    const p = make({
+      target: describeInstances,
+      args: [point, nested, set, error, Buffer.from('bytes')],
+    }).start();
+    expect(await p.join()).toBe(0);
+    expect(p.result).toEqual({
+      point: [true, 5, -2, 3],
+      nested: [true, true, 20, true],
+      set: [true, true, 7, 'two'],
+      error: [true, 'E_FIXTURE: went wrong'],
+      bytes: [true, 'bytes'],
+      constructorCalls: 0,
+    });
+  });
+
+  // Python: pickling an instance of a class it cannot look up raises at start().
+  it('an instance of a class the child cannot import fails in start(), naming where it sits', () => {
+    const p = make({ target: describeInstances, args: [1, { list: [2, localThing()] }] });
+    const thrown = thrownBy<ProclifeError>(() => p.start());
+    expect(thrown?.code).toBe('ERR_ARG_NOT_CLONEABLE');
+    expect(thrown?.message).toMatch(
+      /^Can't pass args\[1\]\.list\[1\] \(LocalThing \{ value: 1 \}\) of \S+ to a child: it is an instance of class 'LocalThing'/,
+    );
+    expect(thrown?.message).toContain('export class LocalThing');
+    expect(p.status).toBe('initial');
+  });
+});
