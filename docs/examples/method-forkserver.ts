@@ -1,11 +1,10 @@
 // Which start method? 'forkserver' hands the child a process booted ahead of time: a process of its own, started fast.
-import { type Context, getContext, type Process } from '@proclife/child-process';
-import '@proclife/worker-threads'; // registers 'thread'
+import { getContext } from '@proclife/child-process';
 import { whereAmI } from './shared/which-target.ts';
 
 if (import.meta.main) {
   const begun = performance.now();
-  const child = new (getContext('forkserver') as Context<typeof Process>).Process({
+  const child = new (getContext('forkserver').Process)({
     target: whereAmI,
     args: ['forkserver'],
   });

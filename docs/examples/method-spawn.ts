@@ -1,11 +1,10 @@
 // Which start method? 'spawn' starts a fresh Node.js process for the child: the most isolated, and the slowest to start.
-import { type Context, getContext, type Process } from '@proclife/child-process';
-import '@proclife/worker-threads'; // registers 'thread'
+import { getContext } from '@proclife/child-process';
 import { whereAmI } from './shared/which-target.ts';
 
 if (import.meta.main) {
   const begun = performance.now();
-  const child = new (getContext('spawn') as Context<typeof Process>).Process({
+  const child = new (getContext('spawn').Process)({
     target: whereAmI,
     args: ['spawn'],
   });

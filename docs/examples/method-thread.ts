@@ -1,11 +1,10 @@
 // Which start method? 'thread' starts a worker thread in this process: its own V8 isolate, the parent's pid.
-import { type Context, getContext, type Process } from '@proclife/child-process';
-import '@proclife/worker-threads'; // registers 'thread'
+import { getContext } from '@proclife/worker-threads';
 import { whereAmI } from './shared/which-target.ts';
 
 if (import.meta.main) {
   const begun = performance.now();
-  const child = new (getContext('thread') as Context<typeof Process>).Process({
+  const child = new (getContext('thread').Process)({
     target: whereAmI,
     args: ['thread'],
   });
