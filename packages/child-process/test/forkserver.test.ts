@@ -1,4 +1,7 @@
 // The 'forkserver' start method with real processes: preload, the stock, deaths and bursts.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   type BaseProcess,
   ForkServerProcess,
@@ -14,6 +17,7 @@ import { sleepForever, whoAmI } from './fixtures/forkserver-targets.ts';
 import { stockOf } from './stock.ts';
 
 const PRELOAD = new URL('./fixtures/forkserver-preloaded.ts', import.meta.url).href;
+const GATE = new URL('./fixtures/forkserver-gate.ts', import.meta.url).href;
 
 const errorOf = (fn: () => unknown) => thrownBy<ProclifeError>(fn);
 
@@ -167,6 +171,40 @@ describe('forkserver: the stock', () => {
       await waitFor(() => stockOf().length === 2, { timeoutMs: 15_000, what: 'a stock of 2' });
     } finally {
       setForkserverOptions({ idleMs: 60_000 });
+    }
+  });
+
+  it('releasing a stock that is still booting is not a failed boot: the next start refills it', async () => {
+    // Three failed boots in a row stop the refill; a release of booting processes is not one.
+    const dir = mkdtempSync(join(tmpdir(), 'proclife-gate-'));
+    const gate = join(dir, 'gate');
+    const passed = () => (existsSync(`${gate}.passed`) ? readFileSync(`${gate}.passed`, 'utf8') : '');
+    process.env.PROCLIFE_TEST_GATE = gate;
+    setForkserverPreload([PRELOAD, GATE]);
+    setForkserverOptions({ stock: 3 });
+    try {
+      expect(await start({ target: whoAmI }).join()).toBe(0);
+      await waitFor(() => stockOf().length === 3, { timeoutMs: 15_000, what: 'a stock of 3' });
+      const stock = stockOf();
+      await waitFor(() => stock.every((pid) => passed().includes(`${pid}\n`)), {
+        timeoutMs: 15_000,
+        what: 'the stock past the gate',
+      });
+      // From now on every new stock process stays in its boot: hand the three out, and release
+      // the three booted in their place while they are still booting.
+      writeFileSync(gate, '');
+      const handedOut = [start({ target: whoAmI }), start({ target: whoAmI }), start({ target: whoAmI })];
+      for (const p of handedOut) expect(await p.join()).toBe(0);
+      await waitFor(() => stockOf().length === 3, { timeoutMs: 15_000, what: 'three booting stock' });
+      await releaseForkserverStock();
+      rmSync(gate);
+      expect(await start({ target: whoAmI }).join()).toBe(0);
+      await waitFor(() => stockOf().length === 3, { timeoutMs: 15_000, what: 'a refilled stock of 3' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      delete process.env.PROCLIFE_TEST_GATE;
+      setForkserverOptions({ stock: 2 });
+      setForkserverPreload([PRELOAD]);
     }
   });
 

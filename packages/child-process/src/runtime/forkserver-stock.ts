@@ -144,10 +144,11 @@ function boot(pool: Pool): void {
   cp.on('message', onReady);
   child.onExit((code) => {
     cp.off('message', onReady);
-    if (s.state === 'taken') return;
+    // Handed out, or ended on purpose (released when idle, stale): not a failed boot. Counting a
+    // release of processes still booting would stop the refill for good after three of them.
+    if (s.state !== 'idle') return;
     if (!s.ready) pool.failures++;
     debug('forkserver: stock process pid=%d ended while idle (%d)', cp.pid, code);
-    s.state = 'gone';
     discard(pool, s);
   });
   send(cp, importMessage(targets));
@@ -212,6 +213,8 @@ function pick(pool: Pool, modules: string[]): Stocked | undefined {
       }
     }
     if (!best || !isGone(best)) return best;
+    // It died on its own before its exit event: a failed boot if it never became ready.
+    if (!best.ready) pool.failures++;
     discard(pool, best);
   }
 }
