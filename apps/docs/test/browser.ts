@@ -95,6 +95,24 @@ export async function openPage(
   return { page, errors, status: response?.status() };
 }
 
+/**
+ * Opens `path` on `site` as {@link openPage} does, hands the page to `use`, and closes the page
+ * whatever `use` does.
+ */
+export async function withPage<T>(
+  site: { browser: Browser; url: string },
+  path: string,
+  use: (page: Page, opened: { errors: string[]; status: number | undefined }) => Promise<T>,
+  viewport?: { width: number; height: number },
+): Promise<T> {
+  const { page, ...opened } = await openPage(site.browser, site.url, path, viewport);
+  try {
+    return await use(page, opened);
+  } finally {
+    await page.close();
+  }
+}
+
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 // Starlight's own search button: its visible label and accessible name differ upstream.

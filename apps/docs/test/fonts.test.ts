@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openPage, useSiteInBrowser } from './browser.ts';
+import { useSiteInBrowser, withPage } from './browser.ts';
 
 const artifacts = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
 
@@ -54,32 +54,25 @@ describe('Korean fonts in Chromium without a Korean system font', () => {
   });
 
   it('has no Korean system font: Hangul in the system sans-serif is an empty box', async () => {
-    const { page } = await openPage(site.browser, site.url, '/ko/');
-    try {
+    await withPage(site, '/ko/', async (page) => {
       const [a, b] = await syllables(page, 'h1', 'sans-serif');
       expect(a.equals(b)).toBe(true);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it.each(PLACES)('/ko/ draws real Hangul glyphs in the %s', async (_what, selector) => {
-    const { page, errors } = await openPage(site.browser, site.url, '/ko/');
-    try {
+    await withPage(site, '/ko/', async (page, { errors }) => {
       const [a, b] = await syllables(page, selector);
       expect(a.equals(b)).toBe(false);
       expect(errors).toEqual([]);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it.each(['/ko/', '/ko/getting-started/', '/ko/porting/', '/ko/reference/which-start-method/'])(
     '%s draws every Hangul syllable of its text with a shipped font, none as a box',
     { timeout: 60_000 },
     async (path) => {
-      const { page } = await openPage(site.browser, site.url, path);
-      try {
+      await withPage(site, path, async (page) => {
         // A syllable drawn as a box is drawn with some system font; Chromium reports, per element,
         // which fonts drew how many glyphs of its own text.
         await page.evaluate(() => document.fonts.ready);
@@ -113,15 +106,12 @@ describe('Korean fonts in Chromium without a Korean system font', () => {
         await cdp.detach();
         expect(checked).toBeGreaterThan(10);
         expect(boxes).toEqual([]);
-      } finally {
-        await page.close();
-      }
+      });
     },
   );
 
   it('loads the shipped faces: Noto Sans KR for prose and Nanum Gothic Coding for code', async () => {
-    const { page } = await openPage(site.browser, site.url, '/ko/');
-    try {
+    await withPage(site, '/ko/', async (page) => {
       await syllables(page, '.sl-markdown-content code');
       const loaded = await page.evaluate(() =>
         [...new Set([...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family))].sort(),
@@ -134,8 +124,6 @@ describe('Korean fonts in Chromium without a Korean system font', () => {
       expect(families).toEqual({ prose: '"Noto Sans KR"', code: '"Nanum Gothic Coding"' });
       await page.evaluate(() => document.fonts.ready);
       await page.screenshot({ path: `${artifacts}ko-home-fonts.png`, fullPage: true });
-    } finally {
-      await page.close();
-    }
+    });
   });
 });

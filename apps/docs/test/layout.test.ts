@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Results } from '../../bench/src/schema.ts';
-import { axeViolations, openPage, useSiteInBrowser } from './browser.ts';
+import { axeViolations, useSiteInBrowser, withPage } from './browser.ts';
 import { listPages } from './pages.ts';
 
 const pages = listPages();
@@ -79,40 +79,38 @@ describe('layout and Korean UI in Chromium', () => {
   );
 
   it('shows a table row as labelled values on a phone', async () => {
-    const { page } = await openPage(site.browser, site.url, '/ko/porting/', { width: 375, height: 900 });
-    try {
-      const row = page.locator('.sl-markdown-content table tbody tr').nth(1);
-      const labels = await row
-        .locator('td')
-        .evaluateAll((cells) => cells.map((c) => getComputedStyle(c, '::before').content));
-      expect(labels).toEqual(['"파이썬"', '"proclife"', '"뜻의 차이"']);
-    } finally {
-      await page.close();
-    }
+    await withPage(
+      site,
+      '/ko/porting/',
+      async (page) => {
+        const row = page.locator('.sl-markdown-content table tbody tr').nth(1);
+        const labels = await row
+          .locator('td')
+          .evaluateAll((cells) => cells.map((c) => getComputedStyle(c, '::before').content));
+        expect(labels).toEqual(['"파이썬"', '"proclife"', '"뜻의 차이"']);
+      },
+      { width: 375, height: 900 },
+    );
   });
 
   it.each([
     ['/chapter/daemon-processes/', 'ui-monospace'],
     ['/ko/chapter/daemon-processes/', '"Nanum Gothic Coding"'],
   ])('%s writes live output in monospace', async (path, first) => {
-    const { page } = await openPage(site.browser, site.url, path);
-    try {
+    await withPage(site, path, async (page) => {
       const family = await page
         .locator('.run-example__output')
         .first()
         .evaluate((pre) => getComputedStyle(pre).fontFamily);
       expect(family.split(',')[0]).toBe(first);
       expect(family).toContain('monospace');
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it.each(['/reference/lifecycle/', '/ko/reference/lifecycle/'])(
     '%s draws the lifecycle diagram with no label over another or over a box',
     async (path) => {
-      const { page } = await openPage(site.browser, site.url, path);
-      try {
+      await withPage(site, path, async (page) => {
         await page.evaluate(() => document.fonts.ready);
         const overlaps = await page.evaluate(() => {
           const svg = document.querySelector<SVGSVGElement>('.lifecycle-diagram svg')!;
@@ -136,17 +134,14 @@ describe('layout and Korean UI in Chromium', () => {
           return { found, texts: texts.length };
         });
         expect(overlaps).toEqual({ found: [], texts: 9 });
-      } finally {
-        await page.close();
-      }
+      });
     },
   );
 
   it.each(['/reference/which-start-method/', '/ko/reference/which-start-method/'])(
     '%s compares the three methods with the figures of the benchmark',
     async (path) => {
-      const { page } = await openPage(site.browser, site.url, path);
-      try {
+      await withPage(site, path, async (page) => {
         const heads = await page.locator('.start-method-table thead th').allTextContents();
         expect(heads.slice(1)).toEqual(['spawn', 'forkserver', 'thread']);
         const rows = await page
@@ -169,9 +164,7 @@ describe('layout and Korean UI in Chromium', () => {
             .map((m) => `${m.privateMiB?.toFixed(1)} MiB`);
           expect(rows[3]).toEqual(memory);
         }
-      } finally {
-        await page.close();
-      }
+      });
     },
   );
 
@@ -190,8 +183,7 @@ describe('layout and Korean UI in Chromium', () => {
   });
 
   it('has one "시작하기" in the Korean navigation', async () => {
-    const { page } = await openPage(site.browser, site.url, '/ko/getting-started/');
-    try {
+    await withPage(site, '/ko/getting-started/', async (page) => {
       const labels = await page
         .locator('nav[aria-label="메인"]')
         .first()
@@ -200,29 +192,23 @@ describe('layout and Korean UI in Chromium', () => {
         );
       expect(labels.filter((l) => l === '시작하기')).toEqual(['시작하기']);
       expect(labels).toContain('첫걸음');
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it.each([
     ['/ko/no-such-page/', 'ko', '찾는 페이지가 없습니다'],
     ['/no-such-page/', 'en', 'Page not found'],
   ])('answers %s with the 404 page of its language, axe clean', async (path, lang, text) => {
-    const { page, status } = await openPage(site.browser, site.url, path);
-    try {
+    await withPage(site, path, async (page, { status }) => {
       expect(status).toBe(404);
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
       expect(await page.locator('main').textContent()).toContain(text);
       expect(await axeViolations(page)).toEqual([]);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('labels the generated API reference in Korean and marks its English TSDoc as English', async () => {
-    const { page } = await openPage(site.browser, site.url, '/ko/reference/api/');
-    try {
+    await withPage(site, '/ko/reference/api/', async (page) => {
       const packages = await page.locator('.api-packages').allTextContents();
       expect(packages.length).toBeGreaterThan(20);
       expect(packages.every((t) => t.startsWith('내보내는 패키지:'))).toBe(true);
@@ -231,8 +217,6 @@ describe('layout and Korean UI in Chromium', () => {
       expect(await page.locator('.api-entry details summary').first().textContent()).toMatch(
         /^\s*멤버 \(\d+\)\s*$/,
       );
-    } finally {
-      await page.close();
-    }
+    });
   });
 });
