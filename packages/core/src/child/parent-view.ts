@@ -1,4 +1,4 @@
-import { isUnbounded } from '../bounded-wait.ts';
+import { isUnbounded, MAX_TIMER_MS } from '../bounded-wait.ts';
 import type { ParentProcess } from '../current.ts';
 import type { ChildPayload } from '../launcher.ts';
 
@@ -27,7 +27,7 @@ export function parentView(
         // A timeout of 2^31 ms or more (Infinity included) waits without limit, as none does.
         const timer =
           timeoutMs === undefined || isUnbounded(timeoutMs)
-            ? setInterval(() => {}, 1 << 30)
+            ? setInterval(() => {}, MAX_TIMER_MS)
             : setTimeout(() => resolve(false), Math.max(0, timeoutMs));
         void ended.then(() => {
           clearTimeout(timer);

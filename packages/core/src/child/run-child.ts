@@ -1,3 +1,4 @@
+import { MAX_TIMER_MS } from '../bounded-wait.ts';
 import { nodeUtil } from '../builtins.ts';
 import { type ParentProcess, setCurrentProcess } from '../current.ts';
 import { debug } from '../debug.ts';
@@ -132,11 +133,17 @@ export async function runChild(
     OtherClasses.find(
       (Cls) => Object.hasOwn(Cls, BUILTIN_CLASS) && Cls[BUILTIN_CLASS as never] === payload.builtinClass,
     ) ?? DefaultProcess;
-  let self: BaseProcess = Object.create(Builtin.prototype) as BaseProcess;
-  hydrateCurrent(self, payload);
-  setCurrentProcess(self, transport.parent);
-  transport.onStopRequest((reason) => abortCurrent(self, STOP_REQUESTED, causeOf(reason)));
-  void transport.parentEnded.then(() => abortCurrent(self, 'the parent process ended'));
+  // An object of `Cls` becomes the child's own Process: the one currentProcess() returns, and the
+  // one that a stop request or the parent's end aborts.
+  const become = (Cls: typeof BaseProcess): BaseProcess => {
+    const p = Object.create(Cls.prototype) as BaseProcess;
+    hydrateCurrent(p, payload);
+    setCurrentProcess(p, transport.parent);
+    transport.onStopRequest((reason) => abortCurrent(p, STOP_REQUESTED, causeOf(reason)));
+    void transport.parentEnded.then(() => abortCurrent(p, 'the parent process ended'));
+    return p;
+  };
+  let self = become(Builtin);
 
   let reported = false;
   const fail = async (error: unknown, header: boolean): Promise<void> => {
@@ -156,13 +163,7 @@ export async function runChild(
   let target: Target | undefined;
   try {
     if (payload.processClass) {
-      const Cls = (await importExport(payload.processClass, 'the Process subclass')) as typeof BaseProcess;
-      const own = Object.create(Cls.prototype) as BaseProcess;
-      hydrateCurrent(own, payload);
-      setCurrentProcess(own, transport.parent);
-      self = own;
-      transport.onStopRequest((reason) => abortCurrent(own, STOP_REQUESTED, causeOf(reason)));
-      void transport.parentEnded.then(() => abortCurrent(own, 'the parent process ended'));
+      self = become((await importExport(payload.processClass, 'the Process subclass')) as typeof BaseProcess);
     }
     if (payload.target) target = (await importExport(payload.target, 'the target function')) as Target;
     if (payload.classes) await rebuildInstances(payload, self);
@@ -182,7 +183,7 @@ export async function runChild(
   // Python's child runs its target to the end: a target awaiting a promise that nothing in the
   // event loop will settle (its own AbortSignal, say) must not end the child with exit code 0.
   // A stop request, SIGTERM or the parent's death still end it.
-  const keepAlive = setInterval(() => {}, 2 ** 31 - 1);
+  const keepAlive = setInterval(() => {}, MAX_TIMER_MS);
   try {
     value = await self.run();
   } catch (error) {
