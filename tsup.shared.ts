@@ -1,5 +1,14 @@
 // The build settings every published package shares: ESM for Node 24, one chunk per shared module.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Options } from 'tsup';
+
+type Plugin = NonNullable<Options['esbuildPlugins']>[number];
+
+// tsup runs in the package's folder; every package sits beside core in packages/.
+const coreVersion: string = JSON.parse(
+  readFileSync(resolve(process.cwd(), '../core/package.json'), 'utf8'),
+).version;
 
 export const packageBuild = {
   format: ['esm'],
@@ -8,4 +17,39 @@ export const packageBuild = {
   sourcemap: true,
   clean: true,
   splitting: true,
+  // Names the shared engine state on globalThis, so that copies of one core version share it.
+  define: { __PROCLIFE_CORE_VERSION__: JSON.stringify(coreVersion), __PROCLIFE_DIST__: JSON.stringify('./') },
 } satisfies Options;
+
+/**
+ * A child's entry only enables the compile cache and imports its bootstrap, which is built on its
+ * own (see {@link bootBuild}): the import stays a runtime `import()` of `dist/boot/<name>.js`.
+ */
+export const bootExternal: Plugin = {
+  name: 'proclife-boot-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/boot\/[\w-]+\.ts$/ }, (args) => ({
+      path: args.path.replace(/\.ts$/, '.js'),
+      external: true,
+    }));
+  },
+};
+
+/**
+ * A child's bootstrap: one file in `dist/boot/` with `@proclife/core` inside it, so that a child
+ * loads one module instead of a graph of them (decision 0017). Core's state lives on globalThis,
+ * so the copy inside it and the one the target imports agree.
+ */
+export const bootBuild = {
+  ...packageBuild,
+  outDir: 'dist/boot',
+  define: { ...packageBuild.define, __PROCLIFE_DIST__: JSON.stringify('../') },
+  splitting: false,
+  noExternal: [/^@proclife\/core(\/|$)/],
+  // The classes' names are their identity across copies (errors' `name`, `instanceof`).
+  keepNames: true,
+  dts: false,
+} satisfies Options;
+
+/** The packages' own output, around the bootstraps that {@link bootBuild} writes. */
+export const mainClean = ['!boot', '!boot/**'];

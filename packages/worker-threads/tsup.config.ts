@@ -1,8 +1,13 @@
 import { defineConfig } from 'tsup';
-import { packageBuild } from '../../tsup.shared.ts';
+import { bootBuild, bootExternal, mainClean, packageBuild } from '../../tsup.shared.ts';
 
-export default defineConfig({
-  ...packageBuild,
-  entry: ['src/index.ts', 'src/entry/*.ts'],
-  dts: { entry: 'src/index.ts' },
-});
+export default defineConfig([
+  {
+    ...packageBuild,
+    clean: mainClean,
+    entry: { index: 'src/index.ts', 'entry/thread-child': 'src/entry/thread-child.ts' },
+    esbuildPlugins: [bootExternal],
+    dts: { entry: 'src/index.ts' },
+  },
+  { ...bootBuild, entry: { 'thread-boot': 'src/boot/thread-boot.ts' } },
+]);

@@ -4,6 +4,7 @@ import { ProclifeError, quote, StartMethodError } from './errors.ts';
 import type { Launcher } from './launcher.ts';
 import { assertSupportedNode } from './node-support.ts';
 import { registerInternalDirectory } from './runtime/caller.ts';
+import { sharedSlot } from './shared-state.ts';
 
 /** What a start-method package registers: its launcher and its Process class. */
 export interface StartMethodEntry {
@@ -14,7 +15,8 @@ export interface StartMethodEntry {
   ) => unknown;
 }
 
-const methods = new Map<string, StartMethodEntry>();
+// Registered by every copy of a start-method package in this isolate (see shared-state.ts).
+const methods = sharedSlot('methods', () => new Map<string, StartMethodEntry>());
 
 // Where each known start method lives, so that asking for one that is not loaded says what to install.
 const PROVIDERS: Record<string, string> = {

@@ -1,5 +1,6 @@
 import { createMainProcess } from './main-process.ts';
 import type { BaseProcess } from './process/index.ts';
+import { sharedSlot } from './shared-state.ts';
 
 /** What a child knows of the process that created it (Python's `parent_process()`). */
 export interface ParentProcess {
@@ -18,8 +19,14 @@ export interface ParentProcess {
   join(timeoutMs?: number): Promise<boolean>;
 }
 
-let current: BaseProcess | undefined;
-let parent: ParentProcess | null = null;
+// One pair for every copy of core in this isolate (see shared-state.ts).
+const shared = sharedSlot(
+  'current',
+  (): { current: BaseProcess | undefined; parent: ParentProcess | null } => ({
+    current: undefined,
+    parent: null,
+  }),
+);
 
 /**
  * The Process object of the code that calls it: a `MainProcess` in the main process, and in a
@@ -28,17 +35,17 @@ let parent: ParentProcess | null = null;
  * `getContext('spawn')`, the package's `Process`, ...), as Python's child unpickles it.
  */
 export function currentProcess(): BaseProcess {
-  current ??= createMainProcess();
-  return current;
+  shared.current ??= createMainProcess();
+  return shared.current;
 }
 
 /** The process that created this one, or `null` in the main process. */
 export function parentProcess(): ParentProcess | null {
-  return parent;
+  return shared.parent;
 }
 
 /** Installs the child's own Process and its parent; called by the child bootstrap. */
 export function setCurrentProcess(process: BaseProcess, parentInfo: ParentProcess | null): void {
-  current = process;
-  parent = parentInfo;
+  shared.current = process;
+  shared.parent = parentInfo;
 }

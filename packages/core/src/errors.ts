@@ -58,6 +58,35 @@ export class ProclifeError extends Error {
     this.code = code;
     this.name = new.target.name;
   }
+
+  /**
+   * `instanceof` also answers for errors thrown by another copy of proclife in the same process
+   * (a child's bootstrap is bundled with its own copy of core): one of the same class name.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: the receiver is the class on the right of instanceof.
+    return isErrorOf(this, value);
+  }
+}
+
+// On the prototype, not enumerable: it marks the errors of every copy of proclife.
+const ERROR_BRAND: unique symbol = Symbol.for('proclife.error');
+Object.defineProperty(ProclifeError.prototype, ERROR_BRAND, { value: true });
+
+function isErrorOf(Cls: typeof ProclifeError, value: unknown): boolean {
+  if (Function.prototype[Symbol.hasInstance].call(Cls, value)) return true;
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    (value as Record<symbol, unknown>)[ERROR_BRAND] !== true
+  ) {
+    return false;
+  }
+  if (Cls === ProclifeError) return true;
+  for (let proto = Object.getPrototypeOf(value); proto !== null; proto = Object.getPrototypeOf(proto)) {
+    if (Object.hasOwn(proto, 'constructor') && proto.constructor.name === Cls.name) return true;
+  }
+  return false;
 }
 
 /** A lifecycle call that the object's state does not allow (Python: `AssertionError`/`ValueError`). */

@@ -1,9 +1,11 @@
 import { debug } from './debug.ts';
+import { sharedSlot } from './shared-state.ts';
 
 type Killer = () => void;
 
-const killers = new Set<Killer>();
-let installed = false;
+// Shared by every copy of core in this isolate: one listener, whichever copy started the child.
+const hook = sharedSlot('exit-hook', () => ({ killers: new Set<Killer>(), installed: false }));
+const killers = hook.killers;
 
 /**
  * Registers what to do for a running child when this process exits through any path that runs
@@ -11,8 +13,8 @@ let installed = false;
  * on first use; no signal handler is ever installed. Returns the function that unregisters it.
  */
 export function installExitHook(killer: Killer): () => void {
-  if (!installed) {
-    installed = true;
+  if (!hook.installed) {
+    hook.installed = true;
     process.on('exit', endRunningChildren);
   }
   killers.add(killer);

@@ -1,4 +1,5 @@
 import { nodeThreads } from './builtins.ts';
+import { sharedSlot } from './shared-state.ts';
 
 /**
  * What this process (or thread) knows about itself. Every isolate has its own copy, as Python
@@ -20,21 +21,25 @@ export interface LocalState {
   bootstrapping: boolean;
 }
 
-let token: string | undefined;
+function createLocal(): LocalState {
+  let token: string | undefined;
+  return {
+    counter: 0,
+    identity: [],
+    name: 'MainProcess',
+    daemon: false,
+    startMethod: null,
+    // Computed on first use: most children never start or join anything.
+    get token(): string {
+      token ??= `${process.pid}:${nodeThreads().threadId}`;
+      return token;
+    },
+    bootstrapping: false,
+  };
+}
 
-export const local: LocalState = {
-  counter: 0,
-  identity: [],
-  name: 'MainProcess',
-  daemon: false,
-  startMethod: null,
-  // Computed on first use: most children never start or join anything.
-  get token(): string {
-    token ??= `${process.pid}:${nodeThreads().threadId}`;
-    return token;
-  },
-  bootstrapping: false,
-};
+/** This isolate's own state: one object for every copy of core (see shared-state.ts). */
+export const local: LocalState = sharedSlot('local', createLocal);
 
 /** The next child identity, e.g. `[1, 3]` in the first child's third child. */
 export function nextIdentity(): number[] {

@@ -13,9 +13,10 @@ import {
   toExitCode,
   trackProcessGroup,
 } from '@proclife/core/adapter';
+import { distUrl } from './dist-url.ts';
 
 // The bootstrap that every spawn child runs; built next to this file's chunk in dist/.
-const ENTRY_URL = new URL('./entry/spawn-child.js', import.meta.url);
+const ENTRY_URL = distUrl('entry/spawn-child.js');
 const ENTRY = fileURLToPath(ENTRY_URL);
 
 // util-linux's setpriv sets the parent-death signal and then execs Node, so the child is

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { INSPECT_CUSTOM, nodeThreads } from '../builtins.ts';
 import { MESSAGES, ProcessStateError } from '../errors.ts';
 import { publishLifecycle } from '../observe/channels.ts';
+import { sharedSlot } from '../shared-state.ts';
 import {
   checkDaemon,
   checkName,
@@ -16,6 +17,7 @@ import {
   validate,
   type WaitOptions,
 } from './options.ts';
+import { isSameClassElsewhere, PROCESS_BRAND } from './other-copies.ts';
 import { buildPayload, callersFor } from './payload.ts';
 import { repr } from './repr.ts';
 import { checkClosed, get, hasEnded, type Internals, initialState, setInternals } from './state.ts';
@@ -36,7 +38,7 @@ import { stopLadder } from './stop-ladder.ts';
  * leaves it when `join()`, `isAlive()`, `close()` or `activeChildren()` sees that it ended.
  * It lives next to the class so that no module below needs the Process type.
  */
-export const children = new Set<BaseProcess>();
+export const children = sharedSlot('children', () => new Set<BaseProcess>());
 
 /**
  * The internals of an object that is not closed. After `close()` every member but `name`,
@@ -65,6 +67,15 @@ export function reap(): void {
 export class BaseProcess<T extends Target = Target, O extends ProcessOptions<T> = ProcessOptions<T>> {
   /** The start method this class launches with; set by each start-method package. */
   static startMethod: string | undefined = undefined;
+
+  /**
+   * `instanceof` also answers for objects made by another copy of proclife in the same process
+   * (a child's bootstrap is bundled with its own copy of core): see {@link isSameClassElsewhere}.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: the receiver is the class on the right of instanceof.
+    return isSameClass(this, value);
+  }
 
   // `O` lets a start method's classes take their own options without a constructor of their own.
   constructor(options?: O) {
@@ -271,3 +282,13 @@ export class BaseProcess<T extends Target = Target, O extends ProcessOptions<T> 
     return this.toString();
   }
 }
+
+function isSameClass(Cls: typeof BaseProcess, value: unknown): boolean {
+  return (
+    Function.prototype[Symbol.hasInstance].call(Cls, value) ||
+    isSameClassElsewhere(Cls as never, value, Cls === BaseProcess)
+  );
+}
+
+// On the prototype, not enumerable: a subclass's own fields (which cross to the child) never hold it.
+Object.defineProperty(BaseProcess.prototype, PROCESS_BRAND, { value: true });

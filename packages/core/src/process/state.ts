@@ -1,6 +1,7 @@
 import { MESSAGES, ProcessStateError, ProclifeError } from '../errors.ts';
 import type { ChildPayload, LaunchedChild } from '../launcher.ts';
 import { local, nextIdentity } from '../local-state.ts';
+import { sharedSlot } from '../shared-state.ts';
 import type { OrphanPolicy, ProcessOptions, Target } from './options.ts';
 
 /**
@@ -41,14 +42,16 @@ export interface Internals {
   abortReason: { reason: unknown } | null;
 }
 
-const internals = new WeakMap<object, Internals>();
+// Shared by every copy of core in this isolate: a child's bundled bootstrap makes the object that
+// the target's own copy reads (see shared-state.ts).
+const internals = sharedSlot('internals', () => new WeakMap<object, Internals>());
 
 /**
  * Marks the classes that proclife itself exports, as opposed to a user's subclass. Its value is
  * the class's public name, which the child uses to become an instance of the same class (a name
  * that survives a minifier, unlike `constructor.name`).
  */
-export const BUILTIN_CLASS: unique symbol = Symbol('proclife.builtinClass');
+export const BUILTIN_CLASS: unique symbol = Symbol.for('proclife.builtinClass');
 
 export function setInternals(p: object, s: Internals): void {
   internals.set(p, s);

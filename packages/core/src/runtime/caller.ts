@@ -1,9 +1,10 @@
 import { dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sharedSlot } from '../shared-state.ts';
 
 // Directories whose frames are proclife's own, not the user's: core registers itself, and each
 // start-method package registers its own folder.
-const internalDirs = new Set<string>();
+const internalDirs = sharedSlot('internal-dirs', () => new Set<string>());
 
 /** Marks a package folder as proclife's own, so that its frames are not taken for the user's. */
 export function registerInternalDirectory(moduleUrl: string): void {

@@ -1,15 +1,11 @@
-// The first code a thread runs: its payload came with the Worker (workerData), and it hands
-// over to the shared child bootstrap.
-import { workerData } from 'node:worker_threads';
-import { type ChildPayload, runChild } from '@proclife/core/adapter';
-import { Process, registerThread, ThreadProcess } from '../process.ts';
-import { superviseOwnChildren } from '../runtime/own-children.ts';
-import { threadTransport } from '../runtime/thread-transport.ts';
+// The first code a thread runs. As in a spawn child, it turns on Node's compile cache (for this
+// thread only) before anything of proclife loads, so that the bootstrap is compiled from the
+// cache that earlier threads wrote. See docs/decisions/0013-child-start-path.md and 0017.
+// A namespace import: a named one would fail to link on a Node without it, before the thread could
+// report the unsupported version with a typed error (thrown when the bootstrap registers).
+import * as nodeModule from 'node:module';
 
-// A thread can start threads of its own.
-registerThread();
-// What the target starts with child_process ends with this process, as under spawn.
-superviseOwnChildren();
+nodeModule.enableCompileCache?.();
 
-const payload = workerData as ChildPayload;
-void runChild(payload, threadTransport(payload), Process, ThreadProcess);
+const { runThreadChild } = await import('../boot/thread-boot.ts');
+await runThreadChild();
