@@ -61,8 +61,10 @@ let checked = false;
 // skips the program without a word: say so once, with the fix.
 function warnIfMainFlagUnreliable(): void {
   const entry = process.argv[1];
-  if (!entry || !nodeThreads().isMainThread) return;
+  if (!entry) return;
   if (!mainFlagUnreliable(process.versions.node, pathToFileURL(entry).href)) return;
+  // Asked last: loading node:worker_threads costs a child several ms, and only 24.2.x needs it.
+  if (!nodeThreads().isMainThread) return;
   process.emitWarning(
     `Node.js ${process.versions.node} reports import.meta.main as false in a TypeScript entry (${entry}), so ` +
       '`if (import.meta.main)` skips its block. Guard it with `if (isMain(import.meta))` from proclife, or use Node.js 24.3 or newer.',
