@@ -5,6 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 export interface ProcInfo {
   pid: number;
   ppid: number;
+  /** The process group. */
+  pgid: number;
   /** The state letter: `R`, `S`, `D`, `Z` (zombie), `T`, ... */
   state: string;
   /** The command line, arguments joined by spaces (the process title for a titled child). */
@@ -18,7 +20,7 @@ export function procInfo(pid: number): ProcInfo | null {
     // The command name sits in parentheses and may itself hold spaces and parentheses.
     const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
     const cmd = readFileSync(`/proc/${pid}/cmdline`, 'latin1').replaceAll('\0', ' ').trim();
-    return { pid, ppid: Number(fields[1]), state: fields[0] ?? '?', cmd };
+    return { pid, ppid: Number(fields[1]), pgid: Number(fields[2]), state: fields[0] ?? '?', cmd };
   } catch {
     return null;
   }

@@ -22,6 +22,39 @@ interface SpawnInternals {
 export function superviseOwnChildren(): void {
   // No process groups there, and `detached` would open a console window instead.
   if (process.platform === 'win32') return;
+  const { registerHooks } = process.getBuiltinModule('node:module');
+  // Already loaded (by a preload, say), or no hooks: patch it now.
+  const loaded = (process as unknown as { moduleLoadList?: string[] }).moduleLoadList ?? [];
+  if (loaded.includes('NativeModule child_process') || typeof registerHooks !== 'function') {
+    patchSpawn();
+    return;
+  }
+  // Loading node:child_process costs a thread about 2 ms before its target runs, and most targets
+  // never use it: patch it when this thread first asks for it, by any of the three ways there are.
+  const getBuiltinModule = process.getBuiltinModule;
+  const isChildProcess = (id: string) => id === 'node:child_process' || id === 'child_process';
+  const hooks = registerHooks({
+    resolve(specifier, context, next) {
+      if (isChildProcess(specifier)) patchOnce();
+      return next(specifier, context);
+    },
+  });
+  process.getBuiltinModule = function getBuiltinModuleSupervised(id: string) {
+    if (isChildProcess(id)) patchOnce();
+    return getBuiltinModule.call(process, id);
+  } as typeof getBuiltinModule;
+  let patched = false;
+  function patchOnce(): void {
+    if (patched) return;
+    patched = true;
+    process.getBuiltinModule = getBuiltinModule;
+    patchSpawn();
+    // Not from inside the hook that is running: the loader is in the middle of its chain.
+    queueMicrotask(() => hooks.deregister());
+  }
+}
+
+function patchSpawn(): void {
   const { ChildProcess: ChildProcessClass } = process.getBuiltinModule('node:child_process');
   const proto = ChildProcessClass.prototype as unknown as {
     spawn(this: ChildProcess, options: SpawnInternals): unknown;
