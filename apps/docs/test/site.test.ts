@@ -189,6 +189,9 @@ describe('docs site in Chromium', () => {
       const { page, errors } = await open(exampleHome.get(id)!);
       try {
         const runner = page.locator(`run-example[data-id="${id}"]`);
+        // An example that a table's rows run is folded below the table: open it by its title.
+        const fold = page.locator(`details.example[data-example="${id}"] > summary`);
+        if ((await fold.count()) > 0) await fold.click();
         await runner.getByRole('button').click();
         await expect
           .poll(() => runner.getAttribute('data-state'), { timeout: example.timeoutMs + 30_000 })
