@@ -12,10 +12,10 @@ import { finishMachineInfo, isBusy, machineInfo } from './machine.ts';
 import { measureBatches } from './scenarios/batch.ts';
 import { measureMemory } from './scenarios/memory.ts';
 import { measureParentRss } from './scenarios/parent-rss.ts';
-import { measurePhases, type PhaseReport } from './scenarios/phases.ts';
+import { measurePhases } from './scenarios/phases.ts';
 import { measureStartJoin } from './scenarios/start-join.ts';
 import { measureTerminate } from './scenarios/terminate.ts';
-import type { Figure, FigureGroup, MemoryFigure, ParentRssFigure, Results } from './schema.ts';
+import type { Figure, FigureGroup, MemoryFigure, ParentRssFigure, PartDuration, Results } from './schema.ts';
 import type { BenchSettings } from './settings.ts';
 import { median, quantile, round } from './stats.ts';
 
@@ -101,30 +101,55 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
     const batchers: Contestant[] = [spawn, forkserver, thread, rawForkContestant, rawWorkerContestant];
     for (const c of contestants) if (c.unavailable) progress(`${c.label}: ${c.unavailable}`);
 
-    progress(`start + join: ${s.rounds} rounds of ${contestants.filter((c) => !c.unavailable).length}`);
-    const sj = await measureStartJoin(contestants, s.rounds, s.warmup);
-    progress(`terminate: ${s.terminateRounds} rounds`);
-    const term = await measureTerminate(starters, s.terminateRounds, dir);
-    progress(
-      `batches: ${s.sequentialRounds} x ${s.sequentialCount} sequential, ${s.parallelRounds} x ${s.parallelCount} parallel`,
+    // Each part's wall time, so that the run's length can be kept within its budget.
+    const parts: PartDuration[] = [];
+    const part = async <R>(id: PartDuration['id'], line: string, run: () => Promise<R>): Promise<R> => {
+      progress(line);
+      const t0 = performance.now();
+      try {
+        return await run();
+      } finally {
+        const seconds = Math.round((performance.now() - t0) / 100) / 10;
+        parts.push({ id, seconds });
+        progress(`  ${id}: ${seconds} s`);
+      }
+    };
+    const available = contestants.filter((c) => !c.unavailable).length;
+    const sj = await part('start-join', `start + join: ${s.rounds} rounds of ${available}`, () =>
+      measureStartJoin(contestants, s.rounds, s.warmup),
     );
-    const batch = await measureBatches(batchers, s);
-    progress(`memory: ${s.memoryCount} idle children each`);
-    const mem = await measureMemory(starters, s.memoryCount, dir);
-    progress(`phases of a 'spawn' start: ${s.phaseRounds} rounds`);
-    let phases: PhaseReport | null = null;
+    const term = await part('terminate', `terminate: ${s.terminateRounds} rounds`, () =>
+      measureTerminate(starters, s.terminateRounds, dir),
+    );
+    const batch = await part(
+      'batches',
+      `batches: ${s.sequentialRounds} x ${s.sequentialCount} sequential, ${s.parallelRounds} x ${s.parallelCount} parallel`,
+      () => measureBatches(batchers, s),
+    );
+    const mem = await part('memory', `memory: ${s.memoryCount} idle children each`, () =>
+      measureMemory(starters, s.memoryCount, dir),
+    );
     const phaseNote: string[] = [];
-    try {
-      phases = await measurePhases(s.phaseRounds);
-    } catch (error) {
-      phaseNote.push(`The phase breakdown failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    const phases = await part('phases', `phases of a 'spawn' start: ${s.phaseRounds} rounds`, async () => {
+      try {
+        return await measurePhases(s.phaseRounds);
+      } catch (error) {
+        phaseNote.push(
+          `The phase breakdown failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        return null;
+      }
+    });
     const rssMethods = [spawn, forkserver, thread, rawForkContestant, rawWorkerContestant];
-    progress(`parent RSS: ${s.rssCycles} sequential start + join + close per method, two loops at a time`);
-    const rss = await measureParentRss(
-      rssMethods.filter((c) => !c.unavailable).map((c) => c.id),
-      s.rssCycles,
-      s.rssMaxSeconds,
+    const rss = await part(
+      'parent-rss',
+      `parent RSS: ${s.rssCycles} sequential start + join + close per method (at most ${s.rssMaxSeconds} s each), two loops at a time`,
+      () =>
+        measureParentRss(
+          rssMethods.filter((c) => !c.unavailable).map((c) => c.id),
+          s.rssCycles,
+          s.rssMaxSeconds,
+        ),
     );
 
     const figures: Figure[] = [];
@@ -225,6 +250,8 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
       memory,
       parentRss,
       phases,
+      parts,
+      seconds,
       notes,
     };
   } finally {

@@ -72,6 +72,12 @@ export interface ParentRssFigure {
   note?: string;
 }
 
+/** How long one part of the run took, in seconds of wall time. */
+export interface PartDuration {
+  id: 'start-join' | 'terminate' | 'batches' | 'memory' | 'phases' | 'parent-rss';
+  seconds: number;
+}
+
 /** The whole of results/latest.json. apps/bench/README.md documents it; keep it stable. */
 export interface Results {
   machine: MachineInfo;
@@ -88,6 +94,10 @@ export interface Results {
   parentRss: ParentRssFigure[];
   /** Where a 'spawn' start spends its time, next to a raw fork; null when it could not run. */
   phases: PhaseReport | null;
+  /** Each part's wall time, in the order they ran. */
+  parts: PartDuration[];
+  /** The whole run's wall time, in seconds. */
+  seconds: number;
   /** How the figures were measured, the iteration counts, and anything a reader must know. */
   notes: string[];
 }

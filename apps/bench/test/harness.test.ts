@@ -37,10 +37,23 @@ describe('the benchmark harness in quick mode', () => {
         'node',
         'notes',
         'parentRss',
+        'parts',
         'phases',
         'ratios',
+        'seconds',
       ].sort(),
     );
+    const parts = results.parts as { id: string; seconds: number }[];
+    expect(parts.map((p) => p.id)).toEqual([
+      'start-join',
+      'terminate',
+      'batches',
+      'memory',
+      'phases',
+      'parent-rss',
+    ]);
+    expect(parts.every((p) => p.seconds >= 0)).toBe(true);
+    expect(results.seconds).toBeGreaterThanOrEqual(parts.reduce((sum, p) => sum + p.seconds, 0) - 1);
     expect(results.node).toBe(process.version);
     expect(Number.isNaN(Date.parse(results.date as string))).toBe(false);
     expect(results.command).toMatch(/quick/);
