@@ -17,6 +17,7 @@ const INPUTS = [
   'apps/docs/tsconfig.json',
   'apps/docs/src',
   'apps/docs/public',
+  'apps/docs/scripts/api-source.ts',
   'apps/docs/scripts/generate-api.ts',
   'apps/bench/results/latest.json',
   'docs/examples',

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Results } from '../../bench/src/schema.ts';
+import { koreanDocs } from '../src/api-ko.ts';
 import { axeViolations, useSiteInBrowser, withPage } from './browser.ts';
 import { listPages } from './pages.ts';
 
@@ -52,6 +53,18 @@ function unreadableTables(): string[] {
   });
   return problems;
 }
+
+/** Text with its runs of whitespace made one space. */
+const squeeze = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** The first paragraph of a TSDoc text as the page shows it: without its markup. */
+const plainText = (doc: string) =>
+  squeeze(
+    doc
+      .split('\n\n')[0]!
+      .replace(/\{@link\s+([^}\s|]+)[^}]*\}/g, '$1')
+      .replaceAll('`', ''),
+  );
 
 describe('layout and Korean UI in Chromium', () => {
   const site = useSiteInBrowser();
@@ -207,16 +220,40 @@ describe('layout and Korean UI in Chromium', () => {
     });
   });
 
-  it('labels the generated API reference in Korean and marks its English TSDoc as English', async () => {
+  it('shows the generated API reference in Korean, its TSDoc prose included (lang="ko"), axe clean', async () => {
     await withPage(site, '/ko/reference/api/', async (page) => {
       const packages = await page.locator('.api-packages').allTextContents();
       expect(packages.length).toBeGreaterThan(20);
       expect(packages.every((t) => t.startsWith('내보내는 패키지:'))).toBe(true);
-      const english = await page.locator('.api-entry [lang="en"]').count();
-      expect(english).toBeGreaterThan(20);
       expect(await page.locator('.api-entry details summary').first().textContent()).toMatch(
         /^\s*멤버 \(\d+\)\s*$/,
       );
+      // Every symbol's and member's doc in Korean, none left in English.
+      const docs = page.locator('.api-entry > div[lang], .api-entry dd');
+      expect(await docs.count()).toBeGreaterThan(100);
+      expect(await page.locator('.api-entry [lang="en"]').count()).toBe(0);
+      expect(await page.locator('.api-entry dd:not([lang="ko"])').count()).toBe(0);
+      // The hand-written text, as written, for a few symbols and a member.
+      for (const key of ['BaseProcess', 'currentProcess', 'ProcessOptions', 'BaseProcess.stop']) {
+        const [symbol, member] = key.split('.') as [string, string | undefined];
+        const entry = page.locator(`article.api-entry:has(h3#${symbol.toLowerCase()})`);
+        const doc = member
+          ? entry.locator('dt', { hasText: `${member}(` }).locator('xpath=following-sibling::dd[1]')
+          : entry.locator(':scope > div[lang]');
+        expect(await doc.getAttribute('lang'), key).toBe('ko');
+        expect(squeeze(await doc.textContent()), key).toContain(plainText(koreanDocs[key]!.ko!));
+      }
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  });
+
+  it('keeps the English API reference in English', async () => {
+    await withPage(site, '/reference/api/', async (page) => {
+      expect(await page.locator('.api-entry [lang="ko"]').count()).toBe(0);
+      expect(await page.locator('.api-entry dd:not([lang="en"])').count()).toBe(0);
+      expect(
+        squeeze(await page.locator('article.api-entry:has(h3#baseprocess) > div[lang]').textContent()),
+      ).toContain("Python's multiprocessing.Process lifecycle");
     });
   });
 });
