@@ -1,4 +1,5 @@
 import { nodeUtil } from './builtins.ts';
+import { someOnPrototypeChain } from './prototype-chain.ts';
 
 /**
  * Every error proclife throws is a {@link ProclifeError} with a stable `code`. Where Python's
@@ -83,10 +84,12 @@ function isErrorOf(Cls: typeof ProclifeError, value: unknown): boolean {
     return false;
   }
   if (Cls === ProclifeError) return true;
-  for (let proto = Object.getPrototypeOf(value); proto !== null; proto = Object.getPrototypeOf(proto)) {
-    if (Object.hasOwn(proto, 'constructor') && proto.constructor.name === Cls.name) return true;
-  }
-  return false;
+  return someOnPrototypeChain(
+    value,
+    (proto) =>
+      Object.hasOwn(proto, 'constructor') &&
+      (proto as { constructor: { name: string } }).constructor.name === Cls.name,
+  );
 }
 
 /** A lifecycle call that the object's state does not allow (Python: `AssertionError`/`ValueError`). */

@@ -1,8 +1,8 @@
 // Set by the build to core's package version; running from source leaves it undefined.
 declare const __PROCLIFE_CORE_VERSION__: string | undefined;
 
-/** The version of this copy of `@proclife/core`, or `'source'` when it runs from its `.ts` files. */
-export const CORE_VERSION: string =
+// The version of this copy of `@proclife/core`, or 'source' when it runs from its `.ts` files.
+const CORE_VERSION: string =
   typeof __PROCLIFE_CORE_VERSION__ === 'string' ? __PROCLIFE_CORE_VERSION__ : 'source';
 
 // The version is in the key: the internals of a Process are only readable by code that knows

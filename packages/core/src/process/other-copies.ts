@@ -1,3 +1,4 @@
+import { someOnPrototypeChain } from '../prototype-chain.ts';
 import { BUILTIN_CLASS } from './state.ts';
 
 /**
@@ -18,16 +19,13 @@ export function isSameClassElsewhere(Cls: Marked, value: unknown, isBase: boolea
   if (value === null || typeof value !== 'object') return false;
   if (isBase) return (value as Marked)[PROCESS_BRAND] === true;
   if (!Object.hasOwn(Cls, BUILTIN_CLASS)) return false;
-  for (let proto = Object.getPrototypeOf(value); proto !== null; proto = Object.getPrototypeOf(proto)) {
+  return someOnPrototypeChain(value, (proto) => {
     const Other = (proto as { constructor?: Marked }).constructor;
-    if (
+    return (
       Other !== undefined &&
       Object.hasOwn(Other, BUILTIN_CLASS) &&
       Other[BUILTIN_CLASS] === Cls[BUILTIN_CLASS] &&
       Other.startMethod === Cls.startMethod
-    ) {
-      return true;
-    }
-  }
-  return false;
+    );
+  });
 }
