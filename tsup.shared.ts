@@ -22,8 +22,8 @@ export const packageBuild = {
 } satisfies Options;
 
 /**
- * A child's entry only enables the compile cache and imports its bootstrap, which is built on its
- * own (see {@link bootBuild}): the import stays a runtime `import()` of `dist/boot/<name>.js`.
+ * A thread's entry only enables the compile cache and imports its bootstrap, which is built on
+ * its own (see {@link bootBuild}): the import stays a runtime `import()` of `dist/boot/<name>.js`.
  */
 export const bootExternal: Plugin = {
   name: 'proclife-boot-external',
@@ -36,9 +36,10 @@ export const bootExternal: Plugin = {
 };
 
 /**
- * A child's bootstrap: one file in `dist/boot/` with `@proclife/core` inside it, so that a child
- * loads one module instead of a graph of them (decision 0017). Core's state lives on globalThis,
- * so the copy inside it and the one the target imports agree.
+ * A child's bootstrap: one file in `dist/boot/` (a thread's) or `dist/entry/` (a process's entry
+ * with its bootstrap, decision 0019) with `@proclife/core` inside it, so that a child loads one
+ * module instead of a graph of them (decision 0017). Core's state lives on globalThis, so the
+ * copy inside it and the one the target imports agree.
  */
 export const bootBuild = {
   ...packageBuild,
@@ -51,5 +52,5 @@ export const bootBuild = {
   dts: false,
 } satisfies Options;
 
-/** The packages' own output, around the bootstraps that {@link bootBuild} writes. */
-export const mainClean = ['!boot', '!boot/**'];
+/** The packages' own output, around the folders of bundles that {@link bootBuild} writes. */
+export const mainClean = (folder: 'boot' | 'entry'): string[] => [`!${folder}`, `!${folder}/**`];

@@ -1,20 +1,17 @@
 import { defineConfig } from 'tsup';
-import { bootBuild, bootExternal, mainClean, packageBuild } from '../../tsup.shared.ts';
+import { bootBuild, mainClean, packageBuild } from '../../tsup.shared.ts';
 
 export default defineConfig([
   {
     ...packageBuild,
-    clean: mainClean,
-    entry: {
-      index: 'src/index.ts',
-      'entry/spawn-child': 'src/entry/spawn-child.ts',
-      'entry/forkserver-child': 'src/entry/forkserver-child.ts',
-    },
-    esbuildPlugins: [bootExternal],
+    clean: mainClean('entry'),
+    entry: { index: 'src/index.ts' },
     dts: { entry: 'src/index.ts' },
   },
   {
+    // Each child entry is one file with its bootstrap and core inside (decisions 0017, 0019).
     ...bootBuild,
-    entry: { 'spawn-boot': 'src/boot/spawn-boot.ts', 'forkserver-boot': 'src/boot/forkserver-boot.ts' },
+    outDir: 'dist/entry',
+    entry: { 'spawn-child': 'src/entry/spawn-child.ts', 'forkserver-child': 'src/entry/forkserver-child.ts' },
   },
 ]);

@@ -4,7 +4,7 @@ import { bootBuild, bootExternal, mainClean, packageBuild } from '../../tsup.sha
 export default defineConfig([
   {
     ...packageBuild,
-    clean: mainClean,
+    clean: mainClean('boot'),
     entry: { index: 'src/index.ts', 'entry/thread-child': 'src/entry/thread-child.ts' },
     esbuildPlugins: [bootExternal],
     dts: { entry: 'src/index.ts' },

@@ -131,7 +131,7 @@ describe('the benchmark harness in quick mode', () => {
     expect(typeof rss.find((r) => r.method === 'spawn')?.rssMiB).toBe('number');
     const phases = results.phases as { phases: { id: string }[]; methods: { method: string }[] };
     expect(phases.phases.map((p) => p.id)).toEqual(['process', 'node', 'entry', 'import', 'run']);
-    expect(phases.methods.map((m) => m.method)).toEqual(['spawn', 'spawn-no-setpriv', 'raw-fork']);
+    expect(phases.methods.map((m) => m.method)).toEqual(['spawn', 'raw-fork']);
   });
 
   it('prints a table with the ratios on stdout', () => {

@@ -1,7 +1,7 @@
 // The parent dies by each path while its children are busy in a CPU loop and have
 // grandchildren: every one of them must be gone soon after. Real processes throughout.
 
-import { CASE_MARK, holdsWithin, isLive, liveWithEnv, waitFor } from '@proclife/test-support';
+import { allProcesses, CASE_MARK, holdsWithin, isLive, liveWithEnv, waitFor } from '@proclife/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
 import { METHODS, type Method, ownProcess } from './methods.ts';
 import { killLeftovers, type RunningParent, runParent } from './run-parent.ts';
@@ -99,6 +99,30 @@ describe.each(METHODS)('parent death (%s)', (method) => {
         timeoutMs: GONE_BOUND_MS,
         what: 'the survivor and its tree gone',
       });
+    },
+  );
+
+  // The group reaper is what ends a busy child when its parent is SIGKILLed (decision 0019). If
+  // someone kills the reaper, the parent starts a new one and gives it every running group.
+  it.runIf(ownProcess(method))(
+    'a parent SIGKILLed after its group reaper was killed still takes every child and grandchild',
+    async () => {
+      const parent = runParent([method, 'wait', 'busy:d,busyWithTree:n']);
+      running = parent;
+      await parent.waitFor('ready', 2);
+      const reapers = () =>
+        allProcesses().filter((p) => p.ppid === parent.cp.pid && p.cmd.startsWith('/bin/sh -c trap'));
+      const [first] = reapers();
+      expect(first, 'the group reaper under the parent').toBeDefined();
+      process.kill(first!.pid, 'SIGKILL');
+      await waitFor(() => reapers().some((r) => r.pid !== first!.pid && r.state !== 'Z'), {
+        timeoutMs: GONE_BOUND_MS,
+        what: 'a new group reaper under the parent',
+      });
+      parent.cp.kill('SIGKILL');
+      await parent.exited;
+      await holdsWithin(() => liveWithEnv(CASE_MARK, parent.mark).length === 0, { timeoutMs: GONE_BOUND_MS });
+      expect(liveWithEnv(CASE_MARK, parent.mark)).toEqual([]);
     },
   );
 });

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   awaitNothing,
   awaitOwnSignal,
+  compileCacheDirectory,
   currentClass,
   describeInstances,
   environment,
@@ -94,6 +95,25 @@ describe.each(METHODS)('child semantics [%s]', (method: Method) => {
     } finally {
       delete process.env.PROCLIFE_ENV_REMOVED;
     }
+  });
+
+  // The parent turns the child's compile cache on through its environment (decision 0019); the
+  // target must not see proclife's own variables there, and a cache the user chose is kept.
+  it("the child compiles from Node's cache, and its environment holds none of proclife's variables", async () => {
+    const names = ['NODE_COMPILE_CACHE', 'PROCLIFE_COMPILE_CACHE', 'PROCLIFE_ORPHAN_POLICY'];
+    const p = make({ target: environment, args: names }).start();
+    expect(await p.join()).toBe(0);
+    expect(p.result).toEqual([process.env.NODE_COMPILE_CACHE ?? null, null, null]);
+    const cache = make({ target: compileCacheDirectory }).start();
+    expect(await cache.join()).toBe(0);
+    expect(cache.result).toEqual(expect.stringContaining('node-compile-cache'));
+  });
+
+  it('a NODE_COMPILE_CACHE that the user sets reaches the child as it was set', async () => {
+    const env = { ...process.env, NODE_COMPILE_CACHE: join(tmp, 'own-cache') };
+    const p = make({ target: environment, args: ['NODE_COMPILE_CACHE'], env } as ProcessOptions).start();
+    expect(await p.join()).toBe(0);
+    expect(p.result).toEqual([join(tmp, 'own-cache')]);
   });
 
   it("a bad 'env' option fails in start(), before anything is launched", () => {

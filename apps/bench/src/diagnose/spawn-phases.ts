@@ -15,14 +15,14 @@ const rounds = Number(args.find((a) => /^\d+$/.test(a)) ?? 25);
 
 /** The phases, in the order they happen; each one ends at its mark (ms after the parent asked). */
 const PHASES = [
-  ['process', 'processStart', 'process creation: fork + exec until Node starts (with setpriv: two execs)'],
+  ['process', 'processStart', 'process creation: fork + exec until Node starts'],
   ['node', 'preload', "Node's own bootstrap, until the first user code"],
   ['entry', 'firstMessage', "the child entry and proclife's module graph, until the payload is read"],
   ['import', 'targetImported', "the target's module imported"],
   ['run', 'at', 'the first line of the target'],
 ] as const;
 
-const WHO = ['spawn', 'spawn-no-setpriv', 'raw-fork'] as const;
+const WHO = ['spawn', 'raw-fork'] as const;
 type Who = (typeof WHO)[number];
 const samples = new Map<Who, Record<string, number>[]>(WHO.map((w) => [w, []]));
 
@@ -66,12 +66,7 @@ await proclife('spawn', {});
 await rawFork();
 for (const list of samples.values()) list.length = 0;
 for (let i = 0; i < rounds; i++) {
-  const order = [
-    () => proclife('spawn', {}),
-    // orphanPolicy 'survive' starts node directly, without setpriv's parent-death signal.
-    () => proclife('spawn-no-setpriv', { orphanPolicy: 'survive' }),
-    () => rawFork(),
-  ];
+  const order = [() => proclife('spawn', {}), () => rawFork()];
   if (i % 2) order.reverse();
   for (const run of order) await run();
 }

@@ -11,7 +11,7 @@ export interface PhaseReport {
   rounds: number;
   /** Each phase, in order, and the mark it ends at. */
   phases: { id: string; mark: string; label: string }[];
-  /** Per contestant (`spawn`, `spawn-no-setpriv`, `raw-fork`): median ms of each phase and mark. */
+  /** Per contestant (`spawn`, `raw-fork`): median ms of each phase and mark. */
   methods: {
     method: string;
     phases: Record<string, number | null>;

@@ -87,15 +87,11 @@ function onMessage(message: ParentToForkserver): void {
   }
 }
 
-/**
- * Takes over from the entry: handles the messages that arrived while this module loaded, then
- * every later one.
- */
-export function startForkserverChild(early: readonly unknown[]): void {
+/** Takes over from the entry: handles every message from the parent, in order. */
+export function startForkserverChild(): void {
   // A child started with 'forkserver' can start its own children with it.
   registerForkserver();
   process.on('message', onMessage);
   process.on('disconnect', onDisconnect);
-  for (const message of early) onMessage(message as ParentToForkserver);
   if (!process.connected) onDisconnect();
 }

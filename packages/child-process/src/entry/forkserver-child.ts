@@ -1,19 +1,10 @@
-// The first code a forkserver process runs. Like the spawn entry, it turns on Node's compile
-// cache before anything of proclife loads, so that the bootstrap is compiled from the cache that
-// earlier children wrote; messages that arrive meanwhile wait for it, in order.
-// See docs/decisions/0013-child-start-path.md.
-// A namespace import: a named one would fail to link on a Node without it, before the child could
-// report the unsupported version with a typed error (thrown when the bootstrap registers).
-import * as nodeModule from 'node:module';
+// The first code a forkserver process runs: one file with its bootstrap and @proclife/core
+// inside, compiled from the cache the parent turned on through the environment
+// (docs/decisions/0019-child-start-without-exec.md). Messages are handled from the first turn of
+// the event loop, in order.
+import { startForkserverChild } from '../boot/forkserver-boot.ts';
+import { forgetCompileCacheEnv } from '../runtime/compile-cache-env.ts';
 
-nodeModule.enableCompileCache?.();
 process.title = 'proclife-forkserver';
-
-const early: unknown[] = [];
-const hold = (message: unknown) => {
-  early.push(message);
-};
-process.on('message', hold);
-const { startForkserverChild } = await import('../boot/forkserver-boot.ts');
-process.off('message', hold);
-startForkserverChild(early);
+forgetCompileCacheEnv();
+startForkserverChild();

@@ -1,17 +1,13 @@
-// The first code a spawn child runs. It only turns on Node's compile cache and starts listening
-// for the payload; the bootstrap and proclife's module graph are imported afterwards, so that
-// they are compiled from the cache that earlier children wrote (a static import would be
-// compiled before this line runs). See docs/decisions/0013-child-start-path.md.
-// A namespace import: a named one would fail to link on a Node without it, before the child could
-// report the unsupported version with a typed error (thrown when the bootstrap registers).
-import * as nodeModule from 'node:module';
+// The first code a spawn child runs: one file with its bootstrap and @proclife/core inside, which
+// Node compiles from the cache the parent turned on through the environment
+// (docs/decisions/0019-child-start-without-exec.md). The payload is read as soon as the module
+// has loaded: Node keeps the channel's messages until the first turn of the event loop.
 import type { ChildPayload } from '@proclife/core/adapter';
+import { runSpawnChild } from '../boot/spawn-boot.ts';
+import { forgetCompileCacheEnv } from '../runtime/compile-cache-env.ts';
 
-nodeModule.enableCompileCache?.();
-
-// Listening before the import: the payload can be read while the bootstrap's modules load.
-const payload = new Promise<ChildPayload>((resolve) => {
+forgetCompileCacheEnv();
+const payload = await new Promise<ChildPayload>((resolve) => {
   process.once('message', resolve);
 });
-const { runSpawnChild } = await import('../boot/spawn-boot.ts');
-await runSpawnChild(await payload);
+await runSpawnChild(payload);

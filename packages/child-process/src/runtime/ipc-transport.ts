@@ -14,15 +14,15 @@ export function ipcTransport(payload: Pick<ChildPayload, 'parentName' | 'parentP
       resolve();
     });
   });
-  // Without the kernel's parent-death signal, the channel's end is how the child learns that
-  // its parent died; it then ends itself, a little later so that its AbortSignal can be seen.
-  // A child started with orphanPolicy 'survive' stays: its AbortSignal still tells it.
-  if (process.env.PROCLIFE_PDEATHSIG !== '1' && process.env.PROCLIFE_ORPHAN_POLICY !== 'survive') {
+  // The group reaper SIGKILLs this child when its parent dies; the channel's end is the second
+  // way it learns of it, for when no reaper could run (no /bin/sh). It then ends itself, a
+  // little later so that its AbortSignal can be seen. A child started with orphanPolicy
+  // 'survive' stays: its AbortSignal still tells it.
+  if (process.env.PROCLIFE_ORPHAN_POLICY !== 'survive') {
     void parentEnded.then(() => {
       setTimeout(() => process.kill(process.pid, 'SIGKILL'), 1000).unref();
     });
   }
-  delete process.env.PROCLIFE_PDEATHSIG;
   delete process.env.PROCLIFE_ORPHAN_POLICY;
   return {
     send: (message) =>

@@ -13,22 +13,12 @@ import {
   toExitCode,
   trackProcessGroup,
 } from '@proclife/core/adapter';
+import { withCompileCache } from './compile-cache-env.ts';
 import { distUrl } from './dist-url.ts';
 
 // The bootstrap that every spawn child runs; built next to this file's chunk in dist/.
 const ENTRY_URL = distUrl('entry/spawn-child.js');
 const ENTRY = fileURLToPath(ENTRY_URL);
-
-// util-linux's setpriv sets the parent-death signal and then execs Node, so the child is
-// killed by the kernel when the parent dies, even by SIGKILL and even while the child's event
-// loop is blocked. See docs/decisions/0002-parent-death.md.
-const SETPRIV = '/usr/bin/setpriv';
-let setprivAvailable: boolean | undefined;
-function hasSetpriv(): boolean {
-  setprivAvailable ??=
-    process.platform === 'linux' && process.getBuiltinModule('node:fs').existsSync(SETPRIV);
-  return setprivAvailable;
-}
 
 // Flags that would make every child stop for a debugger or re-run the parent's own script.
 const DROP_FLAGS = /^--(inspect|inspect-brk|inspect-port|debug|debug-brk)(=|$)/;
@@ -148,7 +138,11 @@ export function adoptChild(
   };
 }
 
-/** Spawns `node [nodeFlags] <entry>` in its own process group with an IPC channel, under setpriv when available. */
+/**
+ * Spawns `node [nodeFlags] <entry>` in its own process group with an IPC channel. The group is
+ * what ends the child with its parent: the group reaper SIGKILLs it when the parent dies by any
+ * path (docs/decisions/0019-child-start-without-exec.md).
+ */
 export function spawnNode(
   entry: string,
   request: Pick<LaunchRequest, 'stdio' | 'orphanPolicy'>,
@@ -157,24 +151,13 @@ export function spawnNode(
 ): ChildProcess {
   const nodeArgs = [...childExecArgv(), ...nodeFlags, entry];
   const survive = request.orphanPolicy === 'survive';
-  const pdeathsig = !survive && hasSetpriv();
   const out = request.stdio === 'pipe' ? 'pipe' : 'inherit';
-  return process
-    .getBuiltinModule('node:child_process')
-    .spawn(
-      pdeathsig ? SETPRIV : process.execPath,
-      pdeathsig ? ['--pdeathsig', 'KILL', '--', process.execPath, ...nodeArgs] : nodeArgs,
-      {
-        stdio: ['ignore', out, out, 'ipc'],
-        detached: true,
-        serialization: 'advanced',
-        env: {
-          ...env,
-          ...(pdeathsig ? { PROCLIFE_PDEATHSIG: '1' } : {}),
-          ...(survive ? { PROCLIFE_ORPHAN_POLICY: 'survive' } : {}),
-        },
-      },
-    );
+  return process.getBuiltinModule('node:child_process').spawn(process.execPath, nodeArgs, {
+    stdio: ['ignore', out, out, 'ipc'],
+    detached: true,
+    serialization: 'advanced',
+    env: withCompileCache(survive ? { ...env, PROCLIFE_ORPHAN_POLICY: 'survive' } : env),
+  });
 }
 
 /** The `spawn` start method: a fresh Node.js process that imports the target's module. */

@@ -2,13 +2,14 @@ import type { ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
 import { debug } from '../debug.ts';
 
-// The kernel's parent-death signal (setpriv) ends only the direct child: a process the child
-// started (a grandchild) is re-parented and lives on. One tiny `sh` per parent process (and per
-// worker thread whose target starts processes of its own) closes that gap. The parent writes `+<pgid>` when a child's process group starts and `-<pgid>` when
-// the child has ended and left nothing in its group; the shell keeps the list and, when its stdin reaches end of file (the parent
-// is gone, by whatever path, SIGKILL included), SIGKILLs every group still on it. It also covers
-// the direct child on systems without setpriv, since the child leads its own group.
-// See docs/decisions/0002-parent-death.md.
+// A child must end with its parent even when the parent is SIGKILLed and the child is busy in
+// a CPU loop, and so must what the child started (its grandchildren). Every child leads its own
+// process group, and one tiny `sh` per parent process (and per worker thread whose target starts
+// processes of its own) holds the list of those groups. The parent writes `+<pgid>` when a
+// child's process group starts and `-<pgid>` when the child has ended and left nothing in its
+// group; when the shell's stdin reaches end of file (the kernel closes the pipe when the parent
+// is gone, by whatever path, SIGKILL included) it SIGKILLs every group still on the list.
+// See docs/decisions/0002-parent-death.md and 0019-child-start-without-exec.md.
 // A template literal, with `\${` escaped so that the shell's own expansions read as they run.
 const SCRIPT = `trap '' INT HUP
 g=' '
@@ -28,6 +29,10 @@ interface Reaper {
 }
 
 let reaper: Reaper | null | undefined;
+// The groups on the reaper's list, so that a reaper started after the last one was killed by
+// someone else can be given the whole list again.
+const tracked = new Set<number>();
+let lastRestart = 0;
 
 function startReaper(): Reaper | null {
   if (process.platform === 'win32' || !process.getBuiltinModule('node:fs').existsSync(SH)) return null;
@@ -49,8 +54,15 @@ function startReaper(): Reaper | null {
   child.unref();
   stdin.unref();
   child.on('exit', () => {
-    // Killed by someone else: the next child starts a new one.
-    if (reaper?.child === child) reaper = undefined;
+    if (reaper?.child !== child) return;
+    reaper = undefined;
+    // Killed by someone else: a new one takes over the groups still running, at once, since
+    // the reaper is what ends them if this process dies. At most once a second, so that a
+    // shell that cannot run is not restarted in a loop; the next child's start tries again.
+    const now = Date.now();
+    if (tracked.size === 0 || now - lastRestart < 1000) return;
+    lastRestart = now;
+    if (write(`+${[...tracked].join('\n+')}`)) debug('reaper restarted for %d groups', tracked.size);
   });
   debug('reaper started pid=%d', child.pid);
   return { child, stdin };
@@ -85,10 +97,10 @@ function groupHasMembers(pgid: number): boolean {
  */
 export function trackProcessGroup(pgid: number): () => void {
   if (!write(`+${pgid}`)) return () => {};
-  let tracked = true;
+  tracked.add(pgid);
   return () => {
-    if (!tracked || groupHasMembers(pgid)) return;
-    tracked = false;
+    if (!tracked.has(pgid) || groupHasMembers(pgid)) return;
+    tracked.delete(pgid);
     if (reaper) reaper.stdin.write(`-${pgid}\n`);
   };
 }
