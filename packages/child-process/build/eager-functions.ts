@@ -1,0 +1,39 @@
+// A forkserver process boots long before it is handed a Process; whatever it compiles at boot is
+// off the path of start(). V8 compiles a function lazily, on its first call, and Node's compile
+// cache holds only what was compiled before the module ran, so every stock process compiled the
+// hand-off's functions between start() and the target. V8 compiles a function eagerly when its
+// literal is wrapped in parentheses, and the compile cache then keeps it too: this build step
+// turns the bundle's top-level `function f() {}` into `var f = (function f() {});`.
+// See docs/decisions/0019-child-start-without-exec.md.
+
+const DECLARATION = /^(?:async )?function\*? ([\w$]+)\(/;
+
+/**
+ * Wraps each top-level function declaration of an esbuild bundle in parentheses, in place (the
+ * line numbers, and with them the source map, stay). A function whose name appears anywhere
+ * before its declaration is left as it is: without hoisting, an earlier use would see
+ * `undefined`.
+ */
+export function eagerFunctions(code: string): string {
+  const lines = code.split('\n');
+  const seen = new Set<string>();
+  const words = /[\w$]+/g;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const name = DECLARATION.exec(line)?.[1];
+    if (name !== undefined && !seen.has(name)) {
+      // esbuild closes a top-level declaration with a `}` alone on its line.
+      const end = lines.indexOf('}', i + 1);
+      if (end > i) {
+        lines[i] = `var ${name} = (${line}`;
+        lines[end] = '});';
+        for (let j = i; j <= end; j++)
+          for (const word of (lines[j] as string).match(words) ?? []) seen.add(word);
+        i = end;
+        continue;
+      }
+    }
+    for (const word of line.match(words) ?? []) seen.add(word);
+  }
+  return lines.join('\n');
+}
