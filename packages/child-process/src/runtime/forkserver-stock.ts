@@ -32,9 +32,13 @@ const MAX_BOOT_FAILURES = 3;
 // 2 MiB more private memory in every child for the whole of its life, for a few functions
 // compiled between start() and the target (decision 0014).
 
-// The refill waits this long after a hand-out: booting a process takes a core for tens of
-// milliseconds, which the child just handed out needs first.
+// The refill waits this long after a start: booting a process takes a core for tens of
+// milliseconds, which the child just started needs first.
 const REFILL_DELAY_MS = 10;
+// After a hand-out, the refill waits for the child to end, up to this long: spawning a process
+// holds this event loop for milliseconds (the kernel copies this process's page tables), which
+// would delay the end of a short child and its join() (decision 0019).
+const REFILL_AFTER_HAND_OUT_MAX_MS = 50;
 
 type Stdio = LaunchRequest['stdio'];
 
@@ -173,12 +177,19 @@ function refill(): void {
   }
 }
 
-// Boots replacements after start() has returned, so that start() pays only for the hand-out.
-function scheduleRefill(): void {
+// Boots replacements after start() has returned, so that start() pays only for the hand-out;
+// after a hand-out, once that child has ended (if it ends within the limit).
+function scheduleRefill(handedOut?: LaunchedChild): void {
   if (refillPending) return;
   refillPending = true;
   // Unreferenced: a parent that has nothing else to do ends instead of refilling.
-  setTimeout(refill, REFILL_DELAY_MS).unref();
+  const timer = setTimeout(refill, handedOut ? REFILL_AFTER_HAND_OUT_MAX_MS : REFILL_DELAY_MS).unref();
+  // After the 'exit' event's listeners and the promise callbacks they settle (the join).
+  handedOut?.onExit(() => {
+    if (!refillPending) return;
+    clearTimeout(timer);
+    setImmediate(refill).unref();
+  });
 }
 
 function touchIdleTimer(): void {
@@ -260,7 +271,6 @@ export function launchFromStock(request: LaunchRequest): LaunchedChild {
   pool.wanted = true;
   pool.hot = modules;
   touchIdleTimer();
-  scheduleRefill();
   for (let s = pick(pool, modules); s; s = pick(pool, modules)) {
     const i = pool.idle.indexOf(s);
     pool.idle.splice(i, 1);
@@ -274,9 +284,11 @@ export function launchFromStock(request: LaunchRequest): LaunchedChild {
     // The daemon flag is known only now: a non-daemonic child holds this process open.
     if (!request.daemon) s.child.ref();
     refPipes(s.cp, true);
+    scheduleRefill(s.child);
     debug('forkserver: handed out pid=%d (%s)', s.cp.pid, s.ready ? 'booted' : 'booting');
     return s.child;
   }
+  scheduleRefill();
   // Nothing fits: make room for processes that import what is used now.
   const stale = pool.idle.find((s) => s.targets.length > 0);
   if (stale && pool.idle.length >= forkserverSettings().stock) discard(pool, stale);
