@@ -162,7 +162,9 @@ describe('forkserver: the stock', () => {
   });
 
   it('idle stock is released after idleMs without a start, and booted again by the next start', async () => {
-    setForkserverOptions({ idleMs: 500 });
+    // Long enough for the refill to boot after the start (its idle timer starts at start()) on a
+    // busy machine, so that the stock of 2 is seen before it is released again.
+    setForkserverOptions({ idleMs: 2000 });
     try {
       await warm();
       await waitFor(() => stockOf().length === 0, { timeoutMs: 15_000, what: 'a stock of 0' });

@@ -20,7 +20,7 @@ import { forkserverSettings, onForkserverSettings } from './forkserver-settings.
 import { adoptChild, signalTree, spawnNode } from './spawn-launcher.ts';
 
 // The bootstrap of every forkserver process; built next to this file's chunk in dist/.
-export const FORKSERVER_ENTRY_URL = distUrl('entry/forkserver-child.js');
+export const FORKSERVER_ENTRY_URL = distUrl('forkserver/child.js');
 const ENTRY = fileURLToPath(FORKSERVER_ENTRY_URL);
 
 // After this many stock processes in a row die before they are booted (a preload module that

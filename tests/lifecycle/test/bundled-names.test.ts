@@ -1,0 +1,43 @@
+// A child's bootstrap is one bundled file with core inside, built without esbuild's keepNames
+// (decision 0019). esbuild renames a class or a function when two bundled modules declare the
+// same name (`Process` and `Process2`), and then its `name` would change: errors' `name` and
+// the cross-copy `instanceof` read class names. This suite fails if a bundle renamed any.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const require = createRequire(import.meta.url);
+const distOf = (pkg: string) => join(dirname(require.resolve(`${pkg}/package.json`)), 'dist');
+
+const BUNDLES = [
+  ['spawn', join(distOf('@proclife/child-process'), 'entry', 'spawn-child.js')],
+  ['forkserver', join(distOf('@proclife/child-process'), 'forkserver', 'child.js')],
+  ['thread', join(distOf('@proclife/worker-threads'), 'boot', 'thread-boot.js')],
+] as const;
+
+/** The names a bundle gives to its classes and functions. */
+function declaredNames(code: string): string[] {
+  const names = new Set<string>();
+  for (const pattern of [
+    /\bclass ([A-Za-z_$][\w$]*)/g,
+    /\b([A-Za-z_$][\w$]*) ?= ?class\b/g,
+    /\bfunction\*? ?([A-Za-z_$][\w$]*) ?\(/g,
+  ]) {
+    for (const match of code.matchAll(pattern)) names.add(match[1] as string);
+  }
+  return [...names];
+}
+
+describe.each(BUNDLES)('the %s bootstrap bundle', (_, file) => {
+  it('declares its classes and functions under their own names', () => {
+    const names = declaredNames(readFileSync(file, 'utf8'));
+    expect(names).toContain('ProclifeError');
+    // esbuild's renaming appends a number to a name that is declared again in the bundle.
+    const renamed = names.filter((name) => {
+      const base = /^(.*\D)\d+$/.exec(name)?.[1];
+      return base !== undefined && names.includes(base);
+    });
+    expect(renamed).toEqual([]);
+  });
+});
