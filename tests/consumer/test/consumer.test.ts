@@ -396,13 +396,13 @@ describe.runIf(checkUnsupported && unsupported.length > 0).each(unsupported)(
       expectTypedError(await run(bin, ['require-unsupported.cjs'], apps.npm));
     });
 
-    it.each(['spawn-child', 'forkserver-child'])(
-      'a %s launched on it fails with ERR_UNSUPPORTED_NODE',
-      async (entry) => {
-        const file = join(apps.npm, 'node_modules/@proclife/child-process/dist/entry', `${entry}.js`);
-        expectTypedError(await run(bin, [file], apps.npm));
-      },
-    );
+    it.each([
+      ['spawn', 'entry/spawn-child.js'],
+      ['forkserver', 'forkserver/child.js'],
+    ])('a %s child entry launched on it fails with ERR_UNSUPPORTED_NODE', async (_, entry) => {
+      const file = join(apps.npm, 'node_modules/@proclife/child-process/dist', entry);
+      expectTypedError(await run(bin, [file], apps.npm));
+    });
   },
 );
 
