@@ -47,17 +47,17 @@ export function benchSettings(quick: boolean, overrides: Partial<BenchSettings> 
         quick,
         // Sized by each part's measured time (the bench prints it), for 4 minutes on 2 cores:
         // 40 interleaved rounds keep the medians stable; one sequential batch of 100 per
-        // method is the longest part, and the parent RSS loops stop at 35 s each.
+        // method is the longest part, and the parent RSS loops stop at 30 s each.
         warmup: 3,
         rounds: 40,
         terminateRounds: 20,
         sequentialCount: 100,
         sequentialRounds: 1,
         parallelCount: 8,
-        parallelRounds: 6,
+        parallelRounds: 5,
         memoryCount: 3,
         rssCycles: 300,
-        rssMaxSeconds: 35,
+        rssMaxSeconds: 30,
         phaseRounds: 20,
       };
   return { ...base, ...overrides };

@@ -8,7 +8,7 @@ export function stockOf(parent: number = process.pid): number[] {
       (p) =>
         p.ppid === parent &&
         p.state !== 'Z' &&
-        (p.cmd === 'proclife-forkserver' || p.cmd.includes('forkserver-child')),
+        (p.cmd === 'proclife-forkserver' || p.cmd.includes('forkserver/child.js')),
     )
     .map((p) => p.pid);
 }

@@ -48,6 +48,8 @@ interface Stocked {
   child: LaunchedChild;
   /** Modules of targets it imported ahead of time: it only serves Processes that import them. */
   targets: string[];
+  /** Its `/proc/<pid>/stat`, open while it is idle (Linux): one `pread` per check at start(). */
+  stat: number | null;
   ready: boolean;
   state: 'idle' | 'taken' | 'gone';
 }
@@ -97,6 +99,30 @@ function refPipes(cp: ChildProcess, ref: boolean): void {
   }
 }
 
+// Opened when a process joins the stock, so that start() reads it with one system call instead of
+// an open, a read and a close; an open /proc/<pid> file also fails once that very process has
+// been reaped, even if its pid was reused since.
+function openStat(pid: number | undefined): number | null {
+  if (process.platform !== 'linux' || pid === undefined) return null;
+  try {
+    return process.getBuiltinModule('node:fs').openSync(`/proc/${pid}/stat`, 'r');
+  } catch {
+    return null;
+  }
+}
+
+function closeStat(s: Stocked): void {
+  if (s.stat === null) return;
+  try {
+    process.getBuiltinModule('node:fs').closeSync(s.stat);
+  } catch {
+    // already closed
+  }
+  s.stat = null;
+}
+
+const statBuffer = Buffer.alloc(1024);
+
 /**
  * Whether a stock process has died, also when its death has not been reported yet (a SIGKILL a
  * moment ago): on Linux /proc tells a zombie apart from a live process.
@@ -104,9 +130,10 @@ function refPipes(cp: ChildProcess, ref: boolean): void {
 function isGone(s: Stocked): boolean {
   const cp = s.cp;
   if (s.state === 'gone' || cp.exitCode !== null || cp.signalCode !== null || !cp.connected) return true;
-  if (process.platform !== 'linux') return false;
+  if (s.stat === null) return false;
   try {
-    const stat = process.getBuiltinModule('node:fs').readFileSync(`/proc/${cp.pid}/stat`, 'latin1');
+    const n = process.getBuiltinModule('node:fs').readSync(s.stat, statBuffer, 0, statBuffer.length, 0);
+    const stat = statBuffer.toString('latin1', 0, n);
     const state = stat.charAt(stat.lastIndexOf(')') + 2);
     return state === 'Z' || state === 'X';
   } catch {
@@ -117,6 +144,7 @@ function isGone(s: Stocked): boolean {
 function discard(pool: Pool, s: Stocked): void {
   const i = pool.idle.indexOf(s);
   if (i >= 0) pool.idle.splice(i, 1);
+  closeStat(s);
   if (s.state === 'idle') {
     s.state = 'gone';
     signalTree(s.cp, 'SIGKILL');
@@ -138,7 +166,7 @@ function boot(pool: Pool): void {
   }
   child.unref();
   refPipes(cp, false);
-  const s: Stocked = { cp, child, targets, ready: false, state: 'idle' };
+  const s: Stocked = { cp, child, targets, ready: false, state: 'idle', stat: openStat(cp.pid) };
   pool.idle.push(s);
   const onReady = (m: ReadyMessage | null) => {
     if (m?.t !== 'proclife-forkserver:ready') return;
@@ -281,10 +309,12 @@ export function launchFromStock(request: LaunchRequest): LaunchedChild {
       continue;
     }
     s.state = 'taken';
+    closeStat(s);
     // The daemon flag is known only now: a non-daemonic child holds this process open.
     if (!request.daemon) s.child.ref();
     refPipes(s.cp, true);
-    scheduleRefill(s.child);
+    // A process still booting will not end soon: the stock is behind, so refill as after a fresh start.
+    scheduleRefill(s.ready ? s.child : undefined);
     debug('forkserver: handed out pid=%d (%s)', s.cp.pid, s.ready ? 'booted' : 'booting');
     return s.child;
   }
