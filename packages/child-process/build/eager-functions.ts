@@ -7,17 +7,26 @@
 // See docs/decisions/0019-child-start-without-exec.md.
 
 const DECLARATION = /^(?:async )?function\*? ([\w$]+)\(/;
+// A method definition in a class or an object literal: its name is not a use of a function.
+const METHOD = /^\s+(?:(?:static|async|get|set) +)*\*?[\w$#]+ ?\([^()]*\) \{$/;
+// A word that is not a property name after a dot (`x.run()`); a spread (`...run`) is a use.
+const WORDS = /(?<![\w$])(?<![^.]\.)[\w$]+/g;
+
+/** The names that a line may use: a method definition's own name and modifiers are not uses. */
+function used(line: string): string[] {
+  const head = METHOD.test(line) ? line.indexOf('(') : 0;
+  return line.slice(head).match(WORDS) ?? [];
+}
 
 /**
  * Wraps each top-level function declaration of an esbuild bundle in parentheses, in place (the
- * line numbers, and with them the source map, stay). A function whose name appears anywhere
- * before its declaration is left as it is: without hoisting, an earlier use would see
- * `undefined`.
+ * line numbers, and with them the source map, stay). A function whose name appears before its
+ * declaration is left as it is: without hoisting, an earlier use would see `undefined`. A
+ * property name after a dot and the name of a method definition are not uses.
  */
 export function eagerFunctions(code: string): string {
   const lines = code.split('\n');
   const seen = new Set<string>();
-  const words = /[\w$]+/g;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
     const name = DECLARATION.exec(line)?.[1];
@@ -27,13 +36,12 @@ export function eagerFunctions(code: string): string {
       if (end > i) {
         lines[i] = `var ${name} = (${line}`;
         lines[end] = '});';
-        for (let j = i; j <= end; j++)
-          for (const word of (lines[j] as string).match(words) ?? []) seen.add(word);
+        for (let j = i; j <= end; j++) for (const word of used(lines[j] as string)) seen.add(word);
         i = end;
         continue;
       }
     }
-    for (const word of line.match(words) ?? []) seen.add(word);
+    for (const word of used(line)) seen.add(word);
   }
   return lines.join('\n');
 }

@@ -27,6 +27,16 @@ describe('eagerFunctions', () => {
       'var e = (function e() {\n  return f();\n});\nfunction f() {\n  return 5;\n}\nresult = e();',
     ],
     [
+      'a property or a method of the same name is not a use',
+      'class K {\n  static run() {\n    return 7;\n  }\n  get(x) {\n    return x;\n  }\n}\nconst o = { run: 1 };\nfunction run() {\n  return o.run + K.run() + new K().get(1);\n}\nfunction get() {\n  return run();\n}\nresult = get();',
+      'class K {\n  static run() {\n    return 7;\n  }\n  get(x) {\n    return x;\n  }\n}\nconst o = { run: 1 };\nfunction run() {\n  return o.run + K.run() + new K().get(1);\n}\nvar get = (function get() {\n  return run();\n});\nresult = get();',
+    ],
+    [
+      'a name after a spread is a use',
+      'result = [...m()].length;\nfunction m() {\n  return [8];\n}',
+      'result = [...m()].length;\nfunction m() {\n  return [8];\n}',
+    ],
+    [
       'nested functions are left to V8',
       'function g() {\n  function h() {\n    return 6;\n  }\n  return h();\n}\nresult = g();',
       'var g = (function g() {\n  function h() {\n    return 6;\n  }\n  return h();\n});\nresult = g();',

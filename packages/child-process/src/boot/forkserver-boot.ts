@@ -2,14 +2,32 @@
 // needed: it imports the modules its parent names while idle, then waits for the payload of the
 // one Process it becomes, runs that target through the shared child bootstrap and ends. It is
 // never reused.
-import { debug, local, preimportModule, runChild } from '@proclife/core/adapter';
+import {
+  type ChildTransport,
+  debug,
+  fingerprint,
+  fingerprintMismatch,
+  local,
+  MAX_TIMER_MS,
+  preimportModule,
+  runChild,
+} from '@proclife/core/adapter';
 import { ForkServerProcess, registerForkserver } from '../forkserver-process.ts';
 import { blockingStdio } from '../runtime/blocking-stdio.ts';
-import type { ImportMessage, ParentToForkserver, ReadyMessage } from '../runtime/forkserver-messages.ts';
+import type {
+  ImportMessage,
+  ParentToForkserver,
+  ReadyMessage,
+  RunMessage,
+} from '../runtime/forkserver-messages.ts';
 import { ipcTransport } from '../runtime/ipc-transport.ts';
 
 // Every message is handled in order: a payload that arrives while imports run waits for them.
 let booted: Promise<void> = Promise.resolve();
+// Import messages not handled to the end yet; with none, a payload runs in its message's turn.
+let importing = 0;
+// Made while idle: the channel's side of the Process needs nothing of the payload.
+let transport: ChildTransport | undefined;
 
 async function importAll(message: ImportMessage): Promise<void> {
   for (const module of message.preload) {
@@ -39,11 +57,24 @@ async function importAll(message: ImportMessage): Promise<void> {
   if (process.connected) process.send?.(ready, undefined, {}, () => {});
 }
 
-// What the bootstrap of every Process uses and Node loads on first use: done while idle, it is
-// not paid between start() and the target.
+// What the bootstrap of every Process uses and Node loads or compiles on its first use: done
+// while idle, it is not paid between start() and the target. A process idle for a while runs
+// its first calls of anything several times slower than later ones (compiling, cold caches).
 function warmUp(): void {
   new AbortController().abort();
   structuredClone({ warm: [1] });
+  const noop = (): void => {};
+  // The listeners and the keep-alive timer that runChild() sets up.
+  process.on('message', noop);
+  process.off('message', noop);
+  clearInterval(setInterval(noop, MAX_TIMER_MS));
+  // The channel is unreferenced at the hand-off. Referenced explicitly from here on, it keeps
+  // this idle process up whatever listeners come and go, as the message listener did.
+  const channel = process.channel as { ref?: () => void; unref?: () => void } | undefined;
+  channel?.unref?.();
+  channel?.ref?.();
+  // The identity check of the target, on a function of this file.
+  fingerprintMismatch(warmUp, fingerprint(warmUp, true));
 }
 
 // CPython's forkserver child changes to the parent's directory of the moment of start(); one
@@ -64,26 +95,34 @@ function replaceEnv(env: Record<string, string>): void {
   Object.assign(process.env, env);
 }
 
+// Set by the payload: from then on the transport answers the channel's messages and its end.
+let handedOut = false;
+
 // The parent went away while this process was idle: nothing to run, nobody to tell.
 function onDisconnect(): void {
-  process.exit(0);
+  if (!handedOut) process.exit(0);
 }
 
+function runPayload({ payload, cwd }: RunMessage, channel: ChildTransport): Promise<void> | void {
+  if (cwd !== undefined && !enterDirectory(cwd)) return channel.exit(1);
+  return runChild(payload, channel, ForkServerProcess);
+}
+
+// Stays a listener after the hand-off, doing nothing: removing a listener there costs the
+// target about a tenth of a millisecond (the channel's reference count, on cold code).
 function onMessage(message: ParentToForkserver): void {
+  if (handedOut) return;
   if (message?.t === 'proclife-forkserver:import') {
-    booted = booted.then(() => importAll(message));
+    importing++;
+    booted = booted.then(() => importAll(message)).finally(() => importing--);
   } else if (message?.t === 'proclife-forkserver:run') {
-    const { payload, cwd, env } = message;
-    // The transport takes the channel over before these listeners go, so it stays referenced.
-    const transport = ipcTransport(payload);
-    process.off('message', onMessage);
-    process.off('disconnect', onDisconnect);
+    handedOut = true;
+    const channel = transport ?? ipcTransport();
     blockingStdio();
-    if (env) replaceEnv(env);
-    void booted.then(() => {
-      if (cwd !== undefined && !enterDirectory(cwd)) return transport.exit(1);
-      return runChild(payload, transport, ForkServerProcess);
-    });
+    if (message.env) replaceEnv(message.env);
+    // An idle process runs the payload at once; one still importing runs it after the imports.
+    if (importing === 0) void runPayload(message, channel);
+    else void booted.then(() => runPayload(message, channel));
   }
 }
 
@@ -93,5 +132,9 @@ export function startForkserverChild(): void {
   registerForkserver();
   process.on('message', onMessage);
   process.on('disconnect', onDisconnect);
-  if (!process.connected) onDisconnect();
+  if (!process.connected) {
+    onDisconnect();
+    return;
+  }
+  transport = ipcTransport();
 }

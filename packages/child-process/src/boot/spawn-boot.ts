@@ -10,5 +10,5 @@ registerSpawn();
 /** The spawn child's bootstrap, once its entry has read the payload. */
 export function runSpawnChild(payload: ChildPayload): Promise<void> {
   blockingStdio();
-  return runChild(payload, ipcTransport(payload), Process, SpawnProcess);
+  return runChild(payload, ipcTransport(), Process, SpawnProcess);
 }

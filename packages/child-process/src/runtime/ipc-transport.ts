@@ -1,14 +1,39 @@
-import {
-  type ChildPayload,
-  type ChildTransport,
-  parentView,
-  type SerializedValue,
-} from '@proclife/core/adapter';
+import type { ChildTransport, SerializedValue } from '@proclife/core/adapter';
 
 type Channel = { ref?: () => void; unref?: () => void };
 
-/** The child side of the IPC channel that a spawn or forkserver parent opened. */
-export function ipcTransport(payload: Pick<ChildPayload, 'parentName' | 'parentPid'>): ChildTransport {
+type StopMessage = { t?: string; reason?: SerializedValue } | null;
+
+// One transport per process. Its message listener is added when it is made (a forkserver
+// process makes it while idle), so that the hand-off neither adds nor removes one; a stop
+// request that comes before the Process listens is kept for it.
+let stopListener: ((reason?: SerializedValue) => void) | undefined;
+let pendingStop: { reason?: SerializedValue } | undefined;
+
+function onChannelMessage(m: StopMessage): void {
+  if (m?.t !== 'proclife:stop') return;
+  if (stopListener) stopListener(m.reason);
+  else pendingStop ??= { reason: m.reason };
+}
+
+// Top-level functions, not arrows in the object: a forkserver process compiles them at boot
+// instead of between its hand-off and the target (see eager-functions.ts).
+function onStopRequest(listener: (reason?: SerializedValue) => void): void {
+  stopListener = listener;
+  // Listening must not hold the child open once its target has settled.
+  (process.channel as Channel | undefined)?.unref?.();
+  if (pendingStop) listener(pendingStop.reason);
+}
+
+function setTitle(title: string): void {
+  process.title = title;
+}
+
+/**
+ * The child side of the IPC channel that a spawn or forkserver parent opened. It needs nothing
+ * of the payload, so a forkserver process makes it while idle.
+ */
+export function ipcTransport(): ChildTransport {
   const parentEnded = new Promise<void>((resolve) => {
     process.once('disconnect', () => {
       resolve();
@@ -24,6 +49,7 @@ export function ipcTransport(payload: Pick<ChildPayload, 'parentName' | 'parentP
     });
   }
   delete process.env.PROCLIFE_ORPHAN_POLICY;
+  process.on('message', onChannelMessage);
   return {
     send: (message) =>
       new Promise<void>((resolve, reject) => {
@@ -34,17 +60,9 @@ export function ipcTransport(payload: Pick<ChildPayload, 'parentName' | 'parentP
           reject(error);
         }
       }),
-    onStopRequest: (listener) => {
-      process.on('message', (m: { t?: string; reason?: SerializedValue } | null) => {
-        if (m && m.t === 'proclife:stop') listener(m.reason);
-      });
-      (process.channel as Channel | undefined)?.unref?.();
-    },
-    parent: parentView(payload, parentEnded),
+    onStopRequest,
     parentEnded,
-    setTitle: (title) => {
-      process.title = title;
-    },
+    setTitle,
     release: () => {
       (process.channel as Channel | undefined)?.unref?.();
     },

@@ -17,6 +17,7 @@ import { decodeInstances } from '../runtime/class-instances.ts';
 import { fingerprintMismatch } from '../runtime/fingerprint.ts';
 import { registeredTarget } from '../runtime/registered-targets.ts';
 import { deserializeCause, type SerializedValue, serializeError } from '../serialize-error.ts';
+import { parentView } from './parent-view.ts';
 
 /** How a child talks to its parent; each start method provides one. */
 export interface ChildTransport {
@@ -24,8 +25,6 @@ export interface ChildTransport {
   send(message: ChildMessage): Promise<void>;
   /** Calls `listener` when the parent asks the child to stop, with the reason it gave, if any. */
   onStopRequest(listener: (reason?: SerializedValue) => void): void;
-  /** The parent as the child sees it. */
-  parent: ParentProcess;
   /** Resolves when the parent has ended. */
   parentEnded: Promise<void>;
   /** Sets the process title (processes only: a thread shares its host's title). */
@@ -107,6 +106,38 @@ function printProcessError(name: string, error: unknown): void {
   process.stderr.write(`Process ${name}:\n${nodeUtil().inspect(error)}\n`);
 }
 
+/** Python's child unpickles the very class the parent used: `SpawnProcess` from a context. */
+function builtinClassOf(
+  payload: ChildPayload,
+  DefaultProcess: typeof BaseProcess,
+  OtherClasses: (typeof BaseProcess)[],
+): typeof BaseProcess {
+  // A loop, not find(): its callback would be compiled between a forkserver's hand-off and the
+  // target (top-level functions are compiled at boot, see eager-functions.ts).
+  for (const Cls of OtherClasses) {
+    if (Object.hasOwn(Cls, BUILTIN_CLASS) && Cls[BUILTIN_CLASS as never] === payload.builtinClass) return Cls;
+  }
+  return DefaultProcess;
+}
+
+/**
+ * An object of `Cls` becomes the child's own Process: the one currentProcess() returns, and the
+ * one that a stop request or the parent's end aborts.
+ */
+function becomeProcess(
+  Cls: typeof BaseProcess,
+  payload: ChildPayload,
+  transport: ChildTransport,
+  parent: ParentProcess,
+): BaseProcess {
+  const p = Object.create(Cls.prototype) as BaseProcess;
+  hydrateCurrent(p, payload);
+  setCurrentProcess(p, parent);
+  transport.onStopRequest((reason) => abortCurrent(p, STOP_REQUESTED, causeOf(reason)));
+  void transport.parentEnded.then(() => abortCurrent(p, 'the parent process ended'));
+  return p;
+}
+
 /**
  * The child side of every start method: becomes the Process its parent started, imports the
  * target's module, runs the target (or the subclass's `run()`), reports the result or the
@@ -127,23 +158,10 @@ export async function runChild(
   local.startMethod = payload.startMethod;
   local.bootstrapping = true;
   transport.setTitle?.(payload.name);
+  const parent = parentView(payload, transport.parentEnded);
 
-  // Python's child unpickles the very class the parent used: `SpawnProcess` from a context.
-  const Builtin =
-    OtherClasses.find(
-      (Cls) => Object.hasOwn(Cls, BUILTIN_CLASS) && Cls[BUILTIN_CLASS as never] === payload.builtinClass,
-    ) ?? DefaultProcess;
-  // An object of `Cls` becomes the child's own Process: the one currentProcess() returns, and the
-  // one that a stop request or the parent's end aborts.
-  const become = (Cls: typeof BaseProcess): BaseProcess => {
-    const p = Object.create(Cls.prototype) as BaseProcess;
-    hydrateCurrent(p, payload);
-    setCurrentProcess(p, transport.parent);
-    transport.onStopRequest((reason) => abortCurrent(p, STOP_REQUESTED, causeOf(reason)));
-    void transport.parentEnded.then(() => abortCurrent(p, 'the parent process ended'));
-    return p;
-  };
-  let self = become(Builtin);
+  const become = (Cls: typeof BaseProcess) => becomeProcess(Cls, payload, transport, parent);
+  let self = becomeProcess(builtinClassOf(payload, DefaultProcess, OtherClasses), payload, transport, parent);
 
   let reported = false;
   const fail = async (error: unknown, header: boolean): Promise<void> => {

@@ -92,10 +92,9 @@ export function freshRun(): Pick<
   | 'onAbort'
   | 'abortReason'
 > {
-  let resolve!: (code: number) => void;
-  const promise = new Promise<number>((r) => {
-    resolve = r;
-  });
+  // No executor callback: a forkserver process hydrates its Process at the hand-off, where each
+  // function compiled on first use delays the target.
+  const { promise, resolve } = Promise.withResolvers<number>();
   return {
     child: null,
     threadId: null,

@@ -14,5 +14,5 @@ superviseOwnChildren();
 /** Runs the thread's Process; its payload is the Worker's `workerData`. */
 export function runThreadChild(): Promise<void> {
   const payload = workerData as ChildPayload;
-  return runChild(payload, threadTransport(payload), Process, ThreadProcess);
+  return runChild(payload, threadTransport(), Process, ThreadProcess);
 }

@@ -1,18 +1,12 @@
 import { parentPort } from 'node:worker_threads';
-import {
-  type ChildPayload,
-  type ChildTransport,
-  ProclifeError,
-  parentView,
-  type SerializedValue,
-} from '@proclife/core/adapter';
+import { type ChildTransport, ProclifeError, type SerializedValue } from '@proclife/core/adapter';
 import { ENDED_ON_ITS_OWN } from './thread-protocol.ts';
 
 /**
  * The child side of a thread: messages to and from the creating thread through `parentPort`.
  * There is no `setTitle`: a thread shares its host process's title.
  */
-export function threadTransport(payload: Pick<ChildPayload, 'parentName' | 'parentPid'>): ChildTransport {
+export function threadTransport(): ChildTransport {
   const port = parentPort;
   if (!port) {
     throw new ProclifeError('ERR_LAUNCH_FAILED', 'The thread bootstrap must run inside a worker thread.');
@@ -51,7 +45,6 @@ export function threadTransport(payload: Pick<ChildPayload, 'parentName' | 'pare
       // Listening must not hold the thread open once its target has settled.
       port.unref();
     },
-    parent: parentView(payload, parentEnded),
     parentEnded,
     release: () => port.unref(),
     exit: (code) => process.exit(code),
