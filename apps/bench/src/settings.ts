@@ -47,7 +47,7 @@ export function benchSettings(quick: boolean, overrides: Partial<BenchSettings> 
         quick,
         // Sized by each part's measured time (the bench prints it), for 4 minutes on 2 cores:
         // 40 interleaved rounds keep the medians stable; one sequential batch of 100 per
-        // method is the longest part, and the parent RSS loops stop at 30 s each.
+        // method is the longest part, and the parent RSS loops stop at 20 s each.
         warmup: 3,
         rounds: 40,
         terminateRounds: 20,
@@ -57,7 +57,7 @@ export function benchSettings(quick: boolean, overrides: Partial<BenchSettings> 
         parallelRounds: 5,
         memoryCount: 3,
         rssCycles: 300,
-        rssMaxSeconds: 30,
+        rssMaxSeconds: 20,
         phaseRounds: 20,
       };
   return { ...base, ...overrides };

@@ -6,7 +6,7 @@ import { thrownBy } from '@proclife/test-support';
 import { describe, expect, it } from 'vitest';
 import { closestName } from '../src/did-you-mean.ts';
 import { TargetError } from '../src/errors.ts';
-import { fingerprint, fingerprintMismatch } from '../src/runtime/fingerprint.ts';
+import { fingerprint, fingerprintMismatch, rememberFingerprints } from '../src/runtime/fingerprint.ts';
 import { exportNameOf, moduleInfo } from '../src/runtime/module-graph.ts';
 import { resolveTarget } from '../src/runtime/resolve-target.ts';
 import * as mod from './fixtures/exports.ts';
@@ -130,6 +130,32 @@ describe('the child-side check', () => {
     expect(fingerprintMismatch(imported as () => unknown, fingerprint(passed as () => unknown, true))).toBe(
       expected,
     );
+  });
+
+  it('keeps what the text says and reads the name and arity each time', () => {
+    const fn = function original(_a: number) {
+      return 1;
+    };
+    const before = fingerprint(fn, true);
+    Object.defineProperty(fn, 'name', { value: 'renamed' });
+    Object.defineProperty(fn, 'length', { value: 3 });
+    expect(fingerprint(fn, true)).toEqual({ ...before, name: 'renamed', length: 3 });
+    expect(fingerprintMismatch(fn, before)).toBe("it is named 'renamed', the parent's is named 'original'");
+  });
+
+  it('takes ahead the text of the functions a namespace exports, with the same result', () => {
+    const namespace = { plain: mod.plain, Worker: mod.Worker, value: 1 };
+    const expected = [fingerprint(mod.plain, true), fingerprint(mod.Worker as never, true)];
+    rememberFingerprints(namespace);
+    expect([fingerprint(mod.plain, true), fingerprint(mod.Worker as never, true)]).toEqual(expected);
+    // An export that cannot be read yet (a binding before its initialisation) is left for later.
+    const unreadable = Object.defineProperty({}, 'later', {
+      enumerable: true,
+      get() {
+        throw new ReferenceError('Cannot access before initialization');
+      },
+    });
+    expect(() => rememberFingerprints(unreadable)).not.toThrow();
   });
 });
 

@@ -123,13 +123,18 @@ function closeStat(s: Stocked): void {
 
 const statBuffer = Buffer.alloc(1024);
 
+/** Whether this process has seen a stock process end (its exit or its channel's end). */
+function isSeenGone(s: Stocked): boolean {
+  const cp = s.cp;
+  return s.state === 'gone' || cp.exitCode !== null || cp.signalCode !== null || !cp.connected;
+}
+
 /**
  * Whether a stock process has died, also when its death has not been reported yet (a SIGKILL a
  * moment ago): on Linux /proc tells a zombie apart from a live process.
  */
 function isGone(s: Stocked): boolean {
-  const cp = s.cp;
-  if (s.state === 'gone' || cp.exitCode !== null || cp.signalCode !== null || !cp.connected) return true;
+  if (isSeenGone(s)) return true;
   if (s.stat === null) return false;
   try {
     const n = process.getBuiltinModule('node:fs').readSync(s.stat, statBuffer, 0, statBuffer.length, 0);
@@ -238,7 +243,7 @@ function touchIdleTimer(): void {
 
 /**
  * The compatible idle process to hand out: booted before booting, exact imports before fewer.
- * Only the chosen one is checked in /proc (a file read per start, not one per idle process).
+ * The caller checks the chosen one in /proc, after sending it the payload.
  */
 function pick(pool: Pool, modules: string[]): Stocked | undefined {
   for (;;) {
@@ -252,11 +257,15 @@ function pick(pool: Pool, modules: string[]): Stocked | undefined {
         bestScore = score;
       }
     }
-    if (!best || !isGone(best)) return best;
-    // It died on its own before its exit event: a failed boot if it never became ready.
-    if (!best.ready) pool.failures++;
-    discard(pool, best);
+    if (!best || !isSeenGone(best)) return best;
+    dropDead(pool, best);
   }
+}
+
+// A stock process that died on its own: a failed boot if it never became ready.
+function dropDead(pool: Pool, s: Stocked): void {
+  if (!s.ready) pool.failures++;
+  discard(pool, s);
 }
 
 /** Starts a process that runs `request` as soon as it has booted: the spawn-speed path. */
@@ -298,7 +307,6 @@ export function launchFromStock(request: LaunchRequest): LaunchedChild {
   const modules = targetModules(request.payload);
   pool.wanted = true;
   pool.hot = modules;
-  touchIdleTimer();
   for (let s = pick(pool, modules); s; s = pick(pool, modules)) {
     const i = pool.idle.indexOf(s);
     pool.idle.splice(i, 1);
@@ -308,7 +316,15 @@ export function launchFromStock(request: LaunchRequest): LaunchedChild {
       discard(pool, s);
       continue;
     }
+    // Checked once the payload is on its way, since the target waits for that message and not
+    // for this read: a process that died before its end was reported (a zombie) never reads it,
+    // and the next process gets the payload.
+    if (isGone(s)) {
+      dropDead(pool, s);
+      continue;
+    }
     s.state = 'taken';
+    touchIdleTimer();
     closeStat(s);
     // The daemon flag is known only now: a non-daemonic child holds this process open.
     if (!request.daemon) s.child.ref();
@@ -318,6 +334,7 @@ export function launchFromStock(request: LaunchRequest): LaunchedChild {
     debug('forkserver: handed out pid=%d (%s)', s.cp.pid, s.ready ? 'booted' : 'booting');
     return s.child;
   }
+  touchIdleTimer();
   scheduleRefill();
   // Nothing fits: make room for processes that import what is used now.
   const stale = pool.idle.find((s) => s.targets.length > 0);

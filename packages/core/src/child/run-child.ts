@@ -14,7 +14,7 @@ import {
   type Target,
 } from '../process/index.ts';
 import { decodeInstances } from '../runtime/class-instances.ts';
-import { fingerprintMismatch } from '../runtime/fingerprint.ts';
+import { fingerprintMismatch, rememberFingerprints } from '../runtime/fingerprint.ts';
 import { registeredTarget } from '../runtime/registered-targets.ts';
 import { deserializeCause, type SerializedValue, serializeError } from '../serialize-error.ts';
 import { parentView } from './parent-view.ts';
@@ -77,6 +77,7 @@ async function importExport(ref: TargetRef, what: string): Promise<unknown> {
 export async function preimportModule(module: string): Promise<unknown> {
   const ns = (await import(module)) as Record<string, unknown>;
   preimported.set(module, ns);
+  rememberFingerprints(ns);
   return ns;
 }
 

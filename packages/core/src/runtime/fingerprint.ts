@@ -21,16 +21,37 @@ function fnv1a(text: string): string {
   return (hash >>> 0).toString(16).padStart(8, '0') + text.length.toString(16);
 }
 
-/** The kind of a function as its source tells it. */
-export function functionKind(fn: object): 'class' | 'function' {
-  return /^class[\s{]/.test(Function.prototype.toString.call(fn)) ? 'class' : 'function';
+// A function's text never changes, so its kind and hash are kept; its name and length can be
+// redefined and are read each time. A start of the same target, and a forkserver process that
+// took them while idle (rememberFingerprints), do not read and hash the text again.
+const fromText = new WeakMap<object, { kind: 'class' | 'function'; source: string }>();
+
+function textOf(fn: object): { kind: 'class' | 'function'; source: string } {
+  let known = fromText.get(fn);
+  if (known === undefined) {
+    const text = Function.prototype.toString.call(fn);
+    // The kind of a function as its source tells it.
+    known = { kind: /^class[\s{]/.test(text) ? 'class' : 'function', source: fnv1a(text) };
+    fromText.set(fn, known);
+  }
+  return known;
 }
 
 /** Takes the fingerprint of `fn`; `withSource` adds the hash of its text. */
 export function fingerprint(fn: (...args: never[]) => unknown, withSource: boolean): Fingerprint {
-  const print: Fingerprint = { name: fn.name, length: fn.length, kind: functionKind(fn) };
-  if (withSource) print.source = fnv1a(Function.prototype.toString.call(fn));
+  const { kind, source } = textOf(fn);
+  const print: Fingerprint = { name: fn.name, length: fn.length, kind };
+  if (withSource) print.source = source;
   return print;
+}
+
+/** Takes the text of every function that `namespace` exports now, so that a later check is a lookup. */
+export function rememberFingerprints(namespace: Record<string, unknown>): void {
+  try {
+    for (const value of Object.values(namespace)) if (typeof value === 'function') textOf(value);
+  } catch {
+    // an export that cannot be read yet: it is checked at the hand-off instead
+  }
 }
 
 /** The first difference between `fn` and `expected`, in words, or null when they match. */
