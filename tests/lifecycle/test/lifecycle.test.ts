@@ -782,6 +782,13 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
     expect(await p.stop()).toBe('exited');
   });
 
+  it('stop right after start(): the request waits for the child to listen, and it ends gracefully', async () => {
+    const p = make({ target: waitForStop, stdio: 'pipe' }).start();
+    expect(await p.stop({ graceMs: 10_000, termMs: 1000 })).toBe('graceful');
+    expect(p.exitCode).toBe(0);
+    expect(p.result).toBe('stopped');
+  });
+
   it('signal option: aborting it stops the child', async () => {
     const controller = new AbortController();
     const p = make({ target: waitForStop, signal: controller.signal, stdio: 'pipe' }).start();

@@ -5,9 +5,13 @@
 import type { ChildPayload } from '@proclife/core/adapter';
 import { runSpawnChild } from '../boot/spawn-boot.ts';
 import { forgetCompileCacheEnv } from '../runtime/compile-cache-env.ts';
+import { ipcTransport } from '../runtime/ipc-transport.ts';
 
 forgetCompileCacheEnv();
+// Made before the payload is read, as a forkserver process makes it at boot: its listener is in
+// place before any message that follows the payload.
+const transport = ipcTransport();
 const payload = await new Promise<ChildPayload>((resolve) => {
   process.once('message', resolve);
 });
-await runSpawnChild(payload);
+await runSpawnChild(payload, transport);
