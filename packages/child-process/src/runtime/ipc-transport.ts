@@ -16,12 +16,16 @@ function onChannelMessage(m: StopMessage): void {
   else pendingStop ??= { reason: m.reason };
 }
 
+function unrefChannel(): void {
+  (process.channel as Channel | undefined)?.unref?.();
+}
+
 // Top-level functions, not arrows in the object: a forkserver process compiles them at boot
 // instead of between its hand-off and the target (see eager-functions.ts).
 function onStopRequest(listener: (reason?: SerializedValue) => void): void {
   stopListener = listener;
   // Listening must not hold the child open once its target has settled.
-  (process.channel as Channel | undefined)?.unref?.();
+  unrefChannel();
   if (pendingStop) listener(pendingStop.reason);
 }
 
@@ -63,9 +67,7 @@ export function ipcTransport(): ChildTransport {
     onStopRequest,
     parentEnded,
     setTitle,
-    release: () => {
-      (process.channel as Channel | undefined)?.unref?.();
-    },
+    release: unrefChannel,
     exit: (code) => process.exit(code),
   };
 }

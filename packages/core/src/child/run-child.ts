@@ -161,7 +161,6 @@ export async function runChild(
   transport.setTitle?.(payload.name);
   const parent = parentView(payload, transport.parentEnded);
 
-  const become = (Cls: typeof BaseProcess) => becomeProcess(Cls, payload, transport, parent);
   let self = becomeProcess(builtinClassOf(payload, DefaultProcess, OtherClasses), payload, transport, parent);
 
   let reported = false;
@@ -182,7 +181,11 @@ export async function runChild(
   let target: Target | undefined;
   try {
     if (payload.processClass) {
-      self = become((await importExport(payload.processClass, 'the Process subclass')) as typeof BaseProcess);
+      const Subclass = (await importExport(
+        payload.processClass,
+        'the Process subclass',
+      )) as typeof BaseProcess;
+      self = becomeProcess(Subclass, payload, transport, parent);
     }
     if (payload.target) target = (await importExport(payload.target, 'the target function')) as Target;
     if (payload.classes) await rebuildInstances(payload, self);

@@ -23,15 +23,17 @@ function fnv1a(text: string): string {
 
 // A function's text never changes, so its kind and hash are kept; its name and length can be
 // redefined and are read each time. A start of the same target, and a forkserver process that
-// took them while idle (rememberFingerprints), do not read and hash the text again.
-const fromText = new WeakMap<object, { kind: 'class' | 'function'; source: string }>();
+// took them while idle (rememberFingerprints), do not read and hash the text again. The hash is
+// taken only when asked for.
+const fromText = new WeakMap<object, { kind: 'class' | 'function'; source?: string }>();
 
-function textOf(fn: object): { kind: 'class' | 'function'; source: string } {
+function textOf(fn: object, withSource: boolean): { kind: 'class' | 'function'; source?: string } {
   let known = fromText.get(fn);
-  if (known === undefined) {
+  if (known === undefined || (withSource && known.source === undefined)) {
     const text = Function.prototype.toString.call(fn);
     // The kind of a function as its source tells it.
-    known = { kind: /^class[\s{]/.test(text) ? 'class' : 'function', source: fnv1a(text) };
+    known = { kind: /^class[\s{]/.test(text) ? 'class' : 'function' };
+    if (withSource) known.source = fnv1a(text);
     fromText.set(fn, known);
   }
   return known;
@@ -39,7 +41,7 @@ function textOf(fn: object): { kind: 'class' | 'function'; source: string } {
 
 /** Takes the fingerprint of `fn`; `withSource` adds the hash of its text. */
 export function fingerprint(fn: (...args: never[]) => unknown, withSource: boolean): Fingerprint {
-  const { kind, source } = textOf(fn);
+  const { kind, source } = textOf(fn, withSource);
   const print: Fingerprint = { name: fn.name, length: fn.length, kind };
   if (withSource) print.source = source;
   return print;
@@ -48,7 +50,7 @@ export function fingerprint(fn: (...args: never[]) => unknown, withSource: boole
 /** Takes the text of every function that `namespace` exports now, so that a later check is a lookup. */
 export function rememberFingerprints(namespace: Record<string, unknown>): void {
   try {
-    for (const value of Object.values(namespace)) if (typeof value === 'function') textOf(value);
+    for (const value of Object.values(namespace)) if (typeof value === 'function') textOf(value, true);
   } catch {
     // an export that cannot be read yet: it is checked at the hand-off instead
   }
