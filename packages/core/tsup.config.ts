@@ -3,6 +3,6 @@ import { packageBuild } from '../../tsup.shared.ts';
 
 export default defineConfig({
   ...packageBuild,
-  entry: ['src/index.ts', 'src/adapter.ts'],
-  dts: { entry: ['src/index.ts', 'src/adapter.ts'] },
+  entry: ['src/index.ts', 'src/adapter.ts', 'src/child.ts'],
+  dts: { entry: ['src/index.ts', 'src/adapter.ts', 'src/child.ts'] },
 });

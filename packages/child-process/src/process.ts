@@ -29,5 +29,5 @@ export class SpawnProcess<T extends Target = Target> extends BaseProcess<T, Chil
 
 /** Makes 'spawn' known to getContext(); see registerStartMethod(). */
 export function registerSpawn(): void {
-  registerStartMethod('spawn', spawnLauncher, SpawnProcess, import.meta.url);
+  registerStartMethod('spawn', spawnLauncher, SpawnProcess, import.meta.url, [Process, SpawnProcess]);
 }

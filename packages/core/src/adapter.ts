@@ -8,7 +8,7 @@ export { isUnbounded, MAX_TIMER_MS } from './bounded-wait.ts';
 export { parentView } from './child/parent-view.ts';
 export { type ChildTransport, preimportModule, runChild } from './child/run-child.ts';
 export { registerStartMethod, type StartMethodEntry, startMethodEntry } from './context.ts';
-export { setCurrentProcess } from './current.ts';
+export { setCurrentProcess } from './current-slot.ts';
 export { debug } from './debug.ts';
 // Also exported here, so that a child bootstrap can load the adapter alone: each extra module
 // file costs a new thread or process about a millisecond at start-up.

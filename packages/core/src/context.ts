@@ -13,6 +13,11 @@ export interface StartMethodEntry {
   Process: abstract new (
     ...args: never[]
   ) => unknown;
+  /**
+   * The classes a child of this method can be an object of, by their public name; the first is
+   * the one a child becomes when the parent's class is none of them.
+   */
+  classes: readonly (abstract new (...args: never[]) => unknown)[];
 }
 
 // Registered by every copy of a start-method package in this isolate (see shared-state.ts).
@@ -29,22 +34,24 @@ const PROVIDERS: Record<string, string> = {
 const ORDER = ['spawn', 'forkserver', 'thread'];
 
 /**
- * Called by a start-method package when it loads: by the package's entry and by its child
- * bootstrap, as a call rather than a module side effect, so that no bundler drops it (idempotent).
- * `moduleUrl` is the registering module's
- * `import.meta.url`: its folder is marked as proclife's own, so that stack frames inside the
- * package are never taken for the user's (a launcher that is not a package leaves it out).
+ * Called by a start-method package when it loads (its entry, and a forkserver process's
+ * bootstrap), as a call rather than a module side effect, so that no bundler drops it
+ * (idempotent). `moduleUrl` is the registering module's `import.meta.url`: its folder is marked
+ * as proclife's own, so that stack frames inside the package are never taken for the user's (a
+ * launcher that is not a package leaves it out). `classes` are the classes a child of this method
+ * can be (see {@link StartMethodEntry.classes}); by default, `Process`.
  */
 export function registerStartMethod(
   name: string,
   launcher: Launcher,
   Process: StartMethodEntry['Process'],
   moduleUrl?: string,
+  classes: StartMethodEntry['classes'] = [Process],
 ): void {
   // Importing a start-method package on an unsupported Node fails here, with a typed error.
   assertSupportedNode();
   if (moduleUrl) registerInternalDirectory(moduleUrl);
-  methods.set(name, { launcher, Process });
+  methods.set(name, { launcher, Process, classes });
 }
 
 /** The registered entry for a start method, if its package has loaded. */

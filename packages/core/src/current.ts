@@ -1,32 +1,69 @@
+import { fileURLToPath } from 'node:url';
+import { nodeModule } from './builtins.ts';
+import { loadedStartMethod } from './context.ts';
+import { currentSlot, type ParentProcess, type PendingProcess } from './current-slot.ts';
+import { debug } from './debug.ts';
 import { createMainProcess } from './main-process.ts';
-import type { BaseProcess } from './process/index.ts';
-import { sharedSlot } from './shared-state.ts';
+import { BaseProcess, BUILTIN_CLASS, setInternals } from './process/index.ts';
 
-/** What a child knows of the process that created it (Python's `parent_process()`). */
-export interface ParentProcess {
-  /** The creator's name, e.g. `MainProcess` or `Process-1`. */
-  readonly name: string;
-  /** The creator's pid (for a forkserver child: the logical parent, not the OS parent). */
-  readonly pid: number;
-  /** Same as {@link ParentProcess.pid}. */
-  readonly ident: number;
-  /** False once the parent has ended. */
-  isAlive(): boolean;
-  /**
-   * Waits for the parent to end; resolves to true when it has, or false when `timeoutMs` passed
-   * first (`Infinity`, or 2^31 ms or more, waits without limit).
-   */
-  join(timeoutMs?: number): Promise<boolean>;
+export type { ParentProcess } from './current-slot.ts';
+
+type ProcessClass = typeof BaseProcess;
+
+// The classes made for a child whose start-method package no code of the child has imported.
+const standIns = new Map<string, ProcessClass>();
+
+/**
+ * The classes the start method registered. When no code of the child has loaded its package, the
+ * package's entry is loaded now (a synchronous `require()` of an ES module), as Python's child
+ * imports the module of the class it unpickles: the class must be able to start processes of its
+ * own (`new (currentProcess().constructor)()`).
+ */
+function registeredClasses({ startMethod, provider }: PendingProcess): readonly ProcessClass[] {
+  let entry = loadedStartMethod(startMethod);
+  if (entry === undefined && provider !== undefined) {
+    try {
+      nodeModule().createRequire(import.meta.url)(fileURLToPath(provider));
+    } catch (error) {
+      debug('loading %s failed: %s', provider, (error as Error)?.message);
+    }
+    entry = loadedStartMethod(startMethod);
+  }
+  return (entry?.classes ?? []) as readonly ProcessClass[];
 }
 
-// One pair for every copy of core in this isolate (see shared-state.ts).
-const shared = sharedSlot(
-  'current',
-  (): { current: BaseProcess | undefined; parent: ParentProcess | null } => ({
-    current: undefined,
-    parent: null,
-  }),
-);
+/**
+ * The class of a child's own Process, as Python's child unpickles the class its parent used: the
+ * proclife class of that public name among those the start method registered (the first one when
+ * none has it), or, when the start method's package cannot be loaded, a class of that name made
+ * on this copy's BaseProcess, which `instanceof` takes for the package's.
+ */
+function classFor(pending: PendingProcess): ProcessClass {
+  const { startMethod, builtinClass } = pending;
+  const classes = registeredClasses(pending);
+  for (const Cls of classes) {
+    if (Object.hasOwn(Cls, BUILTIN_CLASS) && Cls[BUILTIN_CLASS as never] === builtinClass) return Cls;
+  }
+  if (classes[0]) return classes[0];
+  const name = builtinClass ?? 'Process';
+  const key = `${startMethod}:${name}`;
+  let Cls = standIns.get(key);
+  if (!Cls) {
+    Cls = { [name]: class extends BaseProcess {} }[name] as ProcessClass;
+    Object.defineProperty(Cls, 'startMethod', { value: startMethod, writable: true, configurable: true });
+    Object.defineProperty(Cls, BUILTIN_CLASS, { value: name });
+    standIns.set(key, Cls);
+  }
+  return Cls;
+}
+
+/** Makes a child's own Process on first use (see {@link PendingProcess}). */
+function materialize(pending: PendingProcess): BaseProcess {
+  const self = Object.create(classFor(pending).prototype) as BaseProcess;
+  setInternals(self, pending.state);
+  Object.assign(self, pending.fields);
+  return self;
+}
 
 /**
  * The Process object of the code that calls it: a `MainProcess` in the main process, and in a
@@ -35,17 +72,15 @@ const shared = sharedSlot(
  * `getContext('spawn')`, the package's `Process`, ...), as Python's child unpickles it.
  */
 export function currentProcess(): BaseProcess {
-  shared.current ??= createMainProcess();
-  return shared.current;
+  if (currentSlot.current === undefined) {
+    const pending = currentSlot.pending;
+    currentSlot.current = pending ? materialize(pending) : createMainProcess();
+    currentSlot.pending = undefined;
+  }
+  return currentSlot.current as BaseProcess;
 }
 
 /** The process that created this one, or `null` in the main process. */
 export function parentProcess(): ParentProcess | null {
-  return shared.parent;
-}
-
-/** Installs the child's own Process and its parent; called by the child bootstrap. */
-export function setCurrentProcess(process: BaseProcess, parentInfo: ParentProcess | null): void {
-  shared.current = process;
-  shared.parent = parentInfo;
+  return currentSlot.parent;
 }

@@ -35,5 +35,5 @@ export class ThreadProcess<T extends Target = Target> extends BaseProcess<T, Thr
 
 /** Makes 'thread' known to getContext(); see registerStartMethod(). */
 export function registerThread(): void {
-  registerStartMethod('thread', threadLauncher, ThreadProcess, import.meta.url);
+  registerStartMethod('thread', threadLauncher, ThreadProcess, import.meta.url, [Process, ThreadProcess]);
 }

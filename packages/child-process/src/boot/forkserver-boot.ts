@@ -12,7 +12,7 @@ import {
   preimportModule,
   runChild,
 } from '@proclife/core/adapter';
-import { ForkServerProcess, registerForkserver } from '../forkserver-process.ts';
+import { registerForkserver } from '../forkserver-process.ts';
 import { blockingStdio } from '../runtime/blocking-stdio.ts';
 import type {
   ImportMessage,
@@ -105,7 +105,7 @@ function onDisconnect(): void {
 
 function runPayload({ payload, cwd }: RunMessage, channel: ChildTransport): Promise<void> | void {
   if (cwd !== undefined && !enterDirectory(cwd)) return channel.exit(1);
-  return runChild(payload, channel, ForkServerProcess);
+  return runChild(payload, channel);
 }
 
 // Stays a listener after the hand-off, doing nothing: removing a listener there costs the

@@ -1,13 +1,14 @@
-import { type ChildPayload, type ChildTransport, runChild } from '@proclife/core/adapter';
-import { Process, registerSpawn, SpawnProcess } from '../process.ts';
+import { type ChildPayload, type ChildTransport, runChild } from '@proclife/core/child';
 import { blockingStdio } from '../runtime/blocking-stdio.ts';
+import { distUrl } from '../runtime/dist-url.ts';
 
-// A child started with 'spawn' can start its own children with it. At load, not on the payload:
-// on a Node that proclife does not support, importing this module is what reports it.
-registerSpawn();
+// Nothing of the parent-side engine is loaded here: a target that starts processes of its own
+// imports this package, which registers its start methods then (decision 0021). The package's
+// entry is loaded for the child's own Process when no code of the child has imported it.
+const PACKAGE_ENTRY = distUrl('index.js').href;
 
 /** The spawn child's bootstrap, once its entry has read the payload. */
 export function runSpawnChild(payload: ChildPayload, transport: ChildTransport): Promise<void> {
   blockingStdio();
-  return runChild(payload, transport, Process, SpawnProcess);
+  return runChild(payload, transport, PACKAGE_ENTRY);
 }

@@ -1,4 +1,4 @@
-import type { ChildTransport, SerializedValue } from '@proclife/core/adapter';
+import type { ChildTransport, SerializedValue } from '@proclife/core/child';
 
 type Channel = { ref?: () => void; unref?: () => void };
 

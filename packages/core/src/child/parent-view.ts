@@ -1,5 +1,5 @@
 import { isUnbounded, MAX_TIMER_MS } from '../bounded-wait.ts';
-import type { ParentProcess } from '../current.ts';
+import type { ParentProcess } from '../current-slot.ts';
 import type { ChildPayload } from '../launcher.ts';
 
 /**

@@ -1,18 +1,12 @@
 import { MAX_TIMER_MS } from '../bounded-wait.ts';
 import { nodeUtil } from '../builtins.ts';
-import { type ParentProcess, setCurrentProcess } from '../current.ts';
+import { currentSlot, type ParentProcess, setCurrentProcess, setPendingProcess } from '../current-slot.ts';
 import { debug } from '../debug.ts';
 import { CloneError, TargetError } from '../errors.ts';
 import type { ChildMessage, ChildPayload, TargetRef } from '../launcher.ts';
 import { local } from '../local-state.ts';
-import {
-  abortCurrent,
-  type BaseProcess,
-  BUILTIN_CLASS,
-  hydrateCurrent,
-  setCurrentTarget,
-  type Target,
-} from '../process/index.ts';
+import type { BaseProcess, Target } from '../process/index.ts';
+import { abortState, currentState, type Internals, peek, setInternals } from '../process/state.ts';
 import { decodeInstances } from '../runtime/class-instances.ts';
 import { fingerprintMismatch, rememberFingerprints } from '../runtime/fingerprint.ts';
 import { registeredTarget } from '../runtime/registered-targets.ts';
@@ -82,7 +76,7 @@ export async function preimportModule(module: string): Promise<unknown> {
 }
 
 /** Rebuilds the class instances among the arguments and fields, once their classes are imported. */
-async function rebuildInstances(payload: ChildPayload, self: BaseProcess): Promise<void> {
+async function rebuildInstances(payload: ChildPayload, state: Internals): Promise<void> {
   const classes = await Promise.all(
     (payload.classes ?? []).map(
       (ref) =>
@@ -92,7 +86,10 @@ async function rebuildInstances(payload: ChildPayload, self: BaseProcess): Promi
   // In place, and in one pass so that references shared between them stay shared: the child's
   // Process already holds this very array of arguments.
   decodeInstances([payload.args, payload.fields], classes);
-  Object.assign(self, payload.fields);
+  // An object already made (by a module's top level) takes the rebuilt fields; one made later
+  // takes them from the pending Process.
+  const self = currentSlot.current;
+  if (self !== undefined && peek(self) === state) Object.assign(self, payload.fields);
 }
 
 const STOP_REQUESTED = 'the parent asked this process to stop';
@@ -107,51 +104,27 @@ function printProcessError(name: string, error: unknown): void {
   process.stderr.write(`Process ${name}:\n${nodeUtil().inspect(error)}\n`);
 }
 
-/** Python's child unpickles the very class the parent used: `SpawnProcess` from a context. */
-function builtinClassOf(
-  payload: ChildPayload,
-  DefaultProcess: typeof BaseProcess,
-  OtherClasses: (typeof BaseProcess)[],
-): typeof BaseProcess {
-  // A loop, not find(): its callback would be compiled between a forkserver's hand-off and the
-  // target (top-level functions are compiled at boot, see eager-functions.ts).
-  for (const Cls of OtherClasses) {
-    if (Object.hasOwn(Cls, BUILTIN_CLASS) && Cls[BUILTIN_CLASS as never] === payload.builtinClass) return Cls;
-  }
-  return DefaultProcess;
-}
-
-/**
- * An object of `Cls` becomes the child's own Process: the one currentProcess() returns, and the
- * one that a stop request or the parent's end aborts.
- */
-function becomeProcess(
-  Cls: typeof BaseProcess,
-  payload: ChildPayload,
-  transport: ChildTransport,
-  parent: ParentProcess,
-): BaseProcess {
-  const p = Object.create(Cls.prototype) as BaseProcess;
-  hydrateCurrent(p, payload);
-  setCurrentProcess(p, parent);
-  transport.onStopRequest((reason) => abortCurrent(p, STOP_REQUESTED, causeOf(reason)));
-  void transport.parentEnded.then(() => abortCurrent(p, 'the parent process ended'));
-  return p;
+/** The child's own Process becomes an object of the user's subclass, with its fields. */
+function becomeSubclass(Subclass: typeof BaseProcess, state: Internals, payload: ChildPayload, parent: ParentProcess): BaseProcess {
+  const self = Object.create(Subclass.prototype) as BaseProcess;
+  setInternals(self, state);
+  Object.assign(self, payload.fields);
+  setCurrentProcess(self, parent);
+  return self;
 }
 
 /**
  * The child side of every start method: becomes the Process its parent started, imports the
  * target's module, runs the target (or the subclass's `run()`), reports the result or the
  * error, and lets the event loop end. Exit codes follow Python: 0, or 1 for an uncaught error.
- * `DefaultProcess` and `OtherClasses` are the start method's own classes: the child's
- * `currentProcess()` is the one whose `BUILTIN_CLASS` name the parent sent (the default otherwise).
+ *
+ * The child's own Process is state first: the object that `currentProcess()` returns is made
+ * when code first asks for it, by the copy of core that asks, so that this bootstrap needs none
+ * of the parent-side engine (docs/decisions/0021-a-child-runtime-without-the-engine.md). A
+ * Process subclass is imported and made at once, since its `run()` is the target. `provider` is
+ * the file URL of the module that registers the start method (see `PendingProcess.provider`).
  */
-export async function runChild(
-  payload: ChildPayload,
-  transport: ChildTransport,
-  DefaultProcess: typeof BaseProcess,
-  ...OtherClasses: (typeof BaseProcess)[]
-): Promise<void> {
+export async function runChild(payload: ChildPayload, transport: ChildTransport, provider?: string): Promise<void> {
   local.identity = payload.identity;
   local.counter = 0;
   local.name = payload.name;
@@ -160,8 +133,14 @@ export async function runChild(
   local.bootstrapping = true;
   transport.setTitle?.(payload.name);
   const parent = parentView(payload, transport.parentEnded);
-
-  let self = becomeProcess(builtinClassOf(payload, DefaultProcess, OtherClasses), payload, transport, parent);
+  const state = currentState(payload);
+  setPendingProcess(
+    { state, fields: payload.fields, startMethod: payload.startMethod, builtinClass: payload.builtinClass, provider },
+    parent,
+  );
+  transport.onStopRequest((reason) => abortState(state, STOP_REQUESTED, causeOf(reason)));
+  void transport.parentEnded.then(() => abortState(state, 'the parent process ended'));
+  let self: BaseProcess | undefined;
 
   let reported = false;
   const fail = async (error: unknown, header: boolean): Promise<void> => {
@@ -185,10 +164,10 @@ export async function runChild(
         payload.processClass,
         'the Process subclass',
       )) as typeof BaseProcess;
-      self = becomeProcess(Subclass, payload, transport, parent);
+      self = becomeSubclass(Subclass, state, payload, parent);
     }
     if (payload.target) target = (await importExport(payload.target, 'the target function')) as Target;
-    if (payload.classes) await rebuildInstances(payload, self);
+    if (payload.classes) await rebuildInstances(payload, state);
   } catch (error) {
     // Like Python's failures while unpickling: no `Process <name>:` header, exit code 1.
     local.bootstrapping = false;
@@ -197,7 +176,7 @@ export async function runChild(
     return;
   }
   local.bootstrapping = false;
-  setCurrentTarget(self, target);
+  state.target = target;
   debug('ready %s pid=%d', payload.name, process.pid);
 
   let value: unknown;
@@ -207,7 +186,8 @@ export async function runChild(
   // A stop request, SIGTERM or the parent's death still end it.
   const keepAlive = setInterval(() => {}, MAX_TIMER_MS);
   try {
-    value = await self.run();
+    // Without a subclass, what BaseProcess.run() does, with no object to call it on.
+    value = await (self ? self.run() : target?.(...state.args));
   } catch (error) {
     await fail(error, true);
     process.exitCode = 1;

@@ -14,12 +14,15 @@ export { checkTimeout, checkWaitOptions } from './options.ts';
 export { BaseProcess, children, reap } from './process.ts';
 export {
   abortCurrent,
+  abortState,
   BUILTIN_CLASS,
+  currentState,
   endedPromise,
   get as internalsOf,
   hasEnded,
   hydrateCurrent,
   orphanPolicyOf,
   setCurrentTarget,
+  setInternals,
 } from './state.ts';
 export { checkWaitable } from './state-machine.ts';

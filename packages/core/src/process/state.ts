@@ -155,18 +155,17 @@ export function hasEnded(p: object): boolean {
   return get(p).exitCode !== null;
 }
 
+type CurrentPayload = Pick<ChildPayload, 'name' | 'daemon' | 'identity' | 'parentName' | 'args'> & {
+  parentPid: number | null;
+  parentToken: string | null;
+};
+
 /**
- * Turns an object made without its constructor into the child's own Process: the one
- * `currentProcess()` returns inside the child, of the user's class when there is one.
+ * The state of the process's own Process (the object `currentProcess()` returns): started,
+ * never joined or closed here. A child's bootstrap makes it before any object holds it.
  */
-export function hydrateCurrent(
-  instance: object,
-  payload: Pick<ChildPayload, 'name' | 'daemon' | 'identity' | 'parentName' | 'args' | 'fields'> & {
-    parentPid: number | null;
-    parentToken: string | null;
-  },
-): void {
-  internals.set(instance, {
+export function currentState(payload: CurrentPayload): Internals {
+  return {
     phase: 'started',
     name: payload.name,
     daemon: payload.daemon,
@@ -185,7 +184,15 @@ export function hydrateCurrent(
     callers: [],
     pid: process.pid,
     ...freshRun(),
-  });
+  };
+}
+
+/**
+ * Turns an object made without its constructor into the process's own Process: the one
+ * `currentProcess()` returns.
+ */
+export function hydrateCurrent(instance: object, payload: CurrentPayload & Pick<ChildPayload, 'fields'>): void {
+  internals.set(instance, currentState(payload));
   Object.assign(instance, payload.fields);
 }
 
@@ -202,6 +209,10 @@ export function setCurrentTarget(instance: object, target: Target | undefined): 
  */
 export function abortCurrent(instance: object, reason: string, options?: ErrorOptions): void {
   const s = internals.get(instance);
-  if (s && !s.controller.signal.aborted)
-    s.controller.abort(new ProclifeError('ERR_PROCESS_STATE', reason, options));
+  if (s) abortState(s, reason, options);
+}
+
+/** {@link abortCurrent} on the state itself, before any object holds it. */
+export function abortState(s: Internals, reason: string, options?: ErrorOptions): void {
+  if (!s.controller.signal.aborted) s.controller.abort(new ProclifeError('ERR_PROCESS_STATE', reason, options));
 }

@@ -1,18 +1,22 @@
 // A thread's bootstrap, loaded by its entry: its payload came with the Worker (workerData), and
-// it hands over to the shared child bootstrap. Built as one file with core inside it (decision 0017).
+// it hands over to the shared child bootstrap. Built as one file with the child side of core
+// inside it (decisions 0017, 0021): a target that starts threads of its own imports this
+// package, which registers the start method then.
 import { workerData } from 'node:worker_threads';
-import { type ChildPayload, runChild } from '@proclife/core/adapter';
-import { Process, registerThread, ThreadProcess } from '../process.ts';
+import { type ChildPayload, runChild } from '@proclife/core/child';
+import { distUrl } from '../runtime/dist-url.ts';
 import { superviseOwnChildren } from '../runtime/own-children.ts';
 import { threadTransport } from '../runtime/thread-transport.ts';
 
-// A thread can start threads of its own.
-registerThread();
 // What the target starts with child_process ends with this process, as under spawn.
 superviseOwnChildren();
+
+// Registers 'thread' and its classes, for a child's own Process made before any code of the
+// thread imported this package.
+const PACKAGE_ENTRY = distUrl('index.js').href;
 
 /** Runs the thread's Process; its payload is the Worker's `workerData`. */
 export function runThreadChild(): Promise<void> {
   const payload = workerData as ChildPayload;
-  return runChild(payload, threadTransport(), Process, ThreadProcess);
+  return runChild(payload, threadTransport(), PACKAGE_ENTRY);
 }

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { trackProcessGroup } from '@proclife/core/adapter';
+import { trackProcessGroup } from '@proclife/core/child';
 
 // What `ChildProcess.prototype.spawn` receives: child_process's own normalised copy of the
 // caller's options, so that changing it changes nothing the caller holds.

@@ -9,17 +9,12 @@ import {
   serializeError,
   signalNumber,
 } from '@proclife/core/adapter';
+import { distUrl } from './dist-url.ts';
 import { ENDED_ON_ITS_OWN } from './thread-protocol.ts';
 import { type ThreadLaunchOptions, validateThreadOptions } from './validate-options.ts';
 
 // The bootstrap that every thread runs; built next to this file's chunk in dist/.
-// Set by the build: where dist/ is from the file this code is built into ('./' from the package's
-// chunk, '../' from a thread's bootstrap in dist/boot/, which can start threads too).
-declare const __PROCLIFE_DIST__: string | undefined;
-const ENTRY = new URL(
-  `${typeof __PROCLIFE_DIST__ === 'string' ? __PROCLIFE_DIST__ : './'}entry/thread-child.js`,
-  import.meta.url,
-);
+const ENTRY = distUrl('entry/thread-child.js');
 
 type Signal = 'SIGTERM' | 'SIGKILL' | 'SIGINT';
 

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { type ChildTransport, ProclifeError, type SerializedValue } from '@proclife/core/adapter';
+import { type ChildTransport, ProclifeError, type SerializedValue } from '@proclife/core/child';
 import { ENDED_ON_ITS_OWN } from './thread-protocol.ts';
 
 /**

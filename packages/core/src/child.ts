@@ -1,0 +1,16 @@
+/**
+ * The child side of a start method: what a child's bootstrap needs to become the Process its
+ * parent started and run its target, without the parent-side engine (launchers, option checks,
+ * target resolution), which a child loads only when its own code imports proclife. For
+ * start-method packages, like `@proclife/core/adapter`.
+ */
+
+export { MAX_TIMER_MS } from './bounded-wait.ts';
+export { type ChildTransport, preimportModule, runChild } from './child/run-child.ts';
+export { debug } from './debug.ts';
+export { ProclifeError } from './errors.ts';
+export type { ChildMessage, ChildPayload } from './launcher.ts';
+export { local } from './local-state.ts';
+export { fingerprint, fingerprintMismatch } from './runtime/fingerprint.ts';
+export { trackProcessGroup } from './runtime/group-reaper.ts';
+export type { SerializedValue } from './serialize-error.ts';

@@ -1,0 +1,7 @@
+// Set by the build: where dist/ is from the file this code is built into ('./' from a chunk,
+// '../' from a thread's bootstrap in dist/boot/).
+declare const __PROCLIFE_DIST__: string | undefined;
+
+/** A file of this package's `dist/`, from whichever built file this code sits in. */
+export const distUrl = (path: string): URL =>
+  new URL(`${typeof __PROCLIFE_DIST__ === 'string' ? __PROCLIFE_DIST__ : './'}${path}`, import.meta.url);
