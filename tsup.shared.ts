@@ -37,8 +37,9 @@ export const bootExternal: Plugin = {
 
 /**
  * A child's bootstrap: one file in `dist/boot/` (a thread's) or `dist/entry/` (a process's entry
- * with its bootstrap, decision 0019) with `@proclife/core` inside it, so that a child loads one
- * module instead of a graph of them (decision 0017). Core's state lives on globalThis, so the
+ * with its bootstrap, decision 0019) with `@proclife/core` (or only `@proclife/core/child`,
+ * decision 0021) inside it, so that a child loads one module instead of a graph of them
+ * (decision 0017). Core's state lives on globalThis, so the
  * copy inside it and the one the target imports agree.
  */
 export const bootBuild = {

@@ -17,7 +17,9 @@ export interface StartMethodEntry {
    * The classes a child of this method can be an object of, by their public name; the first is
    * the one a child becomes when the parent's class is none of them.
    */
-  classes: readonly (abstract new (...args: never[]) => unknown)[];
+  classes: readonly (abstract new (
+    ...args: never[]
+  ) => unknown)[];
 }
 
 // Registered by every copy of a start-method package in this isolate (see shared-state.ts).

@@ -29,8 +29,8 @@ function slots(): Record<string, unknown> {
  * `globalThis`), made by `create()` the first time any copy of core asks for `name`.
  *
  * The state lives on `globalThis` rather than in module variables because one isolate can hold
- * several copies of core's code: a child's bootstrap is one pre-bundled file with core inside it
- * (decision 0017), while the target's module imports `@proclife/core` from `node_modules`, and a
+ * several copies of core's code: a child's bootstrap is one pre-bundled file with core (or its
+ * child side) inside it (decisions 0017, 0021), while the target's module imports `@proclife/core` from `node_modules`, and a
  * dependency tree can install core twice. Every copy of the same version gets the same object,
  * so they agree on the current process, its identity and name counter, the children, the
  * registered start methods and each Process's internals. Hold on to the object, never replace it.

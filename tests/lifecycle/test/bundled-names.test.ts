@@ -41,3 +41,21 @@ describe.each(BUNDLES)('the %s bootstrap bundle', (_, file) => {
     expect(renamed).toEqual([]);
   });
 });
+
+// The parent-side engine (launchers, option checks, target resolution, the Process class) stays
+// out of the bundles of children that start nothing before their target imports proclife
+// (decision 0021); a forkserver process starts processes of its own while idle, so it keeps it.
+describe.each([
+  ['spawn', true],
+  ['thread', true],
+  ['forkserver', false],
+] as const)('the %s bootstrap bundle, child side only: %s', (method, childOnly) => {
+  const file = BUNDLES.find(([m]) => m === method)?.[1] as string;
+  it(childOnly ? 'holds none of the parent-side engine' : 'holds the engine', () => {
+    const names = declaredNames(readFileSync(file, 'utf8'));
+    for (const name of ['BaseProcess', 'resolveTarget', 'buildPayload', 'checkStart', 'registerStartMethod']) {
+      expect(names.includes(name), name).toBe(!childOnly);
+    }
+    expect(names).toContain('runChild');
+  });
+});

@@ -24,6 +24,7 @@ import {
   workingDirectory,
   writeThenExit,
 } from '../fixtures/child-semantics.ts';
+import { ownClassStartsChildren } from '../fixtures/core-only.ts';
 import { METHODS, type Method } from './methods.ts';
 import { checkNothingLeft } from './nothing-left.ts';
 
@@ -47,6 +48,19 @@ describe.each(METHODS)('child semantics [%s]', (method: Method) => {
     const p = make({ target: currentClass, args: [method] }).start();
     expect(await p.join()).toBe(0);
     expect(p.result).toEqual({ name: P.name, ofContext: true });
+  });
+
+  // The child's bootstrap loads no start-method package (decision 0021): a child whose modules
+  // import only @proclife/core still gets its own Process of the context's class, which loads the
+  // package when it is made, and that class starts processes as Python's does.
+  it('a child that imports only @proclife/core: its own class starts children', async () => {
+    const p = make({ target: ownClassStartsChildren, args: [method] }).start();
+    expect(await p.join()).toBe(0);
+    const result = p.result as Awaited<ReturnType<typeof ownClassStartsChildren>>;
+    // A forkserver process has the engine loaded already: it starts processes while idle.
+    if (method !== 'forkserver') expect(result.methodsBefore).toEqual([]);
+    expect(result).toMatchObject({ name: P.name, ofContext: true, exitCode: 0 });
+    expect(result.grandchild).toBe(`${P.name}-${p.name.split('-')[1]}:1`);
   });
 
   it.skipIf(PLAIN[method] === null)(

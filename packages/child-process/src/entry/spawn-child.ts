@@ -1,7 +1,8 @@
-// The first code a spawn child runs: one file with its bootstrap and @proclife/core inside, which
-// Node compiles from the cache the parent turned on through the environment
-// (docs/decisions/0019-child-start-without-exec.md). The payload is read as soon as the module
-// has loaded: Node keeps the channel's messages until the first turn of the event loop.
+// The first code a spawn child runs: one file with its bootstrap and the child side of
+// @proclife/core inside (decision 0021), which Node compiles from the cache the parent turned on
+// through the environment (docs/decisions/0019-child-start-without-exec.md). The payload is read
+// as soon as the module has loaded: Node keeps the channel's messages until the first turn of the
+// event loop.
 import type { ChildPayload } from '@proclife/core/child';
 import { runSpawnChild } from '../boot/spawn-boot.ts';
 import { forgetCompileCacheEnv } from '../runtime/compile-cache-env.ts';

@@ -105,7 +105,12 @@ function printProcessError(name: string, error: unknown): void {
 }
 
 /** The child's own Process becomes an object of the user's subclass, with its fields. */
-function becomeSubclass(Subclass: typeof BaseProcess, state: Internals, payload: ChildPayload, parent: ParentProcess): BaseProcess {
+function becomeSubclass(
+  Subclass: typeof BaseProcess,
+  state: Internals,
+  payload: ChildPayload,
+  parent: ParentProcess,
+): BaseProcess {
   const self = Object.create(Subclass.prototype) as BaseProcess;
   setInternals(self, state);
   Object.assign(self, payload.fields);
@@ -124,7 +129,11 @@ function becomeSubclass(Subclass: typeof BaseProcess, state: Internals, payload:
  * Process subclass is imported and made at once, since its `run()` is the target. `provider` is
  * the file URL of the module that registers the start method (see `PendingProcess.provider`).
  */
-export async function runChild(payload: ChildPayload, transport: ChildTransport, provider?: string): Promise<void> {
+export async function runChild(
+  payload: ChildPayload,
+  transport: ChildTransport,
+  provider?: string,
+): Promise<void> {
   local.identity = payload.identity;
   local.counter = 0;
   local.name = payload.name;
@@ -135,7 +144,13 @@ export async function runChild(payload: ChildPayload, transport: ChildTransport,
   const parent = parentView(payload, transport.parentEnded);
   const state = currentState(payload);
   setPendingProcess(
-    { state, fields: payload.fields, startMethod: payload.startMethod, builtinClass: payload.builtinClass, provider },
+    {
+      state,
+      fields: payload.fields,
+      startMethod: payload.startMethod,
+      builtinClass: payload.builtinClass,
+      provider,
+    },
     parent,
   );
   transport.onStopRequest((reason) => abortState(state, STOP_REQUESTED, causeOf(reason)));

@@ -13,16 +13,12 @@ export type {
 export { checkTimeout, checkWaitOptions } from './options.ts';
 export { BaseProcess, children, reap } from './process.ts';
 export {
-  abortCurrent,
-  abortState,
   BUILTIN_CLASS,
-  currentState,
   endedPromise,
   get as internalsOf,
   hasEnded,
   hydrateCurrent,
   orphanPolicyOf,
-  setCurrentTarget,
   setInternals,
 } from './state.ts';
 export { checkWaitable } from './state-machine.ts';

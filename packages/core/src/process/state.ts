@@ -191,14 +191,12 @@ export function currentState(payload: CurrentPayload): Internals {
  * Turns an object made without its constructor into the process's own Process: the one
  * `currentProcess()` returns.
  */
-export function hydrateCurrent(instance: object, payload: CurrentPayload & Pick<ChildPayload, 'fields'>): void {
+export function hydrateCurrent(
+  instance: object,
+  payload: CurrentPayload & Pick<ChildPayload, 'fields'>,
+): void {
   internals.set(instance, currentState(payload));
   Object.assign(instance, payload.fields);
-}
-
-/** Sets the child's target once its module is imported. */
-export function setCurrentTarget(instance: object, target: Target | undefined): void {
-  get(instance).target = target;
 }
 
 /**
@@ -207,12 +205,7 @@ export function setCurrentTarget(instance: object, target: Target | undefined): 
  * tell apart from a crash. Its `cause` is the abort reason of the parent's `signal` option, when
  * that is what stopped the child.
  */
-export function abortCurrent(instance: object, reason: string, options?: ErrorOptions): void {
-  const s = internals.get(instance);
-  if (s) abortState(s, reason, options);
-}
-
-/** {@link abortCurrent} on the state itself, before any object holds it. */
 export function abortState(s: Internals, reason: string, options?: ErrorOptions): void {
-  if (!s.controller.signal.aborted) s.controller.abort(new ProclifeError('ERR_PROCESS_STATE', reason, options));
+  if (!s.controller.signal.aborted)
+    s.controller.abort(new ProclifeError('ERR_PROCESS_STATE', reason, options));
 }
