@@ -53,7 +53,13 @@ describe.each([
   const file = BUNDLES.find(([m]) => m === method)?.[1] as string;
   it(childOnly ? 'holds none of the parent-side engine' : 'holds the engine', () => {
     const names = declaredNames(readFileSync(file, 'utf8'));
-    for (const name of ['BaseProcess', 'resolveTarget', 'buildPayload', 'checkStart', 'registerStartMethod']) {
+    for (const name of [
+      'BaseProcess',
+      'resolveTarget',
+      'buildPayload',
+      'checkStart',
+      'registerStartMethod',
+    ]) {
       expect(names.includes(name), name).toBe(!childOnly);
     }
     expect(names).toContain('runChild');
