@@ -8,7 +8,7 @@ import { rawForkContestant } from './contestants/raw-fork.ts';
 import { rawForkserverContestant } from './contestants/raw-forkserver.ts';
 import { rawWorkerContestant } from './contestants/raw-worker.ts';
 import { computeRatios } from './goals.ts';
-import { finishMachineInfo, isBusy, machineInfo } from './machine.ts';
+import { busyCoresNow, finishMachineInfo, isBusy, machineInfo } from './machine.ts';
 import { measureBatches } from './scenarios/batch.ts';
 import { measureMemory } from './scenarios/memory.ts';
 import { measureParentRss } from './scenarios/parent-rss.ts';
@@ -237,11 +237,16 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
       `Parent RSS: ${s.rssCycles} sequential start + join + close per method (at most ${s.rssMaxSeconds} s per loop; parentRss[].cycles says how many ran), each loop in a fresh Node process (two loops at a time, so they share the cores; memory does not depend on the time a cycle takes); RSS at the end, heap and external after a full collection.`,
       "Phases: the 'spawn' children get a preloaded module (--import) that marks the first user code and the first IPC message; the target's module marks its own import; Node's performance.timeOrigin marks the process start. Each phase is the median of its per-sample duration.",
       `Iterations: warmup ${s.warmup}, start + join ${s.rounds}, terminate ${s.terminateRounds}, batches ${s.sequentialRounds} x ${s.sequentialCount} sequential and ${s.parallelRounds} x ${s.parallelCount} parallel, memory ${s.memoryCount} per method, parent RSS ${s.rssCycles} cycles per method, phases ${s.phaseRounds} rounds. The run took ${seconds} s.`,
-      'The machine is shared (the load averages at the start and the end are in machine.loadAverage and machine.loadAverageEnd; machine.busy is true when the 1-minute figure exceeded the number of cores): compare ratios from one run, not absolute times across runs.',
+      "The machine is shared (the load averages at the start and the end are in machine.loadAverage and machine.loadAverageEnd): machine.busy is true when the 1-minute load average at the start exceeded the number of cores, or when other work kept more than half of the cores busy during a 1-second idle probe after the run (machine.busyCoresEnd; the end load average still counts the run's own children for minutes). Compare ratios from one run, not absolute times across runs.",
       ...phaseNote,
     ];
-    const finished = finishMachineInfo(machine);
-    if (finished.busy) warnBusy(finished.loadAverageEnd, 'at the end');
+    const finished = finishMachineInfo(machine, await busyCoresNow());
+    if (finished.busy && !isBusy(machine.loadAverage, machine.cpus)) {
+      warnBusy(
+        finished.loadAverageEnd,
+        `at the end (other work kept ${finished.busyCoresEnd ?? 'an unknown number of'} cores busy)`,
+      );
+    }
     return {
       machine: finished,
       node: process.version,

@@ -53,7 +53,7 @@ export function formatTable(r: Results): string {
   const head = `proclife benchmark: Node ${r.node}, ${r.machine.cpus} cpus (${r.machine.model}), ${load}, ${r.date}`;
   const warning = r.machine.busy
     ? [
-        'WARNING: the machine was busy during this run (1-minute load above the number of cores): compare ratios within this run only.',
+        'WARNING: the machine was busy during this run (1-minute load above the number of cores at the start, or other work on more than half of the cores after it): compare ratios within this run only.',
       ]
     : [];
   return [head, ...warning, '', pad(fig), '', pad(rat), '', pad(mem), '', pad(rss), '', pad(phases), ''].join(

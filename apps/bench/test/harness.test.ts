@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { finishMachineInfo, type MachineInfo, machineInfo } from '../src/machine.ts';
 
 const run = promisify(execFile);
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
@@ -65,6 +66,8 @@ describe('the benchmark harness in quick mode', () => {
     expect((machine.loadAverage as number[]).length).toBe(3);
     expect((machine.loadAverageEnd as number[]).length).toBe(3);
     expect(typeof machine.busy).toBe('boolean');
+    // A number where /proc/stat can be read (Linux), null elsewhere.
+    expect(machine.busyCoresEnd === null || typeof machine.busyCoresEnd === 'number').toBe(true);
     expect((results.notes as unknown[]).every((n) => typeof n === 'string')).toBe(true);
   });
 
@@ -137,5 +140,21 @@ describe('the benchmark harness in quick mode', () => {
   it('prints a table with the ratios on stdout', () => {
     expect(stdout).toMatch(/start-running\/spawn-vs-raw-fork/);
     expect(stdout).toMatch(/median ms/);
+  });
+});
+
+// The run's own children keep the 1-minute load average up for minutes after it: the end is
+// judged by how many cores other work keeps busy in an idle probe, when there is one.
+describe('busy, as the results record it', () => {
+  const quiet = { ...machineInfo(), cpus: 2, loadAverage: [0.3, 0.5, 0.6] };
+  it.each<[string, MachineInfo, number, boolean]>([
+    ['a quiet start and a quiet probe', quiet, 0.4, false],
+    ['a quiet start, other work on more than half of the cores after', quiet, 1.6, true],
+    ['a busy start, a quiet probe', { ...quiet, loadAverage: [2.5, 2, 1] }, 0.1, true],
+  ])('%s', (_, info, busyCores, busy) => {
+    const finished = finishMachineInfo(info, busyCores);
+    expect(finished.busy).toBe(busy);
+    expect(finished.busyCoresEnd).toBe(busyCores);
+    expect(finished.loadAverageEnd).toHaveLength(3);
   });
 });
