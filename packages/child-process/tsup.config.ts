@@ -2,9 +2,8 @@ import { defineConfig } from 'tsup';
 import { bootBuild, mainClean, packageBuild } from '../../tsup.shared.ts';
 import { eagerFunctions } from './build/eager-functions.ts';
 
-// Each child entry is one file with its bootstrap and core inside (decisions 0017, 0019): the
-// child side of core for a spawn child (decision 0021), all of it for a forkserver process, which
-// starts processes of its own. Each sits in a folder of its own, since each build cleans its folder.
+// Each child entry is one file with its bootstrap and the child side of core inside (decisions
+// 0017, 0019, 0021), in a folder of its own, since each build cleans its folder.
 export default defineConfig([
   {
     ...packageBuild,

@@ -57,7 +57,8 @@ describe.each(METHODS)('child semantics [%s]', (method: Method) => {
     const p = make({ target: ownClassStartsChildren, args: [method] }).start();
     expect(await p.join()).toBe(0);
     const result = p.result as Awaited<ReturnType<typeof ownClassStartsChildren>>;
-    // A forkserver process has the engine loaded already: it starts processes while idle.
+    // A forkserver process may have loaded the package already, through a module it imported
+    // ahead (its preload list).
     if (method !== 'forkserver') expect(result.methodsBefore).toEqual([]);
     expect(result).toMatchObject({ name: P.name, ofContext: true, exitCode: 0 });
     expect(result.grandchild).toBe(`${P.name}-${p.name.split('-')[1]}:1`);

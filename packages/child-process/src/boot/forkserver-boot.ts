@@ -11,9 +11,9 @@ import {
   MAX_TIMER_MS,
   preimportModule,
   runChild,
-} from '@proclife/core/adapter';
-import { registerForkserver } from '../forkserver-process.ts';
+} from '@proclife/core/child';
 import { blockingStdio } from '../runtime/blocking-stdio.ts';
+import { distUrl } from '../runtime/dist-url.ts';
 import type {
   ImportMessage,
   ParentToForkserver,
@@ -103,9 +103,14 @@ function onDisconnect(): void {
   if (!handedOut) process.exit(0);
 }
 
+// Registers 'forkserver' and its class: loaded when the child's own Process is made and no module
+// this process imported has loaded the package (decision 0021). Only the child side of core is
+// in this bundle: an idle process holds and compiles no more than its hand-off needs.
+const PACKAGE_ENTRY = distUrl('index.js').href;
+
 function runPayload({ payload, cwd }: RunMessage, channel: ChildTransport): Promise<void> | void {
   if (cwd !== undefined && !enterDirectory(cwd)) return channel.exit(1);
-  return runChild(payload, channel);
+  return runChild(payload, channel, PACKAGE_ENTRY);
 }
 
 // Stays a listener after the hand-off, doing nothing: removing a listener there costs the
@@ -128,8 +133,6 @@ function onMessage(message: ParentToForkserver): void {
 
 /** Takes over from the entry: handles every message from the parent, in order. */
 export function startForkserverChild(): void {
-  // A child started with 'forkserver' can start its own children with it.
-  registerForkserver();
   process.on('message', onMessage);
   process.on('disconnect', onDisconnect);
   if (!process.connected) {
