@@ -11,6 +11,7 @@ export { debug } from './debug.ts';
 export { ProclifeError } from './errors.ts';
 export type { ChildMessage, ChildPayload } from './launcher.ts';
 export { local } from './local-state.ts';
+export { assertSupportedNode } from './node-support.ts';
 export { fingerprint, fingerprintMismatch } from './runtime/fingerprint.ts';
 export { trackProcessGroup } from './runtime/group-reaper.ts';
 export type { SerializedValue } from './serialize-error.ts';

@@ -3,6 +3,7 @@
 // one Process it becomes, runs that target through the shared child bootstrap and ends. It is
 // never reused.
 import {
+  assertSupportedNode,
   type ChildTransport,
   debug,
   fingerprint,
@@ -133,6 +134,8 @@ function onMessage(message: ParentToForkserver): void {
 
 /** Takes over from the entry: handles every message from the parent, in order. */
 export function startForkserverChild(): void {
+  // On a Node that proclife does not support, a typed error before anything else.
+  assertSupportedNode();
   process.on('message', onMessage);
   process.on('disconnect', onDisconnect);
   if (!process.connected) {

@@ -1,4 +1,4 @@
-import { type ChildPayload, type ChildTransport, runChild } from '@proclife/core/child';
+import { assertSupportedNode, type ChildPayload, type ChildTransport, runChild } from '@proclife/core/child';
 import { blockingStdio } from '../runtime/blocking-stdio.ts';
 import { distUrl } from '../runtime/dist-url.ts';
 
@@ -6,6 +6,10 @@ import { distUrl } from '../runtime/dist-url.ts';
 // imports this package, which registers its start methods then (decision 0021). The package's
 // entry is loaded for the child's own Process when no code of the child has imported it.
 const PACKAGE_ENTRY = distUrl('index.js').href;
+
+// At load, not on the payload: on a Node that proclife does not support, loading this file is
+// what reports it, with a typed error.
+assertSupportedNode();
 
 /** The spawn child's bootstrap, once its entry has read the payload. */
 export function runSpawnChild(payload: ChildPayload, transport: ChildTransport): Promise<void> {

@@ -3,11 +3,13 @@
 // inside it (decisions 0017, 0021): a target that starts threads of its own imports this
 // package, which registers the start method then.
 import { workerData } from 'node:worker_threads';
-import { type ChildPayload, runChild } from '@proclife/core/child';
+import { assertSupportedNode, type ChildPayload, runChild } from '@proclife/core/child';
 import { distUrl } from '../runtime/dist-url.ts';
 import { superviseOwnChildren } from '../runtime/own-children.ts';
 import { threadTransport } from '../runtime/thread-transport.ts';
 
+// On a Node that proclife does not support, loading this file reports it, with a typed error.
+assertSupportedNode();
 // What the target starts with child_process ends with this process, as under spawn.
 superviseOwnChildren();
 
