@@ -310,17 +310,17 @@ export function launchFromStock(request: LaunchRequest): LaunchedChild {
   for (let s = pick(pool, modules); s; s = pick(pool, modules)) {
     const i = pool.idle.indexOf(s);
     pool.idle.splice(i, 1);
+    // Checked before the payload is sent, never after: a process that died before its end was
+    // reported (a zombie) is skipped, and a payload once sent is never sent to a second process,
+    // even if this read were wrong (decision 0020's amendment).
+    if (isGone(s)) {
+      dropDead(pool, s);
+      continue;
+    }
     try {
       s.cp.send(run satisfies ParentToForkserver);
     } catch {
       discard(pool, s);
-      continue;
-    }
-    // Checked once the payload is on its way, since the target waits for that message and not
-    // for this read: a process that died before its end was reported (a zombie) never reads it,
-    // and the next process gets the payload.
-    if (isGone(s)) {
-      dropDead(pool, s);
       continue;
     }
     s.state = 'taken';
