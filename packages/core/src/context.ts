@@ -36,9 +36,9 @@ const PROVIDERS: Record<string, string> = {
 const ORDER = ['spawn', 'forkserver', 'thread'];
 
 /**
- * Called by a start-method package when it loads (its entry, and a forkserver process's
- * bootstrap), as a call rather than a module side effect, so that no bundler drops it
- * (idempotent). `moduleUrl` is the registering module's `import.meta.url`: its folder is marked
+ * Called by a start-method package's entry when it loads, as a call rather than a module side
+ * effect, so that no bundler drops it (idempotent). A child's bootstrap does not call it: the
+ * child loads the entry when it needs the start method (decision 0021). `moduleUrl` is the registering module's `import.meta.url`: its folder is marked
  * as proclife's own, so that stack frames inside the package are never taken for the user's (a
  * launcher that is not a package leaves it out). `classes` are the classes a child of this method
  * can be (see {@link StartMethodEntry.classes}); by default, `Process`.

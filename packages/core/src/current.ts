@@ -4,7 +4,7 @@ import { loadedStartMethod } from './context.ts';
 import { currentSlot, type ParentProcess, type PendingProcess } from './current-slot.ts';
 import { debug } from './debug.ts';
 import { createMainProcess } from './main-process.ts';
-import { BaseProcess, BUILTIN_CLASS, setInternals } from './process/index.ts';
+import { BaseProcess, BUILTIN_CLASS, becomeCurrent } from './process/index.ts';
 
 export type { ParentProcess } from './current-slot.ts';
 
@@ -60,8 +60,7 @@ function classFor(pending: PendingProcess): ProcessClass {
 /** Makes a child's own Process on first use (see {@link PendingProcess}). */
 function materialize(pending: PendingProcess): BaseProcess {
   const self = Object.create(classFor(pending).prototype) as BaseProcess;
-  setInternals(self, pending.state);
-  Object.assign(self, pending.fields);
+  becomeCurrent(self, pending.state, pending.fields);
   return self;
 }
 

@@ -1,4 +1,4 @@
-import { BaseProcess, BUILTIN_CLASS, hydrateCurrent } from './process/index.ts';
+import { BaseProcess, BUILTIN_CLASS, becomeCurrent, currentState } from './process/index.ts';
 
 /**
  * The object `currentProcess()` returns in the main process (Python's `_MainProcess`): named
@@ -11,15 +11,18 @@ export class MainProcess extends BaseProcess {
 /** Makes the main process's own object without running the Process constructor. */
 export function createMainProcess(): MainProcess {
   const main = Object.create(MainProcess.prototype) as MainProcess;
-  hydrateCurrent(main, {
-    name: 'MainProcess',
-    daemon: false,
-    identity: [],
-    parentName: '',
-    parentPid: null,
-    parentToken: null,
-    args: [],
-    fields: {},
-  });
+  becomeCurrent(
+    main,
+    currentState({
+      name: 'MainProcess',
+      daemon: false,
+      identity: [],
+      parentName: '',
+      parentPid: null,
+      parentToken: null,
+      args: [],
+    }),
+    {},
+  );
   return main;
 }

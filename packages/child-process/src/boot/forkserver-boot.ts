@@ -14,7 +14,7 @@ import {
   runChild,
 } from '@proclife/core/child';
 import { blockingStdio } from '../runtime/blocking-stdio.ts';
-import { distUrl } from '../runtime/dist-url.ts';
+import { packageEntry } from '../runtime/dist-url.ts';
 import type {
   ImportMessage,
   ParentToForkserver,
@@ -107,7 +107,7 @@ function onDisconnect(): void {
 // Registers 'forkserver' and its class: loaded when the child's own Process is made and no module
 // this process imported has loaded the package (decision 0021). Only the child side of core is
 // in this bundle: an idle process holds and compiles no more than its hand-off needs.
-const PACKAGE_ENTRY = distUrl('index.js').href;
+const PACKAGE_ENTRY = packageEntry();
 
 function runPayload({ payload, cwd }: RunMessage, channel: ChildTransport): Promise<void> | void {
   if (cwd !== undefined && !enterDirectory(cwd)) return channel.exit(1);

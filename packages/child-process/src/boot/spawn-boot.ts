@@ -1,11 +1,11 @@
 import { assertSupportedNode, type ChildPayload, type ChildTransport, runChild } from '@proclife/core/child';
 import { blockingStdio } from '../runtime/blocking-stdio.ts';
-import { distUrl } from '../runtime/dist-url.ts';
+import { packageEntry } from '../runtime/dist-url.ts';
 
 // Nothing of the parent-side engine is loaded here: a target that starts processes of its own
 // imports this package, which registers its start methods then (decision 0021). The package's
 // entry is loaded for the child's own Process when no code of the child has imported it.
-const PACKAGE_ENTRY = distUrl('index.js').href;
+const PACKAGE_ENTRY = packageEntry();
 
 // At load, not on the payload: on a Node that proclife does not support, loading this file is
 // what reports it, with a typed error.

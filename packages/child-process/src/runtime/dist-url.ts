@@ -5,3 +5,9 @@ declare const __PROCLIFE_DIST__: string | undefined;
 /** A file of this package's `dist/`, from whichever built file this code sits in. */
 export const distUrl = (path: string): URL =>
   new URL(`${typeof __PROCLIFE_DIST__ === 'string' ? __PROCLIFE_DIST__ : './'}${path}`, import.meta.url);
+
+/**
+ * The package's entry as a file URL: it registers the start methods and their classes. A child's
+ * own Process loads it when no code of the child has (decision 0021).
+ */
+export const packageEntry = (): string => distUrl('index.js').href;

@@ -6,7 +6,7 @@ import { CloneError, TargetError } from '../errors.ts';
 import type { ChildMessage, ChildPayload, TargetRef } from '../launcher.ts';
 import { local } from '../local-state.ts';
 import type { BaseProcess, Target } from '../process/index.ts';
-import { abortState, currentState, type Internals, peek, setInternals } from '../process/state.ts';
+import { abortState, becomeCurrent, currentState, type Internals } from '../process/state.ts';
 import { decodeInstances } from '../runtime/class-instances.ts';
 import { fingerprintMismatch, rememberFingerprints } from '../runtime/fingerprint.ts';
 import { registeredTarget } from '../runtime/registered-targets.ts';
@@ -76,7 +76,7 @@ export async function preimportModule(module: string): Promise<unknown> {
 }
 
 /** Rebuilds the class instances among the arguments and fields, once their classes are imported. */
-async function rebuildInstances(payload: ChildPayload, state: Internals): Promise<void> {
+async function rebuildInstances(payload: ChildPayload): Promise<void> {
   const classes = await Promise.all(
     (payload.classes ?? []).map(
       (ref) =>
@@ -87,9 +87,8 @@ async function rebuildInstances(payload: ChildPayload, state: Internals): Promis
   // Process already holds this very array of arguments.
   decodeInstances([payload.args, payload.fields], classes);
   // An object already made (by a module's top level) takes the rebuilt fields; one made later
-  // takes them from the pending Process.
-  const self = currentSlot.current;
-  if (self !== undefined && peek(self) === state) Object.assign(self, payload.fields);
+  // takes them from the pending Process, which holds this very object of fields.
+  if (currentSlot.current !== undefined) Object.assign(currentSlot.current, payload.fields);
 }
 
 const STOP_REQUESTED = 'the parent asked this process to stop';
@@ -112,8 +111,7 @@ function becomeSubclass(
   parent: ParentProcess,
 ): BaseProcess {
   const self = Object.create(Subclass.prototype) as BaseProcess;
-  setInternals(self, state);
-  Object.assign(self, payload.fields);
+  becomeCurrent(self, state, payload.fields);
   setCurrentProcess(self, parent);
   return self;
 }
@@ -182,7 +180,7 @@ export async function runChild(
       self = becomeSubclass(Subclass, state, payload, parent);
     }
     if (payload.target) target = (await importExport(payload.target, 'the target function')) as Target;
-    if (payload.classes) await rebuildInstances(payload, state);
+    if (payload.classes) await rebuildInstances(payload);
   } catch (error) {
     // Like Python's failures while unpickling: no `Process <name>:` header, exit code 1.
     local.bootstrapping = false;

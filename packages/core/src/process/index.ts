@@ -14,11 +14,11 @@ export { checkTimeout, checkWaitOptions } from './options.ts';
 export { BaseProcess, children, reap } from './process.ts';
 export {
   BUILTIN_CLASS,
+  becomeCurrent,
+  currentState,
   endedPromise,
   get as internalsOf,
   hasEnded,
-  hydrateCurrent,
   orphanPolicyOf,
-  setInternals,
 } from './state.ts';
 export { checkWaitable } from './state-machine.ts';

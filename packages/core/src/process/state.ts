@@ -188,15 +188,12 @@ export function currentState(payload: CurrentPayload): Internals {
 }
 
 /**
- * Turns an object made without its constructor into the process's own Process: the one
- * `currentProcess()` returns.
+ * Turns an object made without its constructor into the process's own Process (the one
+ * `currentProcess()` returns), with `state` from {@link currentState} and its own `fields`.
  */
-export function hydrateCurrent(
-  instance: object,
-  payload: CurrentPayload & Pick<ChildPayload, 'fields'>,
-): void {
-  internals.set(instance, currentState(payload));
-  Object.assign(instance, payload.fields);
+export function becomeCurrent(instance: object, state: Internals, fields: Record<string, unknown>): void {
+  internals.set(instance, state);
+  Object.assign(instance, fields);
 }
 
 /**
