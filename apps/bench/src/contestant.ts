@@ -25,6 +25,12 @@ export interface Contestant {
   teardown?(): Promise<void>;
   /** Lets background work settle after a sample (a forkserver refilling its stock); not timed. */
   settle?(): Promise<void>;
+  /**
+   * How many starts of the sequential batch run at once (default 1). Only the raw fork on every
+   * core sets it: how fast this machine can boot processes at all, the ceiling of any start
+   * method that boots one process per child. Such a contestant has no parallel batch.
+   */
+  readonly lanes?: number;
 }
 
 /** A child that runs the idle target, for the terminate and memory figures. */

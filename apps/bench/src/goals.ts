@@ -87,6 +87,12 @@ export const RATIOS: readonly RatioSpec[] = [
     'start to target running: the forkserver floor / piscina (above 1: a hand-off to another process alone is slower than a hand-off to a thread)',
   ),
   between(
+    'start-join',
+    'raw-forkserver',
+    'piscina',
+    'start + join with a result: the forkserver floor / piscina (a process must also exit; a pool thread stays)',
+  ),
+  between(
     'start-running',
     'spawn-ts',
     'spawn',
@@ -102,6 +108,21 @@ export const RATIOS: readonly RatioSpec[] = [
   vsRaw('sequential', 'spawn', 'raw-fork', 'sequential start + join batch'),
   vsRaw('sequential', 'forkserver', 'raw-fork', 'sequential start + join batch'),
   spawnOverForkserver('sequential', 'sequential start + join batch', 1.6),
+  // Decision 0022: every forkserver child is a Node process booted by the stock; on two cores,
+  // the raw fork on every core is the fastest such a batch can go, so spawn / it bounds the line above.
+  between(
+    'sequential',
+    'spawn',
+    'raw-fork-cores',
+    "sequential start + join batch: proclife 'spawn' / child_process.fork on every core (the most that spawn / 'forkserver' can reach here)",
+  ),
+  between(
+    'sequential',
+    'forkserver',
+    'raw-fork-cores',
+    "sequential start + join batch: proclife 'forkserver' / child_process.fork on every core (its floor: one process booted per child)",
+    ['<=', 1.05],
+  ),
   vsRaw('sequential', 'thread', 'raw-worker', 'sequential start + join batch'),
   vsRaw('parallel', 'spawn', 'raw-fork', 'parallel start + join batch', 1.05),
   vsRaw('parallel', 'forkserver', 'raw-fork', 'parallel start + join batch', 1.05),

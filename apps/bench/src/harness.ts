@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Contestant, ContestantKind, IdleStarter } from './contestant.ts';
 import { execaContestant, piscinaContestant, tinypoolContestant } from './contestants/peers.ts';
 import { proclifeContestant, releaseProclife } from './contestants/proclife.ts';
-import { rawForkContestant } from './contestants/raw-fork.ts';
+import { rawForkContestant, rawForkOnEveryCore } from './contestants/raw-fork.ts';
 import { rawForkserverContestant } from './contestants/raw-forkserver.ts';
 import { rawWorkerContestant } from './contestants/raw-worker.ts';
 import { computeRatios } from './goals.ts';
@@ -100,7 +100,14 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
       piscina,
     ];
     const starters: IdleStarter[] = [spawn, forkserver, thread, rawForkContestant, rawWorkerContestant];
-    const batchers: Contestant[] = [spawn, forkserver, thread, rawForkContestant, rawWorkerContestant];
+    const batchers: Contestant[] = [
+      spawn,
+      forkserver,
+      thread,
+      rawForkContestant,
+      rawWorkerContestant,
+      rawForkOnEveryCore,
+    ];
     for (const c of contestants) if (c.unavailable) progress(`${c.label}: ${c.unavailable}`);
 
     // Each part's wall time, so that the run's length can be kept within its budget.
@@ -185,7 +192,7 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
     for (const c of batchers) {
       figures.push(figure('sequential', c, batch.sequential.get(c.id), batch.errors.get(c.id), s));
     }
-    for (const c of batchers) {
+    for (const c of batchers.filter((b) => b.lanes === undefined)) {
       figures.push(figure('parallel', c, batch.parallel.get(c.id), batch.errors.get(c.id), s));
     }
     const memory: MemoryFigure[] = starters.map((c) => {

@@ -101,9 +101,13 @@ describe('the benchmark harness in quick mode', () => {
       'start-join/execa',
       'start-join/piscina',
       'start-join/raw-forkserver',
+      // The machine's own boot rate, the floor of a forkserver's sequential batch (decision 0022).
+      'sequential/raw-fork-cores',
     ]) {
       expect(ran(id), id).toBe(true);
     }
+    // Run in lanes, it has no parallel batch of its own.
+    expect(figures.some((f) => f.id === 'parallel/raw-fork-cores')).toBe(false);
   });
 
   it('reports the ratios against their goals, and idle memory', () => {

@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { once } from 'node:events';
 import { now } from '../child/task.js';
 import type { Contestant, IdleStarter } from '../contestant.ts';
@@ -30,4 +31,16 @@ export const rawForkContestant: Contestant & IdleStarter = {
       },
     };
   },
+};
+
+/**
+ * The raw fork run on every core at once (one lane per core) in the sequential batch: how fast
+ * this machine boots Node processes when nothing waits for anything else. A `forkserver` that
+ * boots one replacement per child, on both cores, cannot go faster than this.
+ */
+export const rawForkOnEveryCore: Contestant = {
+  ...rawForkContestant,
+  id: 'raw-fork-cores',
+  label: `child_process.fork on every core (${availableParallelism()} at a time)`,
+  lanes: availableParallelism(),
 };

@@ -30,16 +30,18 @@ export async function measureBatches(
   const live = contestants.filter((c) => !c.unavailable);
   for (const c of live) {
     sequential.set(c.id, []);
-    parallel.set(c.id, []);
+    if (c.lanes === undefined) parallel.set(c.id, []);
     await c.setup?.();
   }
   const batch = async (
     into: Map<string, number[]>,
     rounds: number,
     run: (c: Contestant) => Promise<unknown>,
+    takes: (c: Contestant) => boolean = () => true,
   ) => {
+    const these = live.filter(takes);
     for (let r = 0; r < rounds; r++) {
-      for (const c of roundOrder(live, r)) {
+      for (const c of roundOrder(these, r)) {
         if (errors.has(c.id)) continue;
         try {
           const ms = await withRetry(async () => {
@@ -56,10 +58,19 @@ export async function measureBatches(
     }
   };
   await batch(sequential, s.sequentialRounds, async (c) => {
-    for (let i = 0; i < s.sequentialCount; i++) await c.once();
+    const lanes = c.lanes ?? 1;
+    // The count is split between the lanes; each lane starts its next child when the last ends.
+    await Promise.all(
+      Array.from({ length: lanes }, async (_, lane) => {
+        for (let i = lane; i < s.sequentialCount; i += lanes) await c.once();
+      }),
+    );
   });
-  await batch(parallel, s.parallelRounds, (c) =>
-    Promise.all(Array.from({ length: s.parallelCount }, () => c.once())),
+  await batch(
+    parallel,
+    s.parallelRounds,
+    (c) => Promise.all(Array.from({ length: s.parallelCount }, () => c.once())),
+    (c) => c.lanes === undefined,
   );
   for (const c of live) await c.teardown?.().catch(() => {});
   return { sequential, parallel, errors };
