@@ -29,7 +29,10 @@ function within(now: ResourceSnapshot, baseline: ResourceSnapshot): boolean {
 
 /**
  * A baseline to compare with later: this process's resources once Node has reaped every child
- * process that already ended (a `ProcessWrap` handle lives until Node sees the exit).
+ * process that already ended (a `ProcessWrap` handle lives until Node sees the exit) and no
+ * immediate is pending. Code that runs in the turn that saw a child's end (an awaited
+ * `releaseForkserverStock()`, say) would otherwise count that turn's leftovers: the child's
+ * channel, whose pipe closes at the end of the turn, and the work proclife defers past the join.
  */
 export async function settledBaseline({
   timeoutMs = 5000,
@@ -40,9 +43,9 @@ export async function settledBaseline({
   await holdsWithin(
     () => {
       now = resourceSnapshot();
-      return !now.handles.ProcessWrap;
+      return !now.handles.ProcessWrap && !now.handles.Immediate;
     },
-    { timeoutMs, what: 'every ended child reaped' },
+    { timeoutMs, what: 'every ended child reaped and the turn that saw it over' },
   );
   return now;
 }

@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
-import { availableParallelism } from 'node:os';
 import { once } from 'node:events';
+import { availableParallelism } from 'node:os';
 import { now } from '../child/task.js';
 import type { Contestant, IdleStarter } from '../contestant.ts';
 import { RAW_FORK_CHILD } from '../paths.ts';
