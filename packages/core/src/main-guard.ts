@@ -9,7 +9,12 @@ import { nodeFs, nodeThreads } from './builtins.ts';
  * @param url - the module's `import.meta.url`.
  */
 export function mainFlagUnreliable(version: string, url: string): boolean {
-  return /^v?24\.2\./.test(version) && /\.[mc]?ts$/.test(new URL(url).pathname);
+  return mainFlagUnreliableOn(version) && /\.[mc]?ts$/.test(new URL(url).pathname);
+}
+
+/** Whether Node `version` has the `import.meta.main` bug of {@link mainFlagUnreliable} at all. */
+export function mainFlagUnreliableOn(version: string): boolean {
+  return /^v?24\.2\./.test(version);
 }
 
 /**

@@ -4,7 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import { nodeThreads } from './builtins.ts';
 import { UnsupportedNodeError } from './errors.ts';
-import { mainFlagUnreliable } from './main-guard.ts';
+import { mainFlagUnreliable, mainFlagUnreliableOn } from './main-guard.ts';
 
 /**
  * The Node.js versions proclife supports, as an npm semver range: the maintained LTS lines from
@@ -61,7 +61,9 @@ let checked = false;
 // skips the program without a word: say so once, with the fix.
 function warnIfMainFlagUnreliable(): void {
   const entry = process.argv[1];
-  if (!entry) return;
+  // The version first: every child bootstrap runs this at load, and making the entry's URL is a
+  // tenth of a millisecond there, for the one Node line that needs it.
+  if (!entry || !mainFlagUnreliableOn(process.versions.node)) return;
   if (!mainFlagUnreliable(process.versions.node, pathToFileURL(entry).href)) return;
   // Asked last: loading node:worker_threads costs a child several ms, and only 24.2.x needs it.
   if (!nodeThreads().isMainThread) return;
