@@ -23,14 +23,21 @@ function used(line: string): string[] {
  * line numbers, and with them the source map, stay). A function whose name appears before its
  * declaration is left as it is: without hoisting, an earlier use would see `undefined`. A
  * property name after a dot and the name of a method definition are not uses.
+ *
+ * With `only`, just the functions of those names: the ones a child calls before its target, where
+ * compiling every function would cost more than it saves (a spawn child loads its bundle on the
+ * path of `start()`). A name of `only` that the bundle does not declare at its top level is an
+ * error, so that a renamed function cannot fall out of the list unnoticed.
  */
-export function eagerFunctions(code: string): string {
+export function eagerFunctions(code: string, only?: ReadonlySet<string>): string {
   const lines = code.split('\n');
   const seen = new Set<string>();
+  const declared = new Set<string>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
     const name = DECLARATION.exec(line)?.[1];
-    if (name !== undefined && !seen.has(name)) {
+    if (name !== undefined) declared.add(name);
+    if (name !== undefined && !seen.has(name) && (only === undefined || only.has(name))) {
       // esbuild closes a top-level declaration with a `}` alone on its line.
       const end = lines.indexOf('}', i + 1);
       if (end > i) {
@@ -42,6 +49,12 @@ export function eagerFunctions(code: string): string {
       }
     }
     for (const word of used(line)) seen.add(word);
+  }
+  const missing = [...(only ?? [])].filter((name) => !declared.has(name));
+  if (missing.length > 0) {
+    throw new Error(
+      `eagerFunctions: no top-level function declaration named ${missing.join(', ')} in the bundle.`,
+    );
   }
   return lines.join('\n');
 }

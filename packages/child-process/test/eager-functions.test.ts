@@ -52,4 +52,22 @@ describe('eagerFunctions', () => {
     };
     expect(run(eager)).toEqual(run(input));
   });
+
+  it('wraps only the functions named in `only`', () => {
+    const input = 'function a() {\n  return 1;\n}\nfunction b() {\n  return 2;\n}\nresult = a() + b();';
+    const eager = eagerFunctions(input, new Set(['b']));
+    expect(eager).toBe(
+      'function a() {\n  return 1;\n}\nvar b = (function b() {\n  return 2;\n});\nresult = a() + b();',
+    );
+    const context = { result: undefined as unknown };
+    runInNewContext(eager, context);
+    expect(context.result).toBe(3);
+  });
+
+  it('fails the build when a name in `only` is not a top-level function of the bundle', () => {
+    const input = 'function a() {\n  function inner() {}\n  return 1;\n}\nresult = a();';
+    expect(() => eagerFunctions(input, new Set(['a', 'renamed', 'inner']))).toThrow(
+      /no top-level function declaration named renamed, inner/,
+    );
+  });
 });
