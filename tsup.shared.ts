@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Options } from 'tsup';
+import { eagerFunctions } from './build/eager-functions.ts';
 
 type Plugin = NonNullable<Options['esbuildPlugins']>[number];
 
@@ -59,3 +60,42 @@ export const bootBuild = {
 
 /** The packages' own output, around the folders of bundles that {@link bootBuild} writes. */
 export const mainClean = (...folders: string[]): string[] => folders.flatMap((f) => [`!${f}`, `!${f}/**`]);
+
+// The functions of core's child side that every child calls between loading its bootstrap and
+// calling the target (runChild and what it calls first, the Node version check, the shared state).
+const CHILD_PATH = [
+  'slots',
+  'sharedSlot',
+  'createLocal',
+  'isSupportedNode',
+  'assertSupportedNode',
+  'warnIfMainFlagUnreliable',
+  'mainFlagUnreliableOn',
+  'runChild',
+  'parentView',
+  'freshRun',
+  'currentState',
+  'setPendingProcess',
+  'importExport',
+  'textOf',
+  'fnv1a',
+  'fingerprint',
+  'fingerprintMismatch',
+];
+
+/**
+ * Options for a bootstrap whose start-up path is compiled with it (decision 0019): the bundle
+ * keeps its line breaks for the build step, which wraps core's child path and `ownPath` (the
+ * start method's own functions on that path) so that V8 compiles them eagerly and Node's compile
+ * cache keeps them. Not every function: compiling all of them cost a spawn child more than it
+ * saved. The build fails when a listed function is no longer declared (renamed, say).
+ */
+export const eagerPath = (...ownPath: string[]): Options => {
+  const names = new Set([...CHILD_PATH, ...ownPath]);
+  return {
+    minifyWhitespace: false,
+    plugins: [
+      { name: 'proclife-eager-path', renderChunk: (code) => ({ code: eagerFunctions(code, names) }) },
+    ],
+  };
+};

@@ -1,37 +1,6 @@
 import { defineConfig } from 'tsup';
-import { bootBuild, mainClean, packageBuild } from '../../tsup.shared.ts';
-import { eagerFunctions } from './build/eager-functions.ts';
-
-// What a spawn child calls between loading its entry and calling the target, in the order it
-// calls them: compiled with the bundle (and kept by the compile cache) instead of on first call.
-// Only these: compiling all the bundle's functions cost a spawn child more than it saved
-// (decision 0019), these save it about half a millisecond. The build fails if one is renamed.
-const SPAWN_PATH = new Set([
-  'slots',
-  'sharedSlot',
-  'createLocal',
-  'isSupportedNode',
-  'assertSupportedNode',
-  'warnIfMainFlagUnreliable',
-  'mainFlagUnreliableOn',
-  'forgetCompileCacheEnv',
-  'ipcTransport',
-  'runSpawnChild',
-  'blockingStdio',
-  'runChild',
-  'setTitle',
-  'parentView',
-  'freshRun',
-  'currentState',
-  'setPendingProcess',
-  'onStopRequest',
-  'unrefChannel',
-  'importExport',
-  'textOf',
-  'fnv1a',
-  'fingerprint',
-  'fingerprintMismatch',
-]);
+import { eagerFunctions } from '../../build/eager-functions.ts';
+import { bootBuild, eagerPath, mainClean, packageBuild } from '../../tsup.shared.ts';
 
 // Each child entry is one file with its bootstrap and the child side of core inside (decisions
 // 0017, 0019, 0021), in a folder of its own, since each build cleans its folder.
@@ -46,14 +15,16 @@ export default defineConfig([
     ...bootBuild,
     outDir: 'dist/entry',
     entry: { 'spawn-child': 'src/entry/spawn-child.ts' },
-    // The build step reads esbuild's line layout; the whitespace it keeps costs no measurable time.
-    minifyWhitespace: false,
-    plugins: [
-      {
-        name: 'proclife-eager-spawn-path',
-        renderChunk: (code) => ({ code: eagerFunctions(code, SPAWN_PATH) }),
-      },
-    ],
+    // A spawn child compiles only its start-up path with the entry (decision 0019's amendment).
+    ...eagerPath(
+      'forgetCompileCacheEnv',
+      'ipcTransport',
+      'runSpawnChild',
+      'blockingStdio',
+      'setTitle',
+      'onStopRequest',
+      'unrefChannel',
+    ),
   },
   {
     ...bootBuild,

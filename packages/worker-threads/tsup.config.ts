@@ -1,5 +1,5 @@
 import { defineConfig } from 'tsup';
-import { bootBuild, bootExternal, mainClean, packageBuild } from '../../tsup.shared.ts';
+import { bootBuild, bootExternal, eagerPath, mainClean, packageBuild } from '../../tsup.shared.ts';
 
 export default defineConfig([
   {
@@ -9,5 +9,10 @@ export default defineConfig([
     esbuildPlugins: [bootExternal],
     dts: { entry: 'src/index.ts' },
   },
-  { ...bootBuild, entry: { 'thread-boot': 'src/boot/thread-boot.ts' } },
+  {
+    ...bootBuild,
+    entry: { 'thread-boot': 'src/boot/thread-boot.ts' },
+    // A thread compiles its start-up path with its bootstrap (decision 0019's amendment).
+    ...eagerPath('superviseOwnChildren', 'threadTransport', 'runThreadChild'),
+  },
 ]);

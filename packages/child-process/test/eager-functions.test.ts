@@ -2,7 +2,7 @@
 // the bundle must mean the same after it, line for line.
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { eagerFunctions } from '../build/eager-functions.ts';
+import { eagerFunctions } from '../../../build/eager-functions.ts';
 
 describe('eagerFunctions', () => {
   it.each([
