@@ -8,6 +8,10 @@ export interface StartJoinRun {
   errors: Map<string, string>;
 }
 
+// Work that a contestant defers past its join (proclife forgets a child's process group in the
+// next turn) runs before the next contestant's clock starts, not on it.
+const afterSample = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * Runs every available contestant `rounds` times, one sample each per round in alternating
  * order, after `warmup` untimed runs each (module caches, pools, a forkserver's first boot).
@@ -45,6 +49,7 @@ export async function measureStartJoin(
     for (const c of roundOrder(live, r)) {
       try {
         samples.get(c.id)!.push(await withRetry(() => c.once()));
+        await afterSample();
         await c.settle?.();
       } catch (error) {
         drop(c, error);
