@@ -3,8 +3,9 @@
 // cache holds only what was compiled before the module ran, so every stock process compiled the
 // hand-off's functions between start() and the target. V8 compiles a function eagerly when its
 // literal is wrapped in parentheses, and the compile cache then keeps it too: this build step
-// turns the bundle's top-level `function f() {}` into `var f = (function f() {});`.
-// See docs/decisions/0019-child-start-without-exec.md.
+// turns the bundle's top-level `function f() {}` into `var f = (function f() {});`. The forkserver
+// bundle has every function wrapped; the spawn entry and the thread bootstrap only those on their
+// way to the target (`eagerPath` in tsup.shared.ts). See docs/decisions/0019-child-start-without-exec.md.
 
 const DECLARATION = /^(?:async )?function\*? ([\w$]+)\(/;
 // A method definition in a class or an object literal: its name is not a use of a function.
