@@ -84,18 +84,26 @@ const CHILD_PATH = [
 ];
 
 /**
- * Options for a bootstrap whose start-up path is compiled with it (decision 0019): the bundle
- * keeps its line breaks for the build step, which wraps core's child path and `ownPath` (the
- * start method's own functions on that path) so that V8 compiles them eagerly and Node's compile
- * cache keeps them. Not every function: compiling all of them cost a spawn child more than it
- * saved. The build fails when a listed function is no longer declared (renamed, say).
+ * Options for a bootstrap whose functions are compiled with it (decision 0019): the bundle keeps
+ * its line breaks for the build step, which wraps the top-level functions named in `only` (all of
+ * them without it) so that V8 compiles them eagerly and Node's compile cache keeps them. The
+ * build fails when a listed function is no longer declared (renamed, say).
  */
-export const eagerPath = (...ownPath: string[]): Options => {
-  const names = new Set([...CHILD_PATH, ...ownPath]);
+function eagerBuild(only?: ReadonlySet<string>): Options {
   return {
     minifyWhitespace: false,
     plugins: [
-      { name: 'proclife-eager-path', renderChunk: (code) => ({ code: eagerFunctions(code, names) }) },
+      { name: 'proclife-eager-functions', renderChunk: (code) => ({ code: eagerFunctions(code, only) }) },
     ],
   };
-};
+}
+
+/**
+ * A bootstrap on the path of `start()` (spawn, thread): only core's child path and `ownPath` (the
+ * start method's own functions on that path) are compiled with it. Compiling all of them cost a
+ * spawn child more than it saved.
+ */
+export const eagerPath = (...ownPath: string[]): Options => eagerBuild(new Set([...CHILD_PATH, ...ownPath]));
+
+/** A bootstrap that loads off the path of `start()` (a forkserver's stock): every function. */
+export const eagerEverything = (): Options => eagerBuild();

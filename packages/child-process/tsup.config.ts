@@ -1,6 +1,5 @@
 import { defineConfig } from 'tsup';
-import { eagerFunctions } from '../../build/eager-functions.ts';
-import { bootBuild, eagerPath, mainClean, packageBuild } from '../../tsup.shared.ts';
+import { bootBuild, eagerEverything, eagerPath, mainClean, packageBuild } from '../../tsup.shared.ts';
 
 // Each child entry is one file with its bootstrap and the child side of core inside (decisions
 // 0017, 0019, 0021), in a folder of its own, since each build cleans its folder.
@@ -33,7 +32,6 @@ export default defineConfig([
     // A stock process compiles the hand-off's functions while it is idle (decision 0019); a spawn
     // child would pay for compiling every function at its start instead. The step reads
     // esbuild's line layout, so this bundle keeps its whitespace: it loads off the start path.
-    minifyWhitespace: false,
-    plugins: [{ name: 'proclife-eager-functions', renderChunk: (code) => ({ code: eagerFunctions(code) }) }],
+    ...eagerEverything(),
   },
 ]);
