@@ -18,6 +18,7 @@ export default defineConfig([
     ...eagerPath(
       'forgetCompileCacheEnv',
       'ipcTransport',
+      'takePayloadFromEnv',
       'runSpawnChild',
       'blockingStdio',
       'setTitle',

@@ -23,9 +23,9 @@ function registeredClasses({ startMethod, provider }: PendingProcess): readonly 
   let entry = loadedStartMethod(startMethod);
   if (entry === undefined && provider !== undefined) {
     try {
-      nodeModule().createRequire(import.meta.url)(fileURLToPath(provider));
+      nodeModule().createRequire(import.meta.url)(fileURLToPath(provider()));
     } catch (error) {
-      debug('loading %s failed: %s', provider, (error as Error)?.message);
+      debug('loading the entry of %s failed: %s', startMethod, (error as Error)?.message);
     }
     entry = loadedStartMethod(startMethod);
   }

@@ -15,6 +15,7 @@ import {
   awaitOwnSignal,
   compileCacheDirectory,
   currentClass,
+  describeArgs,
   describeInstances,
   environment,
   FixtureError,
@@ -112,13 +113,64 @@ describe.each(METHODS)('child semantics [%s]', (method: Method) => {
     }
   });
 
+  // A spawn child gets a payload that JSON carries exactly in its environment, any other over its
+  // channel (decision 0023): either way the arguments arrive as a structured clone makes them.
+  const shared = { n: 1 };
+  const cyclic: { self?: unknown } = {};
+  cyclic.self = cyclic;
+  it.each([
+    ['plain data', [1, 'two', null, true, { a: [1.5, { b: 'c' }] }, []]],
+    ['text JSON escapes', ['quote " backslash \\ newline \n nul \u0000 lone \ud800 é 한']],
+    ['-0 and non-finite numbers', [-0, Number.NaN, Number.POSITIVE_INFINITY]],
+    ['undefined, alone and as a key', [undefined, { a: undefined }]],
+    ['an array with a hole', [Object.assign(new Array(3), { 0: 1, 2: 3 })]],
+    ['an array with a property of its own', [Object.assign([1, 2], { extra: 'kept' })]],
+    ['one object twice', [shared, shared]],
+    ['an object that refers to itself', [cyclic]],
+    [
+      'types JSON flattens',
+      [new Map([[1, 2]]), new Set(['x']), new Date(0), /re/g, 10n, new Uint8Array([1, 2])],
+    ],
+    ['a payload larger than the environment takes', ['x'.repeat(64 * 1024)]],
+  ])('arguments cross as a structured clone makes them: %s', async (_label, args) => {
+    const p = make({ target: describeArgs, args }).start();
+    expect(await p.join()).toBe(0);
+    expect(p.result).toEqual(describeArgs(...structuredClone(args)));
+  });
+
+  // A spawn child takes PROCLIFE_PAYLOAD as its own (as it takes PROCLIFE_ORPHAN_POLICY): a
+  // variable of that name from the user must not pass for the payload, and is not passed on. The
+  // other methods never read it, so it reaches the target as it was set.
+  it.each([
+    ['JSON carries', 'NOT_SET_ANYWHERE'],
+    ['JSON does not carry', undefined],
+  ])(
+    "a PROCLIFE_PAYLOAD of the user's own never passes for the payload (arguments %s)",
+    async (_label, second) => {
+      const stray = JSON.stringify({ name: 'not this payload' });
+      const env = { ...process.env, PROCLIFE_PAYLOAD: stray };
+      const p = make({
+        target: environment,
+        args: ['PROCLIFE_PAYLOAD', second],
+        env,
+      } as ProcessOptions).start();
+      expect(await p.join()).toBe(0);
+      expect(p.result).toEqual([method === 'spawn' ? null : stray, null]);
+    },
+  );
+
   // The parent turns the child's compile cache on through its environment (decision 0019); the
   // target must not see proclife's own variables there, and a cache the user chose is kept.
   it("the child compiles from Node's cache, and its environment holds none of proclife's variables", async () => {
-    const names = ['NODE_COMPILE_CACHE', 'PROCLIFE_COMPILE_CACHE', 'PROCLIFE_ORPHAN_POLICY'];
+    const names = [
+      'NODE_COMPILE_CACHE',
+      'PROCLIFE_COMPILE_CACHE',
+      'PROCLIFE_ORPHAN_POLICY',
+      'PROCLIFE_PAYLOAD',
+    ];
     const p = make({ target: environment, args: names }).start();
     expect(await p.join()).toBe(0);
-    expect(p.result).toEqual([process.env.NODE_COMPILE_CACHE ?? null, null, null]);
+    expect(p.result).toEqual([process.env.NODE_COMPILE_CACHE ?? null, null, null, null]);
     const cache = make({ target: compileCacheDirectory }).start();
     expect(await cache.join()).toBe(0);
     expect(cache.result).toEqual(expect.stringContaining('node-compile-cache'));

@@ -104,14 +104,13 @@ function onDisconnect(): void {
   if (!handedOut) process.exit(0);
 }
 
-// Registers 'forkserver' and its class: loaded when the child's own Process is made and no module
-// this process imported has loaded the package (decision 0021). Only the child side of core is
-// in this bundle: an idle process holds and compiles no more than its hand-off needs.
-const PACKAGE_ENTRY = packageEntry();
+// `packageEntry` registers 'forkserver' and its class: loaded when the child's own Process is made
+// and no module this process imported has loaded the package (decision 0021). Only the child side
+// of core is in this bundle: an idle process holds and compiles no more than its hand-off needs.
 
 function runPayload({ payload, cwd }: RunMessage, channel: ChildTransport): Promise<void> | void {
   if (cwd !== undefined && !enterDirectory(cwd)) return channel.exit(1);
-  return runChild(payload, channel, PACKAGE_ENTRY);
+  return runChild(payload, channel, packageEntry);
 }
 
 // Stays a listener after the hand-off, doing nothing: removing a listener there costs the

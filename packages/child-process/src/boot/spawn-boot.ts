@@ -4,8 +4,8 @@ import { packageEntry } from '../runtime/dist-url.ts';
 
 // Nothing of the parent-side engine is loaded here: a target that starts processes of its own
 // imports this package, which registers its start methods then (decision 0021). The package's
-// entry is loaded for the child's own Process when no code of the child has imported it.
-const PACKAGE_ENTRY = packageEntry();
+// entry (`packageEntry`) is loaded for the child's own Process when no code of the child has
+// imported it.
 
 // At load, not on the payload: on a Node that proclife does not support, loading this file is
 // what reports it, with a typed error.
@@ -14,5 +14,5 @@ assertSupportedNode();
 /** The spawn child's bootstrap, once its entry has read the payload. */
 export function runSpawnChild(payload: ChildPayload, transport: ChildTransport): Promise<void> {
   blockingStdio();
-  return runChild(payload, transport, PACKAGE_ENTRY);
+  return runChild(payload, transport, packageEntry);
 }

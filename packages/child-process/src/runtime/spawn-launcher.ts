@@ -15,6 +15,7 @@ import {
 } from '@proclife/core/adapter';
 import { withCompileCache } from './compile-cache-env.ts';
 import { distUrl } from './dist-url.ts';
+import { payloadEnv } from './env-payload.ts';
 
 // The bootstrap that every spawn child runs; built next to this file's chunk in dist/.
 const ENTRY_URL = distUrl('entry/spawn-child.js');
@@ -168,9 +169,10 @@ export const spawnLauncher: Launcher = {
   optionNames: ['env'],
   ready: () => checkChildEntry(ENTRY_URL, 'spawn'),
   launch(request) {
-    const cp = spawnNode(ENTRY, request, checkEnvObject(request.options.env));
+    const { env, carried } = payloadEnv(checkEnvObject(request.options.env) ?? process.env, request.payload);
+    const cp = spawnNode(ENTRY, request, env);
     const child = adoptChild(cp, request.orphanPolicy);
-    cp.send(request.payload);
+    if (!carried) cp.send(request.payload);
     return child;
   },
 };

@@ -124,13 +124,13 @@ function becomeSubclass(
  * The child's own Process is state first: the object that `currentProcess()` returns is made
  * when code first asks for it, by the copy of core that asks, so that this bootstrap needs none
  * of the parent-side engine (docs/decisions/0021-a-child-runtime-without-the-engine.md). A
- * Process subclass is imported and made at once, since its `run()` is the target. `provider` is
- * the file URL of the module that registers the start method (see `PendingProcess.provider`).
+ * Process subclass is imported and made at once, since its `run()` is the target. `provider`
+ * gives the file URL of the module that registers the start method (see `PendingProcess.provider`).
  */
 export async function runChild(
   payload: ChildPayload,
   transport: ChildTransport,
-  provider?: string,
+  provider?: () => string,
 ): Promise<void> {
   local.identity = payload.identity;
   local.counter = 0;

@@ -15,10 +15,10 @@ superviseOwnChildren();
 
 // Registers 'thread' and its classes, for a child's own Process made before any code of the
 // thread imported this package.
-const PACKAGE_ENTRY = distUrl('index.js').href;
+const packageEntry = (): string => distUrl('index.js').href;
 
 /** Runs the thread's Process; its payload is the Worker's `workerData`. */
 export function runThreadChild(): Promise<void> {
   const payload = workerData as ChildPayload;
-  return runChild(payload, threadTransport(), PACKAGE_ENTRY);
+  return runChild(payload, threadTransport(), packageEntry);
 }
