@@ -133,8 +133,9 @@ function onMessage(message: ParentToForkserver): void {
 
 /** Takes over from the entry: handles every message from the parent, in order. */
 export function startForkserverChild(): void {
-  // On a Node that proclife does not support, a typed error before anything else.
-  assertSupportedNode();
+  // On a Node that proclife does not support, a typed error before anything else (the version
+  // alone: the warning about the user's entry file is its parent's to give).
+  assertSupportedNode(process.versions.node);
   process.on('message', onMessage);
   process.on('disconnect', onDisconnect);
   if (!process.connected) {

@@ -8,8 +8,9 @@ import { packageEntry } from '../runtime/dist-url.ts';
 // imported it.
 
 // At load, not on the payload: on a Node that proclife does not support, loading this file is
-// what reports it, with a typed error.
-assertSupportedNode();
+// what reports it, with a typed error. The running version is passed, which skips the warning
+// about the user's entry file: a child's entry is this file, and its parent gave the warning.
+assertSupportedNode(process.versions.node);
 
 /** The spawn child's bootstrap, once its entry has read the payload. */
 export function runSpawnChild(payload: ChildPayload, transport: ChildTransport): Promise<void> {

@@ -136,7 +136,7 @@ export function instanceEncoder(
       return marker;
     }
     const leaf = isCloneLeaf(v);
-    if (leaf && proto !== null && INTRINSIC_LEAVES.has(proto)) return v;
+    if (leaf && proto !== null && intrinsicLeaves().has(proto)) return v;
     const ctor = (proto as { constructor?: unknown }).constructor;
     const ref = typeof ctor === 'function' ? resolve(ctor as never, v, at) : null;
     if (ref === null) return v;
@@ -157,40 +157,46 @@ export function instanceEncoder(
   return encode;
 }
 
-// The prototypes of the leaf types themselves, as opposed to a user's subclass of one.
-const INTRINSIC_LEAVES = new Set<object>(
-  [
-    Date,
-    RegExp,
-    Error,
-    EvalError,
-    RangeError,
-    ReferenceError,
-    SyntaxError,
-    TypeError,
-    URIError,
-    AggregateError,
-    ArrayBuffer,
-    DataView,
-    Int8Array,
-    Uint8Array,
-    Uint8ClampedArray,
-    Int16Array,
-    Uint16Array,
-    Int32Array,
-    Uint32Array,
-    Float32Array,
-    Float64Array,
-    BigInt64Array,
-    BigUint64Array,
-    Boolean,
-    Number,
-    String,
-    BigInt,
-    ...(typeof SharedArrayBuffer === 'function' ? [SharedArrayBuffer] : []),
-    ...(typeof Float16Array === 'function' ? [Float16Array] : []),
-  ].map((C) => C.prototype as object),
-);
+// The prototypes of the leaf types themselves, as opposed to a user's subclass of one. Made on
+// first use: a child's bootstrap loads this module, and most children never encode anything.
+let leaves: Set<object> | undefined;
+
+function intrinsicLeaves(): Set<object> {
+  leaves ??= new Set<object>(
+    [
+      Date,
+      RegExp,
+      Error,
+      EvalError,
+      RangeError,
+      ReferenceError,
+      SyntaxError,
+      TypeError,
+      URIError,
+      AggregateError,
+      ArrayBuffer,
+      DataView,
+      Int8Array,
+      Uint8Array,
+      Uint8ClampedArray,
+      Int16Array,
+      Uint16Array,
+      Int32Array,
+      Uint32Array,
+      Float32Array,
+      Float64Array,
+      BigInt64Array,
+      BigUint64Array,
+      Boolean,
+      Number,
+      String,
+      BigInt,
+      ...(typeof SharedArrayBuffer === 'function' ? [SharedArrayBuffer] : []),
+      ...(typeof Float16Array === 'function' ? [Float16Array] : []),
+    ].map((C) => C.prototype as object),
+  );
+  return leaves;
+}
 
 function isMarker(value: object): value is Marker {
   return Object.getPrototypeOf(value) === Object.prototype && Object.hasOwn(value, MARK);

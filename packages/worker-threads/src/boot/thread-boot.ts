@@ -9,7 +9,9 @@ import { superviseOwnChildren } from '../runtime/own-children.ts';
 import { threadTransport } from '../runtime/thread-transport.ts';
 
 // On a Node that proclife does not support, loading this file reports it, with a typed error.
-assertSupportedNode();
+// The running version is passed, which skips the warning about the entry file: the thread's
+// process gave it already.
+assertSupportedNode(process.versions.node);
 // What the target starts with child_process ends with this process, as under spawn.
 superviseOwnChildren();
 
