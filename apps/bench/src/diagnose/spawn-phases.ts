@@ -17,7 +17,7 @@ const rounds = Number(args.find((a) => /^\d+$/.test(a)) ?? 25);
 const PHASES = [
   ['process', 'processStart', 'process creation: fork + exec until Node starts'],
   ['node', 'preload', "Node's own bootstrap, until the first user code"],
-  ['entry', 'firstMessage', "the child entry and proclife's module graph, until the payload is read"],
+  ['entry', 'importStart', "the child entry and proclife's start-up, until the target's import begins"],
   ['import', 'targetImported', "the target's module imported"],
   ['run', 'at', 'the first line of the target'],
 ] as const;
@@ -79,7 +79,7 @@ const report = {
     method: who,
     phases: Object.fromEntries(PHASES.map(([id]) => [id, medianOf(who, `phase:${id}`)])),
     marks: Object.fromEntries(
-      ['started', 'processStart', 'bootstrapComplete', 'preload', 'firstMessage', 'targetImported', 'at'].map(
+      ['started', 'processStart', 'bootstrapComplete', 'preload', 'importStart', 'targetImported', 'at'].map(
         (k) => [k, medianOf(who, k)],
       ),
     ),
