@@ -4,8 +4,6 @@ import { resolve } from 'node:path';
 import type { Options } from 'tsup';
 import { eagerFunctions } from './build/eager-functions.ts';
 
-type Plugin = NonNullable<Options['esbuildPlugins']>[number];
-
 // tsup runs in the package's folder; every package sits beside core in packages/.
 const coreVersion: string = JSON.parse(
   readFileSync(resolve(process.cwd(), '../core/package.json'), 'utf8'),
@@ -23,29 +21,15 @@ export const packageBuild = {
 } satisfies Options;
 
 /**
- * A thread's entry only enables the compile cache and imports its bootstrap, which is built on
- * its own (see {@link bootBuild}): the import stays a runtime `import()` of `dist/boot/<name>.js`.
- */
-export const bootExternal: Plugin = {
-  name: 'proclife-boot-external',
-  setup(build) {
-    build.onResolve({ filter: /^\.\.\/boot\/[\w-]+\.ts$/ }, (args) => ({
-      path: args.path.replace(/\.ts$/, '.js'),
-      external: true,
-    }));
-  },
-};
-
-/**
- * A child's bootstrap: one file in `dist/boot/` (a thread's) or `dist/entry/` (a process's entry
- * with its bootstrap, decision 0019) with `@proclife/core` (or only `@proclife/core/child`,
+ * A child's entry with its bootstrap: one file in `dist/entry/` (a spawn process's or a thread's,
+ * decision 0019) or `dist/forkserver/` with `@proclife/core` (or only `@proclife/core/child`,
  * decision 0021) inside it, so that a child loads one module instead of a graph of them
  * (decision 0017). Core's state lives on globalThis, so the
  * copy inside it and the one the target imports agree.
  */
 export const bootBuild = {
   ...packageBuild,
-  outDir: 'dist/boot',
+  outDir: 'dist/entry',
   define: { ...packageBuild.define, __PROCLIFE_DIST__: JSON.stringify('../') },
   splitting: false,
   noExternal: [/^@proclife\/core(\/|$)/],

@@ -1,18 +1,19 @@
 import { defineConfig } from 'tsup';
-import { bootBuild, bootExternal, eagerPath, mainClean, packageBuild } from '../../tsup.shared.ts';
+import { bootBuild, eagerPath, mainClean, packageBuild } from '../../tsup.shared.ts';
 
 export default defineConfig([
   {
     ...packageBuild,
-    clean: mainClean('boot'),
-    entry: { index: 'src/index.ts', 'entry/thread-child': 'src/entry/thread-child.ts' },
-    esbuildPlugins: [bootExternal],
+    clean: mainClean('entry'),
+    entry: { index: 'src/index.ts' },
     dts: { entry: 'src/index.ts' },
   },
   {
     ...bootBuild,
-    entry: { 'thread-boot': 'src/boot/thread-boot.ts' },
-    // A thread compiles its start-up path with its bootstrap (decision 0019's amendment).
-    ...eagerPath('superviseOwnChildren', 'threadTransport', 'runThreadChild'),
+    // The entry with its bootstrap and the child side of core, in one file (decision 0019's second
+    // amendment), compiled with its start-up path (its first amendment).
+    outDir: 'dist/entry',
+    entry: { 'thread-child': 'src/entry/thread-child.ts' },
+    ...eagerPath('forgetCompileCacheEnv', 'superviseOwnChildren', 'threadTransport', 'runThreadChild'),
   },
 ]);

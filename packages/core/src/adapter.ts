@@ -27,6 +27,7 @@ export { local } from './local-state.ts';
 export { BaseProcess, BUILTIN_CLASS } from './process/index.ts';
 export { registerInternalDirectory } from './runtime/caller.ts';
 export { checkChildEntry } from './runtime/child-entry.ts';
+export { withCompileCache } from './runtime/compile-cache-env.ts';
 export { checkEnvObject } from './runtime/env-option.ts';
 export { fingerprint, fingerprintMismatch } from './runtime/fingerprint.ts';
 export { trackProcessGroup } from './runtime/group-reaper.ts';

@@ -12,6 +12,7 @@ export { ProclifeError } from './errors.ts';
 export type { ChildMessage, ChildPayload } from './launcher.ts';
 export { local } from './local-state.ts';
 export { assertSupportedNode } from './node-support.ts';
+export { forgetCompileCacheEnv } from './runtime/compile-cache-env.ts';
 export { fingerprint, fingerprintMismatch } from './runtime/fingerprint.ts';
 export { trackProcessGroup } from './runtime/group-reaper.ts';
 export type { SerializedValue } from './serialize-error.ts';

@@ -13,7 +13,7 @@ const distOf = (pkg: string) => join(dirname(require.resolve(`${pkg}/package.jso
 const BUNDLES = [
   ['spawn', join(distOf('@proclife/child-process'), 'entry', 'spawn-child.js')],
   ['forkserver', join(distOf('@proclife/child-process'), 'forkserver', 'child.js')],
-  ['thread', join(distOf('@proclife/worker-threads'), 'boot', 'thread-boot.js')],
+  ['thread', join(distOf('@proclife/worker-threads'), 'entry', 'thread-child.js')],
 ] as const;
 
 /** The names a bundle gives to its classes and functions. */

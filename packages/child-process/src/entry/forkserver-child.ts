@@ -2,8 +2,8 @@
 // @proclife/core inside (decision 0021), compiled from the cache the parent turned on through the
 // environment (docs/decisions/0019-child-start-without-exec.md). Messages are handled from the
 // first turn of the event loop, in order.
+import { forgetCompileCacheEnv } from '@proclife/core/child';
 import { startForkserverChild } from '../boot/forkserver-boot.ts';
-import { forgetCompileCacheEnv } from '../runtime/compile-cache-env.ts';
 
 process.title = 'proclife-forkserver';
 forgetCompileCacheEnv();

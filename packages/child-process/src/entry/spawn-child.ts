@@ -3,9 +3,8 @@
 // through the environment (docs/decisions/0019-child-start-without-exec.md). The payload is read
 // as soon as the module has loaded: from the environment, or from the channel, whose messages
 // Node keeps until the first turn of the event loop.
-import type { ChildPayload } from '@proclife/core/child';
+import { type ChildPayload, forgetCompileCacheEnv } from '@proclife/core/child';
 import { runSpawnChild } from '../boot/spawn-boot.ts';
-import { forgetCompileCacheEnv } from '../runtime/compile-cache-env.ts';
 import { takePayloadFromEnv } from '../runtime/env-payload.ts';
 import { ipcTransport } from '../runtime/ipc-transport.ts';
 

@@ -1,5 +1,5 @@
 // Set by the build: where dist/ is from the file this code is built into ('./' from a chunk,
-// '../' from a bootstrap in dist/boot/).
+// '../' from an entry in dist/entry/ or dist/forkserver/).
 declare const __PROCLIFE_DIST__: string | undefined;
 
 /** A file of this package's `dist/`, from whichever built file this code sits in. */

@@ -12,8 +12,8 @@ import {
   ProclifeError,
   toExitCode,
   trackProcessGroup,
+  withCompileCache,
 } from '@proclife/core/adapter';
-import { withCompileCache } from './compile-cache-env.ts';
 import { distUrl } from './dist-url.ts';
 import { payloadEnv } from './env-payload.ts';
 

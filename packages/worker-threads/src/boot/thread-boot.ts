@@ -1,6 +1,6 @@
-// A thread's bootstrap, loaded by its entry: its payload came with the Worker (workerData), and
-// it hands over to the shared child bootstrap. Built as one file with the child side of core
-// inside it (decisions 0017, 0021): a target that starts threads of its own imports this
+// A thread's bootstrap, bundled into its entry: its payload came with the Worker (workerData),
+// and it hands over to the shared child bootstrap. Built as one file with the entry and the child
+// side of core (decisions 0017, 0021): a target that starts threads of its own imports this
 // package, which registers the start method then.
 import { workerData } from 'node:worker_threads';
 import { assertSupportedNode, type ChildPayload, runChild } from '@proclife/core/child';

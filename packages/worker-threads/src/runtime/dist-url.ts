@@ -1,5 +1,5 @@
 // Set by the build: where dist/ is from the file this code is built into ('./' from a chunk,
-// '../' from a thread's bootstrap in dist/boot/).
+// '../' from the thread's entry in dist/entry/).
 declare const __PROCLIFE_DIST__: string | undefined;
 
 /** A file of this package's `dist/`, from whichever built file this code sits in. */

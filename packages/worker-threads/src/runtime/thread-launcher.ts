@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { SHARE_ENV, Worker } from 'node:worker_threads';
 import {
   type ChildMessage,
   checkChildEntry,
@@ -8,6 +8,7 @@ import {
   ProclifeError,
   serializeError,
   signalNumber,
+  withCompileCache,
 } from '@proclife/core/adapter';
 import { distUrl } from './dist-url.ts';
 import { ENDED_ON_ITS_OWN } from './thread-protocol.ts';
@@ -161,7 +162,9 @@ export const threadLauncher: Launcher = {
       stdin: false,
       stdout: pipe,
       stderr: pipe,
-      ...(options.env !== undefined ? { env: options.env } : {}),
+      // The compile cache comes on through the thread's environment, as a spawn child's does
+      // (decision 0019's second amendment); a shared environment is the parent's own, left alone.
+      env: options.env === SHARE_ENV ? SHARE_ENV : withCompileCache(options.env ?? process.env),
       ...(options.resourceLimits !== undefined ? { resourceLimits: options.resourceLimits } : {}),
     });
     return adoptWorker(worker, request, options.resourceLimits);

@@ -1,8 +1,9 @@
-// A spawn or forkserver child compiles proclife's code (and the target's) from Node's compile
-// cache, which the earlier children wrote. The parent turns the cache on through the child's
-// environment, so that Node enables it before any JavaScript runs: the child's entry can then be
-// one file, with no `module.enableCompileCache()` call (which loads `node:os`) before an
-// `import()` of the rest. See docs/decisions/0019-child-start-without-exec.md.
+// Every child (a spawn or forkserver process, a thread) compiles proclife's code (and the
+// target's) from Node's compile cache, which the earlier children wrote. The parent turns the
+// cache on through the child's environment, so that Node enables it before any JavaScript runs
+// (a Worker's `env` works as a process's does): the child's entry can then be one file, with no
+// `module.enableCompileCache()` call (which loads `node:os`) before an `import()` of the rest.
+// See docs/decisions/0019-child-start-without-exec.md.
 
 const CACHE = 'NODE_COMPILE_CACHE';
 // Says that proclife set the variable, so that the child removes it again: the user's code
