@@ -8,6 +8,7 @@ import {
 } from '@proclife/worker-threads';
 import { describe, expect, it } from 'vitest';
 import {
+  compileCacheSeen,
   envRoundTrip,
   exhaustMemory,
   throwAbortReason,
@@ -142,6 +143,24 @@ describe('env', () => {
     expect(p.result).toBe('given');
     expect(process.env[NAME]).toBeUndefined();
   });
+
+  // The parent turns the compile cache on through the thread's environment (decision 0019's second
+  // amendment); the target sees none of it, and a shared environment is left as it was.
+  it.each([
+    ['its own environment', undefined],
+    ['a shared environment', SHARE_ENV as typeof SHARE_ENV],
+  ])(
+    "compiles from Node's cache with %s, and its environment holds none of proclife's variables",
+    async (_label, env) => {
+      const p = new Process({ target: compileCacheSeen, env }).start();
+      expect(await p.join()).toBe(0);
+      expect(p.result).toEqual({
+        dir: expect.stringContaining('node-compile-cache'),
+        env: [process.env.NODE_COMPILE_CACHE ?? null, null],
+      });
+      expect(process.env.PROCLIFE_COMPILE_CACHE).toBeUndefined();
+    },
+  );
 
   it('is shared with SHARE_ENV', async () => {
     process.env[NAME] = 'shared';
