@@ -48,6 +48,7 @@ import {
   throwWithCause,
   unclonableResult,
   waitForStop,
+  workAtBeforeExit,
   writeAtExit,
   writeLater,
 } from '../fixtures/targets.ts';
@@ -367,6 +368,18 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
     const p = make({ target: writeAtExit, args: [file, 'deadbeef'] }).start();
     expect(await p.join()).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe('deadbeef');
+  });
+
+  // A child ends at once when nothing is left to run (decision 0023's amendment), but work that a
+  // 'beforeExit' listener of the target schedules still runs, and its exit code stands.
+  it.each([
+    ['added by the target', false],
+    ['added after the target returned', true],
+  ])("work of a 'beforeExit' listener %s runs before the child ends", async (label, later) => {
+    const file = join(tmp, `before-exit-${method}-${later}`);
+    const p = make({ target: workAtBeforeExit, args: [file, label, later] }).start();
+    expect(await p.join()).toBe(3);
+    expect(readFileSync(file, 'utf8')).toBe(label);
   });
 
   // D. TestStartMethod

@@ -33,6 +33,22 @@ function setTitle(title: string): void {
   process.title = title;
 }
 
+// The child ends as Python's does once its target has settled and its work is done: when the event
+// loop has nothing left, Node would tear the whole environment and heap down on its way out; an
+// exit from 'beforeExit' skips that (about 0.8 ms), and still runs the 'exit' listeners, flushes
+// the compile cache and keeps `process.exitCode`. Only while no other 'beforeExit' listener
+// exists, since one could still schedule work: one added before the target settled stops this at
+// `release()`, one added later is still listed when this runs first. stdout and stderr are
+// blocking (blocking-stdio.ts), so nothing written is lost.
+function exitWhenIdle(): void {
+  if (process.listenerCount('beforeExit') === 0) process.exit();
+}
+
+function release(): void {
+  unrefChannel();
+  if (process.listenerCount('beforeExit') === 0) process.once('beforeExit', exitWhenIdle);
+}
+
 /**
  * The child side of the IPC channel that a spawn or forkserver parent opened. It needs nothing
  * of the payload, so a forkserver process makes it while idle.
@@ -67,7 +83,7 @@ export function ipcTransport(): ChildTransport {
     onStopRequest,
     parentEnded,
     setTitle,
-    release: unrefChannel,
+    release,
     exit: (code) => process.exit(code),
   };
 }
