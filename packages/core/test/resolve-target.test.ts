@@ -1,6 +1,9 @@
 // The parent side of target identity: which module and export a child reads, and what it checks
 // there. Run under vitest, whose transform wraps each module in a function: identity is proven
 // on the runner's copy and the child checks name, arity and kind (no source hash).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { thrownBy } from '@proclife/test-support';
 import { describe, expect, it } from 'vitest';
@@ -80,6 +83,27 @@ describe('the target finder', () => {
     );
     expect(error?.message).toContain('export function hidden');
     expect(error?.message).toContain('registerTarget(import.meta.url, hidden)');
+  });
+
+  // A module file that changed into something unreadable since it loaded (here: replaced by a
+  // folder) reads as exporting nothing: the error says so, rather than that it is not exported.
+  it('says when it could not read the module, instead of claiming the function is not exported', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'proclife-unreadable-'));
+    try {
+      const path = join(dir, 'gone.mjs');
+      writeFileSync(path, 'export function goneTask() { return 1; }\n');
+      const { goneTask } = (await import(pathToFileURL(path).href)) as { goneTask: () => number };
+      rmSync(path);
+      mkdirSync(path);
+      const error = thrown(() => resolveTarget(goneTask, []));
+      expect(error?.code).toBe('ERR_TARGET_NOT_EXPORTED');
+      expect(error?.message).toContain('could not read the exports of that file (EISDIR');
+      expect(error?.message).not.toContain('but not exported');
+      expect(error?.message).toContain('registerTarget(import.meta.url, goneTask)');
+      expect(moduleInfo(path)?.unreadable).toMatch(/EISDIR/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says that an inline arrow is inline, without suggesting its property name', () => {

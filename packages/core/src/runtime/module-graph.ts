@@ -15,6 +15,8 @@ interface ModuleInfo {
   imports: string[];
   /** Resolved paths of the modules it re-exports whole (`export * from`). */
   starExports: string[];
+  /** Why its exports could not be read (the file or the lexer failed); they then read as none. */
+  unreadable?: string;
 }
 
 type Lexer = typeof import('es-module-lexer');
@@ -23,9 +25,17 @@ let lexer: Lexer | undefined;
 // Loaded on first use only: a child that never starts processes never pays for the parser.
 function getLexer(): Lexer {
   if (!lexer) {
-    const require = nodeModule().createRequire(import.meta.url);
-    lexer = require('es-module-lexer') as Lexer;
-    lexer.initSync();
+    try {
+      const require = nodeModule().createRequire(import.meta.url);
+      lexer = require('es-module-lexer') as Lexer;
+      lexer.initSync();
+    } catch (cause) {
+      lexer = undefined;
+      throw new Error(
+        `es-module-lexer, a dependency of @proclife/core, could not be loaded (${(cause as Error)?.message ?? cause}): reinstall the project's dependencies`,
+        { cause },
+      );
+    }
   }
   return lexer;
 }
@@ -84,11 +94,25 @@ export function moduleInfo(path: string): ModuleInfo | null {
   let info: ModuleInfo;
   try {
     info = { mtimeMs, ...parse(path, nodeFs().readFileSync(path, 'utf8')) };
-  } catch {
-    info = { mtimeMs, exports: [], imports: [], starExports: [] };
+  } catch (error) {
+    const unreadable = (error as Error)?.message ?? String(error);
+    info = { mtimeMs, exports: [], imports: [], starExports: [], unreadable };
   }
   cache.set(path, info);
   return info;
+}
+
+/**
+ * Why the exports of the module file at `path` cannot be read (it is gone, is no longer a file,
+ * or the lexer failed on it), or null when they can.
+ */
+export function unreadableExports(path: string): string | null {
+  try {
+    nodeFs().statSync(path);
+  } catch (error) {
+    return (error as Error)?.message ?? String(error);
+  }
+  return moduleInfo(path)?.unreadable ?? null;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { TargetRef } from '../launcher.ts';
 import { filePathOf } from './caller.ts';
 import { fingerprint } from './fingerprint.ts';
 import { type FunctionSite, readFunctionSite } from './function-site.ts';
-import { exportNameOf, moduleInfo } from './module-graph.ts';
+import { exportNameOf, moduleInfo, unreadableExports } from './module-graph.ts';
 import { moduleUrl, registrationOf } from './registered-targets.ts';
 
 type Value = ((...args: never[]) => unknown) | (abstract new (...args: never[]) => unknown);
@@ -251,6 +251,7 @@ function notExported(fn: Fn, site: FunctionSite | null, path: string | null): Ta
   const cjs = path !== null && /\.c[jt]s$/.test(path);
   let why: string;
   let fix: string;
+  let unreadable: string | null;
   if (!fn.name || isArrow(fn) || isMethod(fn)) {
     // An inline arrow takes the name of the option it was written in (`target`): no help as a name.
     const inline = !fn.name || fn.name === 'target';
@@ -262,6 +263,10 @@ function notExported(fn: Fn, site: FunctionSite | null, path: string | null): Ta
     why = `is ${what}${where}`;
     const name = inline ? 'task' : fn.name;
     fix = `Define it at the top level of a module and export it (export ${isClass ? 'class' : 'function'} ${name}(...) {...}), then pass that.`;
+  } else if (path !== null && (unreadable = unreadableExports(path)) !== null) {
+    // Its exports read as none: saying that the module does not export it would be a guess.
+    why = `is defined${where}, but proclife could not read the exports of that file (${unreadable}), so it cannot prove that the module exports it`;
+    fix = `Register it once at the top level of its module, which needs no reading of the file: registerTarget(import.meta.url, ${fn.name}).`;
   } else {
     why = `is defined${where} but not exported by that module (or it is a closure made inside another function)`;
     fix = cjs
