@@ -251,7 +251,8 @@ function notExported(fn: Fn, site: FunctionSite | null, path: string | null): Ta
   const cjs = path !== null && /\.c[jt]s$/.test(path);
   let why: string;
   let fix: string;
-  let unreadable: string | null;
+  // Exports that could not be read read as none: saying the module does not export it would be a guess.
+  const unreadable = path === null ? null : unreadableExports(path);
   if (!fn.name || isArrow(fn) || isMethod(fn)) {
     // An inline arrow takes the name of the option it was written in (`target`): no help as a name.
     const inline = !fn.name || fn.name === 'target';
@@ -263,8 +264,7 @@ function notExported(fn: Fn, site: FunctionSite | null, path: string | null): Ta
     why = `is ${what}${where}`;
     const name = inline ? 'task' : fn.name;
     fix = `Define it at the top level of a module and export it (export ${isClass ? 'class' : 'function'} ${name}(...) {...}), then pass that.`;
-  } else if (path !== null && (unreadable = unreadableExports(path)) !== null) {
-    // Its exports read as none: saying that the module does not export it would be a guess.
+  } else if (unreadable !== null) {
     why = `is defined${where}, but proclife could not read the exports of that file (${unreadable}), so it cannot prove that the module exports it`;
     fix = `Register it once at the top level of its module, which needs no reading of the file: registerTarget(import.meta.url, ${fn.name}).`;
   } else {
