@@ -25,20 +25,16 @@ let lexer: Lexer | undefined;
 // Loaded on first use only: a child that never starts processes never pays for the parser.
 function getLexer(): Lexer {
   if (!lexer) {
-    try {
-      const require = nodeModule().createRequire(import.meta.url);
-      lexer = require('es-module-lexer') as Lexer;
-      lexer.initSync();
-    } catch (cause) {
-      lexer = undefined;
-      throw new Error(
-        `es-module-lexer, a dependency of @proclife/core, could not be loaded (${(cause as Error)?.message ?? cause}): reinstall the project's dependencies`,
-        { cause },
-      );
-    }
+    const require = nodeModule().createRequire(import.meta.url);
+    const loaded = require('es-module-lexer') as Lexer;
+    loaded.initSync();
+    lexer = loaded;
   }
   return lexer;
 }
+
+// The first line: a failed require() lists its whole require stack after it.
+const reason = (error: unknown): string => ((error as Error)?.message ?? String(error)).split('\n')[0] ?? '';
 
 const cache = new Map<string, ModuleInfo>();
 
@@ -92,11 +88,20 @@ export function moduleInfo(path: string): ModuleInfo | null {
   const cached = cache.get(path);
   if (cached && cached.mtimeMs === mtimeMs) return cached;
   let info: ModuleInfo;
+  const none = { mtimeMs, exports: [], imports: [], starExports: [] };
   try {
-    info = { mtimeMs, ...parse(path, nodeFs().readFileSync(path, 'utf8')) };
+    const source = nodeFs().readFileSync(path, 'utf8');
+    try {
+      info = { mtimeMs, ...parse(path, source) };
+    } catch (error) {
+      // The lexer is set once it has loaded: a failure before that is the install's, not the file's.
+      const unreadable = lexer
+        ? reason(error)
+        : `es-module-lexer, a dependency of @proclife/core, could not be loaded (${reason(error)}): reinstall the project's dependencies`;
+      info = { ...none, unreadable };
+    }
   } catch (error) {
-    const unreadable = (error as Error)?.message ?? String(error);
-    info = { mtimeMs, exports: [], imports: [], starExports: [], unreadable };
+    info = { ...none, unreadable: reason(error) };
   }
   cache.set(path, info);
   return info;
@@ -110,7 +115,7 @@ export function unreadableExports(path: string): string | null {
   try {
     nodeFs().statSync(path);
   } catch (error) {
-    return (error as Error)?.message ?? String(error);
+    return reason(error);
   }
   return moduleInfo(path)?.unreadable ?? null;
 }

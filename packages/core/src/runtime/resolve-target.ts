@@ -265,7 +265,7 @@ function notExported(fn: Fn, site: FunctionSite | null, path: string | null): Ta
     const name = inline ? 'task' : fn.name;
     fix = `Define it at the top level of a module and export it (export ${isClass ? 'class' : 'function'} ${name}(...) {...}), then pass that.`;
   } else if (unreadable !== null) {
-    why = `is defined${where}, but proclife could not read the exports of that file (${unreadable}), so it cannot prove that the module exports it`;
+    why = `is defined${where}, but proclife could not read the exports of that file (${unreadable}) to prove that the module exports it`;
     fix = `Register it once at the top level of its module, which needs no reading of the file: registerTarget(import.meta.url, ${fn.name}).`;
   } else {
     why = `is defined${where} but not exported by that module (or it is a closure made inside another function)`;
