@@ -81,6 +81,15 @@ function warmUp(): void {
 // CPython's forkserver child changes to the parent's directory of the moment of start(); one
 // that cannot (the directory was removed since) fails as Python's does, before the target.
 function enterDirectory(cwd: string): boolean {
+  // Most starts come from the directory the process was booted in: no change, no system call
+  // (Node keeps the working directory it last read). One removed since must still be left.
+  let here: string | undefined;
+  try {
+    here = process.cwd();
+  } catch {
+    // this process's directory was removed: change to the parent's below
+  }
+  if (cwd === here) return true;
   try {
     process.chdir(cwd);
     return true;
@@ -123,7 +132,6 @@ function onMessage(message: ParentToForkserver): void {
   } else if (message?.t === 'proclife-forkserver:run') {
     handedOut = true;
     const channel = transport ?? ipcTransport();
-    blockingStdio();
     if (message.env) replaceEnv(message.env);
     // An idle process runs the payload at once; one still importing runs it after the imports.
     if (importing === 0) void runPayload(message, channel);
@@ -138,6 +146,9 @@ export function startForkserverChild(): void {
   assertSupportedNode(process.versions.node);
   process.on('message', onMessage);
   process.on('disconnect', onDisconnect);
+  // At boot, not at the hand-off: it only changes how stdout and stderr are made when first used,
+  // which an idle process never does.
+  blockingStdio();
   if (!process.connected) {
     onDisconnect();
     return;
