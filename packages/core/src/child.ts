@@ -6,7 +6,7 @@
  */
 
 export { MAX_TIMER_MS } from './bounded-wait.ts';
-export { type ChildTransport, preimportModule, runChild } from './child/run-child.ts';
+export { type ChildTransport, preimportModule, runChild, warmUpRunChild } from './child/run-child.ts';
 export { debug } from './debug.ts';
 export { ProclifeError } from './errors.ts';
 export type { ChildMessage, ChildPayload } from './launcher.ts';

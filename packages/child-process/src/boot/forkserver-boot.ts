@@ -12,6 +12,7 @@ import {
   MAX_TIMER_MS,
   preimportModule,
   runChild,
+  warmUpRunChild,
 } from '@proclife/core/child';
 import { blockingStdio } from '../runtime/blocking-stdio.ts';
 import { packageEntry } from '../runtime/dist-url.ts';
@@ -76,6 +77,8 @@ function warmUp(): void {
   channel?.ref?.();
   // The identity check of the target, on a function of this file.
   fingerprintMismatch(warmUp, fingerprint(warmUp, true));
+  // The Process state and the parent's view that the hand-off makes.
+  warmUpRunChild();
 }
 
 // CPython's forkserver child changes to the parent's directory of the moment of start(); one
