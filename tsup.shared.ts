@@ -47,14 +47,13 @@ export const mainClean = (...folders: string[]): string[] => folders.flatMap((f)
 
 // The functions of core's child side that every child calls between loading its bootstrap and
 // calling the target (runChild and what it calls first, the Node version check, the shared state).
+// A bootstrap checks the version it is given, so the entry-file warning's functions are not here.
 const CHILD_PATH = [
   'slots',
   'sharedSlot',
   'createLocal',
   'isSupportedNode',
   'assertSupportedNode',
-  'warnIfMainFlagUnreliable',
-  'mainFlagUnreliableOn',
   'runChild',
   'parentView',
   'freshRun',
