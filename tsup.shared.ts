@@ -59,6 +59,7 @@ const CHILD_PATH = [
   'freshRun',
   'currentState',
   'setPendingProcess',
+  'exportOf',
   'importExport',
   'textOf',
   'fnv1a',

@@ -82,6 +82,18 @@ export const RATIOS: readonly RatioSpec[] = [
   vsFloor('start-join', 'start + join with a result'),
   between(
     'start-running',
+    'forkserver',
+    'raw-forkserver-warm',
+    "start to target running: proclife 'forkserver' / a pre-booted child_process.fork whose channel carried a message while idle (the warm floor)",
+  ),
+  between(
+    'start-running',
+    'raw-forkserver',
+    'raw-forkserver-warm',
+    "start to target running: the forkserver floor / the warm floor (what the floor's first message costs)",
+  ),
+  between(
+    'start-running',
     'raw-forkserver',
     'piscina',
     'start to target running: the forkserver floor / piscina (above 1: a hand-off to another process alone is slower than a hand-off to a thread)',

@@ -86,6 +86,7 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
     const tinypoolThread = tinypoolContestant('worker_threads');
     const piscina = piscinaContestant();
     const rawForkserver = rawForkserverContestant();
+    const rawForkserverWarm = rawForkserverContestant(true);
     const contestants: Contestant[] = [
       spawn,
       spawnTs,
@@ -94,6 +95,7 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
       rawForkContestant,
       rawWorkerContestant,
       rawForkserver,
+      rawForkserverWarm,
       tinypoolProcess,
       tinypoolThread,
       execaContestant,
@@ -240,7 +242,7 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
       'Order: each round runs every contestant once, rotated by one and reversed every other round; figures are the median and the 95th percentile (nearest rank) of the rounds; ratios divide medians.',
       'Memory: idle child processes report Private_Clean + Private_Dirty from /proc/<pid>/smaps_rollup (what ending the child would free); threads report the growth of the host RSS per idle thread.',
       "Peers: tinypool with isolateWorkers and minThreads 0 starts a fresh worker per task (cold, like 'spawn' and 'thread'); piscina is the warm hand-off that 'forkserver' competes with; execa runs the same node file as the raw fork.",
-      "Forkserver floor ('raw-forkserver'): a child_process.fork booted before the sample that has already imported the task module; the sample sends it one IPC message, it runs the target and sends the value back. 'forkserver' / this floor is what proclife's hand-off adds.",
+      "Forkserver floor ('raw-forkserver'): a child_process.fork booted before the sample that has already imported the task module; the sample sends it one IPC message, it runs the target and sends the value back. 'forkserver' / this floor is what proclife's hand-off adds. The warm floor ('raw-forkserver-warm') is the same child after it has received one message and answered it while idle, as a proclife stock process has (its import message, its 'ready'): Node has compiled its channel's code before the sample, so it shows what a raw forkserver that warms its channel takes.",
       `Parent RSS: ${s.rssCycles} sequential start + join + close per method (at most ${s.rssMaxSeconds} s per loop; parentRss[].cycles says how many ran), each loop in a fresh Node process (two loops at a time, so they share the cores; memory does not depend on the time a cycle takes); RSS at the end, heap and external after a full collection.`,
       "Phases: the 'spawn' children get a preloaded module (--import) that marks the first user code and the first IPC message; the target's module marks its own import; Node's performance.timeOrigin marks the process start. Each phase is the median of its per-sample duration.",
       `Iterations: warmup ${s.warmup}, start + join ${s.rounds}, terminate ${s.terminateRounds}, batches ${s.sequentialRounds} x ${s.sequentialCount} sequential and ${s.parallelRounds} x ${s.parallelCount} parallel, memory ${s.memoryCount} per method, parent RSS ${s.rssCycles} cycles per method, phases ${s.phaseRounds} rounds. The run took ${seconds} s.`,

@@ -22,6 +22,7 @@ import {
   localThing,
   Point,
   PointSet,
+  returnStuckThenable,
   workingDirectory,
   writeThenExit,
 } from '../fixtures/child-semantics.ts';
@@ -195,6 +196,13 @@ describe.each(METHODS)('child semantics [%s]', (method: Method) => {
   it.each([
     ['only its own signal', awaitOwnSignal, 'stopped', 0, 'stopped on request'],
     ['a promise that nothing settles', awaitNothing, 'terminated', -15, undefined],
+    [
+      'a thenable, returned by a plain function, that never calls back',
+      returnStuckThenable,
+      'terminated',
+      -15,
+      undefined,
+    ],
   ] as const)(
     'a target awaiting %s keeps the child alive until it is %s',
     async (_, target, how, code, result) => {

@@ -6,30 +6,43 @@ import { RAW_FORKSERVER_CHILD } from '../paths.ts';
 
 type Booted = { cp: ChildProcess; ready: Promise<unknown> };
 
-function boot(): Booted {
+function boot(warm: boolean): Booted {
   const cp = fork(RAW_FORKSERVER_CHILD);
-  return { cp, ready: once(cp, 'message') };
+  const booted = once(cp, 'message');
+  if (!warm) return { cp, ready: booted };
+  // The child answers 'warmed' to a 'warm' message, sent once it has said 'ready'.
+  const ready = booted.then(() => {
+    const warmed = once(cp, 'message');
+    cp.send('warm');
+    return warmed;
+  });
+  return { cp, ready };
 }
 
 /**
  * The floor for 'forkserver': one `child_process.fork` booted ahead that has imported the task
- * module and runs it on one IPC message. Its replacement boots after each sample, untimed.
+ * module and runs it on one IPC message. Its replacement boots after each sample, untimed. With
+ * `warm`, the child has also received a message and answered it while idle, as a proclife stock
+ * process has (its import message and its 'ready'), so its channel's code is compiled before the
+ * hand-off: the hand-off of a raw forkserver that does the same.
  */
-export function rawForkserverContestant(): Contestant {
+export function rawForkserverContestant(warm = false): Contestant {
   let next: Booted | undefined;
   // Before the first sample and after each one: a booted child waits for the next sample.
   const booted = async () => {
-    next ??= boot();
+    next ??= boot(warm);
     await next.ready;
   };
   return {
-    id: 'raw-forkserver',
-    label: 'pre-booted child_process.fork (forkserver floor)',
+    id: warm ? 'raw-forkserver-warm' : 'raw-forkserver',
+    label: warm
+      ? 'pre-booted child_process.fork whose channel carried a message (warm forkserver floor)'
+      : 'pre-booted child_process.fork (forkserver floor)',
     kind: 'raw',
     setup: booted,
     settle: booted,
     async once() {
-      const child = next ?? boot();
+      const child = next ?? boot(warm);
       next = undefined;
       await child.ready;
       const { cp } = child;

@@ -33,8 +33,8 @@ export interface ChildTransport {
 // trip through the module loader (an `import()` of a loaded module still takes several turns).
 const preimported = new Map<string, Record<string, unknown>>();
 
-async function importExport(ref: TargetRef, what: string): Promise<unknown> {
-  const ns = preimported.get(ref.module) ?? ((await import(ref.module)) as Record<string, unknown>);
+/** The function that `ref` names in the namespace `ns`, checked against what the parent sent. */
+function exportOf(ns: Record<string, unknown>, ref: TargetRef, what: string): unknown {
   let value: unknown;
   if (ref.from === 'registry') value = registeredTarget(ref.module, ref.exportName);
   else if (ref.from === 'commonjs') {
@@ -61,6 +61,14 @@ async function importExport(ref: TargetRef, what: string): Promise<unknown> {
     );
   }
   return value;
+}
+
+// A plain value from a module imported ahead (forkserver), a promise otherwise: the hand-off then
+// reaches the target in the message's own turn, with no promise turn between them.
+function importExport(ref: TargetRef, what: string): unknown {
+  const ns = preimported.get(ref.module);
+  if (ns) return exportOf(ns, ref, what);
+  return import(ref.module).then((imported: Record<string, unknown>) => exportOf(imported, ref, what));
 }
 
 /**
@@ -99,8 +107,7 @@ export function warmUpRunChild(): void {
 async function rebuildInstances(payload: ChildPayload): Promise<void> {
   const classes = await Promise.all(
     (payload.classes ?? []).map(
-      (ref) =>
-        importExport(ref, 'the class of an argument') as Promise<abstract new (...args: never[]) => unknown>,
+      (ref) => importExport(ref, 'the class of an argument') as abstract new (...args: never[]) => unknown,
     ),
   );
   // In place, and in one pass so that references shared between them stay shared: the child's
@@ -192,14 +199,16 @@ export async function runChild(
 
   let target: Target | undefined;
   try {
+    // A promise only when the module was not imported ahead: no turn is spent on a plain value.
     if (payload.processClass) {
-      const Subclass = (await importExport(
-        payload.processClass,
-        'the Process subclass',
-      )) as typeof BaseProcess;
+      const found = importExport(payload.processClass, 'the Process subclass');
+      const Subclass = (found instanceof Promise ? await found : found) as typeof BaseProcess;
       self = becomeSubclass(Subclass, state, payload, parent);
     }
-    if (payload.target) target = (await importExport(payload.target, 'the target function')) as Target;
+    if (payload.target) {
+      const found = importExport(payload.target, 'the target function');
+      target = (found instanceof Promise ? await found : found) as Target;
+    }
     if (payload.classes) await rebuildInstances(payload);
   } catch (error) {
     // Like Python's failures while unpickling: no `Process <name>:` header, exit code 1.
@@ -214,13 +223,18 @@ export async function runChild(
 
   let value: unknown;
   if (payload.observe) void transport.send({ t: 'proclife:running' }).catch(() => {}); // lifecycle event
-  // Python's child runs its target to the end: a target awaiting a promise that nothing in the
-  // event loop will settle (its own AbortSignal, say) must not end the child with exit code 0.
-  // A stop request, SIGTERM or the parent's death still end it.
-  const keepAlive = setInterval(() => {}, MAX_TIMER_MS);
+  let keepAlive: ReturnType<typeof setInterval> | undefined;
   try {
     // Without a subclass, what BaseProcess.run() does, with no object to call it on.
-    value = await (self ? self.run() : target?.(...state.args));
+    const returned: unknown = self ? self.run() : target?.(...state.args);
+    // Python's child runs its target to the end: a target awaiting a promise that nothing in the
+    // event loop will settle (its own AbortSignal, say) must not end the child with exit code 0.
+    // A stop request, SIGTERM or the parent's death still end it. Set once the target returned
+    // (the event loop cannot end while it runs), so that the target does not wait for the timer.
+    if (typeof (returned as PromiseLike<unknown> | null)?.then === 'function') {
+      keepAlive = setInterval(() => {}, MAX_TIMER_MS);
+    }
+    value = await returned;
   } catch (error) {
     await fail(error, true);
     process.exitCode = 1;
