@@ -243,7 +243,7 @@ function touchIdleTimer(): void {
 
 /**
  * The compatible idle process to hand out: booted before booting, exact imports before fewer.
- * The caller checks the chosen one in /proc, after sending it the payload.
+ * The caller checks the chosen one in /proc before it sends the payload (decision 0020, amended).
  */
 function pick(pool: Pool, modules: string[]): Stocked | undefined {
   for (;;) {
