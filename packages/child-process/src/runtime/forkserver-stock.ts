@@ -129,9 +129,20 @@ function isSeenGone(s: Stocked): boolean {
   return s.state === 'gone' || cp.exitCode !== null || cp.signalCode !== null || !cp.connected;
 }
 
+// In /proc/<pid>/stat (proc(5)), counted from the state, the first field after the command name:
+// the kernel's flags for the process (field 9) and its pending signals (field 31).
+const FLAGS_FIELD = 6;
+const PENDING_FIELD = 28;
+// The kernel sets PF_EXITING when the process starts to exit, well before it is a zombie.
+const PF_EXITING = 0x4;
+// A fatal signal (a SIGKILL, or a SIGTERM the process does not handle) shows as a pending SIGKILL
+// from the moment it is sent until the process acts on it.
+const SIGKILL_PENDING = 1 << 8;
+
 /**
- * Whether a stock process has died, also when its death has not been reported yet (a SIGKILL a
- * moment ago): on Linux /proc tells a zombie apart from a live process.
+ * Whether a stock process has died or is dying, also when its death has not been reported yet (a
+ * SIGKILL a moment ago): a zombie, a process that has begun to exit, or one with a fatal signal
+ * pending never reads a payload.
  */
 function isGone(s: Stocked): boolean {
   if (isSeenGone(s)) return true;
@@ -139,8 +150,14 @@ function isGone(s: Stocked): boolean {
   try {
     const n = process.getBuiltinModule('node:fs').readSync(s.stat, statBuffer, 0, statBuffer.length, 0);
     const stat = statBuffer.toString('latin1', 0, n);
-    const state = stat.charAt(stat.lastIndexOf(')') + 2);
-    return state === 'Z' || state === 'X';
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const state = fields[0];
+    return (
+      state === 'Z' ||
+      state === 'X' ||
+      (Number(fields[FLAGS_FIELD]) & PF_EXITING) !== 0 ||
+      (Number(fields[PENDING_FIELD]) & SIGKILL_PENDING) !== 0
+    );
   } catch {
     return true;
   }
