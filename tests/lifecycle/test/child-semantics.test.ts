@@ -194,18 +194,18 @@ describe.each(METHODS)('child semantics [%s]', (method: Method) => {
 
   // Python: a target blocked on an Event keeps its process alive until the event is set.
   it.each([
-    ['only its own signal', awaitOwnSignal, 'stopped', 0, 'stopped on request'],
-    ['a promise that nothing settles', awaitNothing, 'terminated', -15, undefined],
+    ['only its own signal', 'stopped', awaitOwnSignal, 0, 'stopped on request'],
+    ['a promise that nothing settles', 'terminated', awaitNothing, -15, undefined],
     [
       'a thenable, returned by a plain function, that never calls back',
-      returnStuckThenable,
       'terminated',
+      returnStuckThenable,
       -15,
       undefined,
     ],
   ] as const)(
     'a target awaiting %s keeps the child alive until it is %s',
-    async (_, target, how, code, result) => {
+    async (_, how, target, code, result) => {
       const p = make({ target, stdio: 'pipe' }).start();
       expect(await lineFrom(p.stdout, 'ready', { timeoutMs: 20_000 })).toBe('ready');
       expect(await p.join(500)).toBeNull();
