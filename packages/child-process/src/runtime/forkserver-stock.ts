@@ -135,13 +135,13 @@ const FLAGS_FIELD = 6;
 const PENDING_FIELD = 28;
 // The kernel sets PF_EXITING when the process starts to exit, well before it is a zombie.
 const PF_EXITING = 0x4;
-// A fatal signal (a SIGKILL, or a SIGTERM the process does not handle) shows as a pending SIGKILL
-// from the moment it is sent until the process acts on it.
+// A SIGKILL shows as pending from the moment it is sent until the process acts on it. (A SIGTERM
+// does not: Node handles it, then raises it again, and the process shows PF_EXITING from there.)
 const SIGKILL_PENDING = 1 << 8;
 
 /**
  * Whether a stock process has died or is dying, also when its death has not been reported yet (a
- * SIGKILL a moment ago): a zombie, a process that has begun to exit, or one with a fatal signal
+ * SIGKILL a moment ago): a zombie, a process that has begun to exit, or one with a SIGKILL
  * pending never reads a payload.
  */
 function isGone(s: Stocked): boolean {

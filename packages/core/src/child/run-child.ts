@@ -105,11 +105,10 @@ export function warmUpRunChild(): void {
 
 /** Rebuilds the class instances among the arguments and fields, once their classes are imported. */
 async function rebuildInstances(payload: ChildPayload): Promise<void> {
-  const classes = await Promise.all(
-    (payload.classes ?? []).map(
-      (ref) => importExport(ref, 'the class of an argument') as abstract new (...args: never[]) => unknown,
-    ),
+  const found = await Promise.all(
+    (payload.classes ?? []).map((ref) => importExport(ref, 'the class of an argument')),
   );
+  const classes = found as Parameters<typeof decodeInstances>[1];
   // In place, and in one pass so that references shared between them stay shared: the child's
   // Process already holds this very array of arguments.
   decodeInstances([payload.args, payload.fields], classes);
