@@ -2,7 +2,6 @@
 // and it hands over to the shared child bootstrap. Built as one file with the entry and the child
 // side of core (decisions 0017, 0021): a target that starts threads of its own imports this
 // package, which registers the start method then.
-import { workerData } from 'node:worker_threads';
 import { assertSupportedNode, type ChildPayload, runChild } from '@proclife/core/child';
 import { distUrl } from '../runtime/dist-url.ts';
 import { superviseOwnChildren } from '../runtime/own-children.ts';
@@ -21,6 +20,6 @@ const packageEntry = (): string => distUrl('index.js').href;
 
 /** Runs the thread's Process; its payload is the Worker's `workerData`. */
 export function runThreadChild(): Promise<void> {
-  const payload = workerData as ChildPayload;
+  const payload = process.getBuiltinModule('node:worker_threads').workerData as ChildPayload;
   return runChild(payload, threadTransport(), packageEntry);
 }

@@ -1,4 +1,3 @@
-import { parentPort } from 'node:worker_threads';
 import { type ChildTransport, ProclifeError, type SerializedValue } from '@proclife/core/child';
 import { ENDED_ON_ITS_OWN } from './thread-protocol.ts';
 
@@ -7,7 +6,8 @@ import { ENDED_ON_ITS_OWN } from './thread-protocol.ts';
  * There is no `setTitle`: a thread shares its host process's title.
  */
 export function threadTransport(): ChildTransport {
-  const port = parentPort;
+  // Not an ES import of node:worker_threads: its facade would cost every thread's start.
+  const port = process.getBuiltinModule('node:worker_threads').parentPort;
   if (!port) {
     throw new ProclifeError('ERR_LAUNCH_FAILED', 'The thread bootstrap must run inside a worker thread.');
   }
