@@ -1,5 +1,4 @@
-import { fileURLToPath } from 'node:url';
-import { nodeModule } from './builtins.ts';
+import { fileURLToPath, nodeModule } from './builtins.ts';
 import { loadedStartMethod } from './context.ts';
 import { currentSlot, type ParentProcess, type PendingProcess } from './current-slot.ts';
 import { debug } from './debug.ts';

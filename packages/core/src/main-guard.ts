@@ -1,5 +1,4 @@
-import { fileURLToPath } from 'node:url';
-import { nodeFs, nodeThreads } from './builtins.ts';
+import { fileURLToPath, nodeFs, nodeThreads } from './builtins.ts';
 
 /**
  * Whether Node's `import.meta.main` can be wrong for this module: Node 24.2.x reports `false`

@@ -2,8 +2,8 @@
 // (decision 0019). esbuild renames a class or a function when two bundled modules declare the
 // same name (`Process` and `Process2`), and then its `name` would change: errors' `name` and
 // the cross-copy `instanceof` read class names. This suite fails if a bundle renamed any.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire, isBuiltin } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -69,5 +69,23 @@ describe.each(BUNDLES)('the %s bootstrap bundle, imports', (_, file) => {
     const code = readFileSync(file, 'utf8');
     const imports = [...code.matchAll(/^import\b[^;]*;/gm)].map((m) => m[0]);
     expect(imports).toEqual([]);
+  });
+});
+
+// The packages' own files (what a program, or a child whose target's module imports proclife,
+// loads) import the other proclife packages and no Node built-in: each built-in imported as an ES
+// module costs every process that loads the file (node:worker_threads, 2 to 3 ms).
+const PACKAGE_FILES = ['@proclife/core', '@proclife/child-process', '@proclife/worker-threads'].flatMap(
+  (pkg) =>
+    readdirSync(distOf(pkg))
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => [`${pkg}/dist/${name}`, join(distOf(pkg), name)] as const),
+);
+
+describe.each(PACKAGE_FILES)('%s', (_, file) => {
+  it('imports no Node built-in statically', () => {
+    const code = readFileSync(file, 'utf8');
+    const specifiers = [...code.matchAll(/^import\b[^;]*?from\s*"([^"]+)";/gm)].map((m) => m[1] as string);
+    expect(specifiers.filter((s) => isBuiltin(s))).toEqual([]);
   });
 });

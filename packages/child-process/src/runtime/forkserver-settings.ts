@@ -1,6 +1,3 @@
-import { createRequire, isBuiltin } from 'node:module';
-import { isAbsolute, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { InvalidOptionError } from '@proclife/core';
 import { quote } from '@proclife/core/adapter';
 
@@ -51,6 +48,11 @@ function changed(): void {
 
 /** Turns a module name into what a child can `import()`: a file URL, a built-in or a bare name. */
 function toSpecifier(name: string): string {
+  // Built-ins from process.getBuiltinModule(): an ES import of each costs every process that
+  // imports this package (a child whose target's module does, too) the facade Node builds.
+  const { createRequire, isBuiltin } = process.getBuiltinModule('node:module');
+  const { isAbsolute, join, resolve } = process.getBuiltinModule('node:path');
+  const { pathToFileURL } = process.getBuiltinModule('node:url');
   if (name === '__main__') {
     // Python's forkserver imports the main module as `__mp_main__`, where its main guard is false;
     // in a child, `import.meta.main` of the main script is false too.

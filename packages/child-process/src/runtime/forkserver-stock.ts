@@ -1,6 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import {
   type ChildPayload,
   debug,
@@ -21,7 +20,6 @@ import { adoptChild, signalTree, spawnNode } from './spawn-launcher.ts';
 
 // The bootstrap of every forkserver process; built next to this file's chunk in dist/.
 export const FORKSERVER_ENTRY_URL = distUrl('forkserver/child.js');
-const ENTRY = fileURLToPath(FORKSERVER_ENTRY_URL);
 
 // After this many stock processes in a row die before they are booted (a preload module that
 // kills its process, say), the stock stops refilling until one boots: `start()` still works,
@@ -179,7 +177,7 @@ function boot(pool: Pool): void {
   let cp: ChildProcess;
   let child: LaunchedChild;
   try {
-    cp = spawnNode(ENTRY, { stdio: pool.stdio, orphanPolicy: 'end' });
+    cp = spawnNode(FORKSERVER_ENTRY_URL, { stdio: pool.stdio, orphanPolicy: 'end' });
     child = adoptChild(cp, 'end');
   } catch (error) {
     pool.failures++;
@@ -287,7 +285,7 @@ function dropDead(pool: Pool, s: Stocked): void {
 
 /** Starts a process that runs `request` as soon as it has booted: the spawn-speed path. */
 function launchFresh(request: LaunchRequest, run: RunMessage): LaunchedChild {
-  const cp = spawnNode(ENTRY, request);
+  const cp = spawnNode(FORKSERVER_ENTRY_URL, request);
   const child = adoptChild(cp, request.orphanPolicy);
   freshBooting++;
   let booting = true;

@@ -1,6 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import {
   type ChildMessage,
   checkChildEntry,
@@ -19,7 +18,6 @@ import { payloadEnv } from './env-payload.ts';
 
 // The bootstrap that every spawn child runs; built next to this file's chunk in dist/.
 const ENTRY_URL = distUrl('entry/spawn-child.js');
-const ENTRY = fileURLToPath(ENTRY_URL);
 
 // Flags that would make every child stop for a debugger or re-run the parent's own script.
 const DROP_FLAGS = /^--(inspect|inspect-brk|inspect-port|debug|debug-brk)(=|$)/;
@@ -147,11 +145,15 @@ export function adoptChild(
  * path (docs/decisions/0019-child-start-without-exec.md).
  */
 export function spawnNode(
-  entry: string,
+  entryUrl: URL,
   request: Pick<LaunchRequest, 'stdio' | 'orphanPolicy'>,
   env: NodeJS.ProcessEnv = process.env,
   nodeFlags: readonly string[] = [],
 ): ChildProcess {
+  // node:url from process.getBuiltinModule() and only here: an ES import would cost every process
+  // that imports this package (a child whose target's module does, too) the facade Node builds of
+  // it, and at the top level it would run before the Node version check on a Node without it.
+  const entry = process.getBuiltinModule('node:url').fileURLToPath(entryUrl);
   const nodeArgs = [...childExecArgv(), ...nodeFlags, entry];
   const survive = request.orphanPolicy === 'survive';
   const out = request.stdio === 'pipe' ? 'pipe' : 'inherit';
@@ -170,7 +172,7 @@ export const spawnLauncher: Launcher = {
   ready: () => checkChildEntry(ENTRY_URL, 'spawn'),
   launch(request) {
     const { env, carried } = payloadEnv(checkEnvObject(request.options.env) ?? process.env, request.payload);
-    const cp = spawnNode(ENTRY, request, env);
+    const cp = spawnNode(ENTRY_URL, request, env);
     const child = adoptChild(cp, request.orphanPolicy);
     if (!carried) cp.send(request.payload);
     return child;

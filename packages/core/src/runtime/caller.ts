@@ -1,5 +1,4 @@
-import { dirname, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, nodePath } from '../builtins.ts';
 import { sharedSlot } from '../shared-state.ts';
 
 // Directories whose frames are proclife's own, not the user's: core registers itself, and each
@@ -10,10 +9,13 @@ const internalDirs = sharedSlot('internal-dirs', () => new Set<string>());
 export function registerInternalDirectory(moduleUrl: string): void {
   // The built files of a package all sit in its `dist/` folder (or `src/` when run from source);
   // the package's tests and fixtures beside it are the user's files.
+  const { dirname, sep } = nodePath();
   internalDirs.add(dirname(fileURLToPath(moduleUrl)) + sep);
 }
 
-registerInternalDirectory(import.meta.url);
+// Core's own folder, registered on first use: at the top level, node:path and node:url would be
+// loaded before the Node version check, which reports a Node without process.getBuiltinModule().
+let coreRegistered = false;
 
 /** The file path behind a script name or URL V8 reports (`file:` URL or absolute path), or null. */
 export function filePathOf(fileName: string): string | null {
@@ -28,6 +30,11 @@ export function filePathOf(fileName: string): string | null {
 }
 
 function isUserFile(path: string): boolean {
+  if (!coreRegistered) {
+    coreRegistered = true;
+    registerInternalDirectory(import.meta.url);
+  }
+  const { sep } = nodePath();
   if (path.includes(`${sep}node_modules${sep}`)) return false;
   for (const dir of internalDirs) if (path.startsWith(dir)) return false;
   return true;

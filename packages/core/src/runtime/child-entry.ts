@@ -1,5 +1,4 @@
-import { fileURLToPath } from 'node:url';
-import { nodeFs } from '../builtins.ts';
+import { fileURLToPath, nodeFs } from '../builtins.ts';
 import { ProclifeError } from '../errors.ts';
 
 const checked = new Set<string>();

@@ -1,6 +1,4 @@
-import { extname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { nodeFs, nodeModule } from '../builtins.ts';
+import { fileURLToPath, nodeFs, nodeModule, nodePath, pathToFileURL } from '../builtins.ts';
 
 /** One export of a module: the name it is exported under and the local binding behind it. */
 export interface ExportEntry {
@@ -46,7 +44,7 @@ function resolveSpecifier(specifier: string, fromFile: string): string | null {
     const path = fileURLToPath(url);
     if (nodeFs().existsSync(path)) return path;
     // TypeScript sources often import `./x.js` for a file that is `./x.ts`.
-    const ext = extname(path);
+    const ext = nodePath().extname(path);
     const ts = ext === '.js' ? `${path.slice(0, -3)}.ts` : ext === '.mjs' ? `${path.slice(0, -4)}.mts` : null;
     return ts && nodeFs().existsSync(ts) ? ts : null;
   }

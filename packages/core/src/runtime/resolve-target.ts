@@ -1,9 +1,7 @@
 // Finds where a child can import the very function (or Process subclass) that was passed, the
 // way pickle finds a function by module and qualified name and refuses unless
 // `getattr(module, qualname) is obj`. See docs/decisions/0010-target-identity.md.
-import { relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { nodeModule, nodeUtil } from '../builtins.ts';
+import { fileURLToPath, nodeModule, nodePath, nodeUtil, pathToFileURL } from '../builtins.ts';
 import { quote, TargetError } from '../errors.ts';
 import type { TargetRef } from '../launcher.ts';
 import { filePathOf } from './caller.ts';
@@ -16,7 +14,7 @@ type Value = ((...args: never[]) => unknown) | (abstract new (...args: never[]) 
 type Fn = (...args: never[]) => unknown;
 
 function display(path: string): string {
-  const rel = relative(process.cwd(), path);
+  const rel = nodePath().relative(process.cwd(), path);
   return rel.startsWith('..') ? path : rel;
 }
 

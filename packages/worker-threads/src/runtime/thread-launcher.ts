@@ -1,4 +1,4 @@
-import { SHARE_ENV, Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import {
   type ChildMessage,
   checkChildEntry,
@@ -155,7 +155,9 @@ export const threadLauncher: Launcher = {
   launch(request) {
     const options = validateThreadOptions(request.options);
     const pipe = request.stdio === 'pipe';
-    const worker = new Worker(ENTRY, {
+    // From process.getBuiltinModule(), not an ES import: see validateThreadOptions().
+    const threads = process.getBuiltinModule('node:worker_threads');
+    const worker = new threads.Worker(ENTRY, {
       workerData: request.payload,
       name: request.payload.name,
       // A child's stdin is not the parent's: the thread's process.stdin is empty.
@@ -164,7 +166,8 @@ export const threadLauncher: Launcher = {
       stderr: pipe,
       // The compile cache comes on through the thread's environment, as a spawn child's does
       // (decision 0019's second amendment); a shared environment is the parent's own, left alone.
-      env: options.env === SHARE_ENV ? SHARE_ENV : withCompileCache(options.env ?? process.env),
+      env:
+        options.env === threads.SHARE_ENV ? threads.SHARE_ENV : withCompileCache(options.env ?? process.env),
       ...(options.resourceLimits !== undefined ? { resourceLimits: options.resourceLimits } : {}),
     });
     return adoptWorker(worker, request, options.resourceLimits);

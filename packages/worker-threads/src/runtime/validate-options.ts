@@ -1,4 +1,3 @@
-import { SHARE_ENV } from 'node:worker_threads';
 import { checkEnvObject, InvalidOptionError, quote } from '@proclife/core/adapter';
 import type { ThreadProcessOptions, ThreadResourceLimits } from '../thread-options.ts';
 
@@ -47,7 +46,12 @@ function checkResourceLimits(value: unknown): ThreadResourceLimits | undefined {
 }
 
 function checkEnv(value: unknown): ThreadLaunchOptions['env'] {
-  if (value === SHARE_ENV) return SHARE_ENV;
+  // node:worker_threads only for a symbol: importing it costs a process's main thread 2 to 3 ms
+  // (a child whose target's module imports this package, too), and the Worker needs it only later.
+  if (typeof value === 'symbol') {
+    const threads = process.getBuiltinModule('node:worker_threads');
+    if (value === threads.SHARE_ENV) return threads.SHARE_ENV;
+  }
   return checkEnvObject(value, 'SHARE_ENV (from node:worker_threads)');
 }
 
