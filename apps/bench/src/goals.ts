@@ -111,6 +111,14 @@ export const RATIOS: readonly RatioSpec[] = [
     "start to target running: proclife 'spawn' with a TypeScript target / with a JavaScript target",
     ['<=', 1.05],
   ),
+  // No goal: what the usual layout costs a child on top of the task (Node loading the packages'
+  // files), shown so that it stays in sight (decision 0021's amendment).
+  between(
+    'start-running',
+    'spawn-imports',
+    'spawn',
+    "start to target running: proclife 'spawn' with a target whose module imports proclife / with task.js",
+  ),
   vsRaw('start-running', 'thread', 'raw-worker', 'start to target running', 1.05),
   vsRaw('start-join', 'thread', 'raw-worker', 'start + join with a result'),
   spawnOverForkserver('start-running', 'start to target running', 40),

@@ -75,7 +75,8 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
   const keepAlive = setInterval(() => {}, 60_000);
   try {
     const spawn = proclifeContestant('spawn');
-    const spawnTs = proclifeContestant('spawn', 0, true);
+    const spawnTs = proclifeContestant('spawn', 0, 'ts');
+    const spawnImports = proclifeContestant('spawn', 0, 'imports');
     // A forkserver start hands out a booted process and boots its replacement in the background,
     // once the child has ended (decision 0019); the pause lets the replacement finish booting, so
     // that it does not land on the next contestant's time and the next sample finds a warm stock.
@@ -90,6 +91,7 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
     const contestants: Contestant[] = [
       spawn,
       spawnTs,
+      spawnImports,
       forkserver,
       thread,
       rawForkContestant,

@@ -3,6 +3,7 @@ import '@proclife/worker-threads';
 import { getAllStartMethods, getContext, releaseForkserverStock } from '@proclife/child-process';
 import type { BaseProcess, ProcessOptions } from '@proclife/core';
 import { idle, now, running } from '../child/task.js';
+import { runningWithImports } from '../child/task-imports.js';
 import { runningTs } from '../child/task-ts.ts';
 import type { Contestant, IdleStarter } from '../contestant.ts';
 
@@ -30,20 +31,31 @@ function processClass(method: string): ProcessClass {
   return getContext(method).Process as ProcessClass;
 }
 
+/** Which task module the target comes from (see the files in ../child/). */
+export type TaskModule = 'js' | 'ts' | 'imports';
+
+const TASKS: Record<TaskModule, { target: (...args: never[]) => unknown; suffix: string; label: string }> = {
+  js: { target: running, suffix: '', label: '' },
+  // The same function in TypeScript (task-ts.ts), to compare a TypeScript target's start.
+  ts: { target: runningTs, suffix: '-ts', label: ', TypeScript target' },
+  // The same function in a module that imports proclife (task-imports.js), the usual layout.
+  imports: { target: runningWithImports, suffix: '-imports', label: ", target's module imports proclife" },
+};
+
 /**
- * proclife running the task with one start method; the target is `running` from task.js, or with
- * `typescript`, the same function from task-ts.ts (to compare a TypeScript target's start).
+ * proclife running the task with one start method; the target is `running` from task.js unless
+ * `task` names another task module.
  */
 export function proclifeContestant(
   method: string,
   settleMs = 0,
-  typescript = false,
+  task: TaskModule = 'js',
 ): Contestant & IdleStarter {
   const unavailable = missing(method);
-  const target = typescript ? runningTs : running;
+  const { target, suffix, label } = TASKS[task];
   return {
-    id: typescript ? `${method}-ts` : method,
-    label: `${LABELS[method] ?? `proclife '${method}'`}${typescript ? ', TypeScript target' : ''}`,
+    id: `${method}${suffix}`,
+    label: `${LABELS[method] ?? `proclife '${method}'`}${label}`,
     kind: 'proclife',
     unavailable,
     thread: method === 'thread',
