@@ -187,6 +187,19 @@ function meets(value: number, [op, limit]: [Op, number]): boolean {
 }
 
 /** Computes every ratio and figure goal from the figures (null where a side is missing). */
+/**
+ * The ids (without the group) of the figures of `group` that some ratio with a goal reads: the
+ * batches repeat these, and measure the others once.
+ */
+export function goalFigures(group: string): Set<string> {
+  const ids = new Set<string>();
+  for (const r of RATIOS) {
+    if (!r.goal) continue;
+    for (const f of [r.num, r.den]) if (f.startsWith(`${group}/`)) ids.add(f.slice(group.length + 1));
+  }
+  return ids;
+}
+
 export function computeRatios(figures: readonly Figure[], memory: readonly MemoryFigure[] = []): Ratio[] {
   const medianOf = (id: string) => figures.find((f) => f.id === id)?.medianMs ?? null;
   const out: Ratio[] = [];

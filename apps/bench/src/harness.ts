@@ -7,7 +7,7 @@ import { proclifeContestant, releaseProclife } from './contestants/proclife.ts';
 import { rawForkContestant, rawForkOnEveryCore } from './contestants/raw-fork.ts';
 import { rawForkserverContestant } from './contestants/raw-forkserver.ts';
 import { rawWorkerContestant } from './contestants/raw-worker.ts';
-import { computeRatios } from './goals.ts';
+import { computeRatios, goalFigures } from './goals.ts';
 import { busyCoresNow, finishMachineInfo, isBusy, machineInfo } from './machine.ts';
 import { measureBatches } from './scenarios/batch.ts';
 import { measureMemory } from './scenarios/memory.ts';
@@ -136,8 +136,8 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
     );
     const batch = await part(
       'batches',
-      `batches: ${s.sequentialRounds} x ${s.sequentialCount} sequential, ${s.parallelRounds} x ${s.parallelCount} parallel`,
-      () => measureBatches(batchers, s),
+      `batches: ${s.sequentialRounds} x ${s.sequentialCount} sequential (once for what no goal reads), ${s.parallelRounds} x ${s.parallelCount} parallel`,
+      () => measureBatches(batchers, s, goalFigures('sequential')),
     );
     const mem = await part('memory', `memory: ${s.memoryCount} idle children each`, () =>
       measureMemory(starters, s.memoryCount, dir),
@@ -247,7 +247,7 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
       "Forkserver floor ('raw-forkserver'): a child_process.fork booted before the sample that has already imported the task module; the sample sends it one IPC message, it runs the target and sends the value back. 'forkserver' / this floor is what proclife's hand-off adds. The warm floor ('raw-forkserver-warm') is the same child after it has received one message and answered it while idle, as a proclife stock process has (its import message, its 'ready'): Node has compiled its channel's code before the sample, so it shows what a raw forkserver that warms its channel takes.",
       `Parent RSS: ${s.rssCycles} sequential start + join + close per method (at most ${s.rssMaxSeconds} s per loop; parentRss[].cycles says how many ran), each loop in a fresh Node process (two loops at a time, so they share the cores; memory does not depend on the time a cycle takes); RSS at the end, heap and external after a full collection.`,
       "Phases: the 'spawn' children get a preloaded module (--import) that marks the first user code and the first IPC message; the target's module marks its own import; Node's performance.timeOrigin marks the process start. Each phase is the median of its per-sample duration.",
-      `Iterations: warmup ${s.warmup}, start + join ${s.rounds}, terminate ${s.terminateRounds}, batches ${s.sequentialRounds} x ${s.sequentialCount} sequential and ${s.parallelRounds} x ${s.parallelCount} parallel, memory ${s.memoryCount} per method, parent RSS ${s.rssCycles} cycles per method, phases ${s.phaseRounds} rounds. The run took ${seconds} s.`,
+      `Iterations: warmup ${s.warmup}, start + join ${s.rounds}, terminate ${s.terminateRounds}, batches ${s.sequentialRounds} x ${s.sequentialCount} sequential for ${[...goalFigures('sequential')].join(', ')} (whose ratios have goals) and 1 x ${s.sequentialCount} for the others, and ${s.parallelRounds} x ${s.parallelCount} parallel, memory ${s.memoryCount} per method, parent RSS ${s.rssCycles} cycles per method, phases ${s.phaseRounds} rounds. The run took ${seconds} s.`,
       "The machine is shared (the load averages at the start and the end are in machine.loadAverage and machine.loadAverageEnd): machine.busy is true when the 1-minute load average at the start exceeded the number of cores, or when other work kept more than half of the cores busy during a 1-second idle probe after the run (machine.busyCoresEnd; the end load average still counts the run's own children for minutes). Compare ratios from one run, not absolute times across runs.",
       ...phaseNote,
     ];

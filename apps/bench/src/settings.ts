@@ -7,7 +7,10 @@ export interface BenchSettings {
   rounds: number;
   /** Timed terminate samples per start method and floor. */
   terminateRounds: number;
-  /** Children per sequential batch, and how many such batches. */
+  /**
+   * Children per sequential batch, and how many such batches for a contestant that a goal reads
+   * (the others run one: a batch of 100 takes seconds, and its total is one sample).
+   */
   sequentialCount: number;
   sequentialRounds: number;
   /** Children per parallel batch, and how many such batches. */
@@ -46,13 +49,15 @@ export function benchSettings(quick: boolean, overrides: Partial<BenchSettings> 
     : {
         quick,
         // Sized by each part's measured time (the bench prints it), for 4 minutes on 2 cores:
-        // 40 interleaved rounds keep the medians stable; one sequential batch of 100 per
-        // method is the longest part, and the parent RSS loops stop at 20 s each.
+        // 40 interleaved rounds keep the medians stable; the sequential batches of 100 are the
+        // longest part (three each for what a goal reads, whose total was one noisy sample when
+        // it ran once: the ceiling of raw forks on every core read 1.4 to 2.2 s in quiet runs), and
+        // the parent RSS loops stop at 20 s each.
         warmup: 3,
         rounds: 40,
         terminateRounds: 20,
         sequentialCount: 100,
-        sequentialRounds: 1,
+        sequentialRounds: 3,
         parallelCount: 8,
         parallelRounds: 5,
         memoryCount: 3,

@@ -18,11 +18,14 @@ type BatchSettings = Pick<
 
 /**
  * Throughput: `sequentialCount` start + join one after another, and `parallelCount` started
- * together then all joined; each batch repeated in alternating order.
+ * together then all joined; each batch repeated in alternating order. Sequential batches run
+ * `sequentialRounds` times for the contestants in `repeated` (those a goal reads) and once for
+ * the others, in the first round.
  */
 export async function measureBatches(
   contestants: readonly Contestant[],
   s: BatchSettings,
+  repeated: ReadonlySet<string> = new Set(contestants.map((c) => c.id)),
 ): Promise<BatchRun> {
   const sequential = new Map<string, number[]>();
   const parallel = new Map<string, number[]>();
@@ -38,10 +41,11 @@ export async function measureBatches(
     rounds: number,
     run: (c: Contestant) => Promise<unknown>,
     takes: (c: Contestant) => boolean = () => true,
+    again: (c: Contestant) => boolean = () => true,
   ) => {
     const these = live.filter(takes);
     for (let r = 0; r < rounds; r++) {
-      for (const c of roundOrder(these, r)) {
+      for (const c of roundOrder(r === 0 ? these : these.filter(again), r)) {
         if (errors.has(c.id)) continue;
         try {
           const ms = await withRetry(async () => {
@@ -57,15 +61,21 @@ export async function measureBatches(
       }
     }
   };
-  await batch(sequential, s.sequentialRounds, async (c) => {
-    const lanes = c.lanes ?? 1;
-    // The count is split between the lanes; each lane starts its next child when the last ends.
-    await Promise.all(
-      Array.from({ length: lanes }, async (_, lane) => {
-        for (let i = lane; i < s.sequentialCount; i += lanes) await c.once();
-      }),
-    );
-  });
+  await batch(
+    sequential,
+    s.sequentialRounds,
+    async (c) => {
+      const lanes = c.lanes ?? 1;
+      // The count is split between the lanes; each lane starts its next child when the last ends.
+      await Promise.all(
+        Array.from({ length: lanes }, async (_, lane) => {
+          for (let i = lane; i < s.sequentialCount; i += lanes) await c.once();
+        }),
+      );
+    },
+    undefined,
+    (c) => repeated.has(c.id),
+  );
   await batch(
     parallel,
     s.parallelRounds,
