@@ -52,7 +52,7 @@ export function benchSettings(quick: boolean, overrides: Partial<BenchSettings> 
         // 40 interleaved rounds keep the medians stable; the sequential batches of 100 are the
         // longest part (three each for what a goal reads, whose total was one noisy sample when
         // it ran once: the ceiling of raw forks on every core read 1.4 to 2.2 s in quiet runs), and
-        // the parent RSS loops stop at 20 s each.
+        // the parent RSS loops stop at 15 s each (20 before those batches were repeated).
         warmup: 3,
         rounds: 40,
         terminateRounds: 20,
@@ -62,7 +62,7 @@ export function benchSettings(quick: boolean, overrides: Partial<BenchSettings> 
         parallelRounds: 5,
         memoryCount: 3,
         rssCycles: 300,
-        rssMaxSeconds: 20,
+        rssMaxSeconds: 15,
         phaseRounds: 20,
       };
   return { ...base, ...overrides };
