@@ -8,7 +8,15 @@ import { rawForkContestant, rawForkOnEveryCore } from './contestants/raw-fork.ts
 import { rawForkserverContestant } from './contestants/raw-forkserver.ts';
 import { rawWorkerContestant } from './contestants/raw-worker.ts';
 import { computeRatios, goalFigures } from './goals.ts';
-import { busyCoresNow, finishMachineInfo, isBusy, machineInfo } from './machine.ts';
+import {
+  busyCoresNow,
+  finishMachineInfo,
+  isBusy,
+  machineInfo,
+  STEAL_BUSY_PERCENT,
+  stealPercentBetween,
+  stealTicks,
+} from './machine.ts';
 import { measureBatches } from './scenarios/batch.ts';
 import { measureMemory } from './scenarios/memory.ts';
 import { measureParentRss } from './scenarios/parent-rss.ts';
@@ -67,6 +75,7 @@ function warnBusy(load: readonly number[], when: string): void {
 export async function runBenchmark(s: BenchSettings, command: string): Promise<Results> {
   const date = new Date().toISOString();
   const machine = machineInfo();
+  const stealAtStart = stealTicks();
   if (isBusy(machine.loadAverage, machine.cpus)) warnBusy(machine.loadAverage, 'at the start');
   const began = performance.now();
   const dir = mkdtempSync(join(tmpdir(), 'proclife-bench-'));
@@ -248,11 +257,14 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
       `Parent RSS: ${s.rssCycles} sequential start + join + close per method (at most ${s.rssMaxSeconds} s per loop; parentRss[].cycles says how many ran), each loop in a fresh Node process (two loops at a time, so they share the cores; memory does not depend on the time a cycle takes); RSS at the end, heap and external after a full collection.`,
       "Phases: the 'spawn' children get a preloaded module (--import) that marks the first user code and the first IPC message; the target's module marks its own import; Node's performance.timeOrigin marks the process start. Each phase is the median of its per-sample duration.",
       `Iterations: warmup ${s.warmup}, start + join ${s.rounds}, terminate ${s.terminateRounds}, batches ${s.sequentialRounds} x ${s.sequentialCount} sequential for ${[...goalFigures('sequential')].join(', ')} (whose ratios have goals) and 1 x ${s.sequentialCount} for the others, and ${s.parallelRounds} x ${s.parallelCount} parallel, memory ${s.memoryCount} per method, parent RSS ${s.rssCycles} cycles per method, phases ${s.phaseRounds} rounds. The run took ${seconds} s.`,
-      "The machine is shared (the load averages at the start and the end are in machine.loadAverage and machine.loadAverageEnd): machine.busy is true when the 1-minute load average at the start exceeded the number of cores, or when other work kept more than half of the cores busy during a 1-second idle probe after the run (machine.busyCoresEnd; the end load average still counts the run's own children for minutes). Compare ratios from one run, not absolute times across runs.",
+      `The machine is shared (the load averages at the start and the end are in machine.loadAverage and machine.loadAverageEnd): machine.busy is true when the 1-minute load average at the start exceeded the number of cores, when other work kept more than half of the cores busy during a 1-second idle probe after the run (machine.busyCoresEnd; the end load average still counts the run's own children for minutes), or when the hypervisor took more than ${STEAL_BUSY_PERCENT}% of the cores' time during the run (machine.stealPercent, from /proc/stat: a virtual machine's host can slow every figure while its load average stays low). Compare ratios from one run, not absolute times across runs.`,
       ...phaseNote,
     ];
-    const finished = finishMachineInfo(machine, await busyCoresNow());
-    if (finished.busy && !isBusy(machine.loadAverage, machine.cpus)) {
+    const steal = stealPercentBetween(stealAtStart, stealTicks());
+    const finished = finishMachineInfo(machine, await busyCoresNow(), steal);
+    if ((steal ?? 0) > STEAL_BUSY_PERCENT) {
+      warnBusy(finished.loadAverageEnd, `during the run (the host took ${steal}% of the cores' time)`);
+    } else if (finished.busy && !isBusy(machine.loadAverage, machine.cpus)) {
       warnBusy(
         finished.loadAverageEnd,
         `at the end (other work kept ${finished.busyCoresEnd ?? 'an unknown number of'} cores busy)`,

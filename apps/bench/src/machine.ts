@@ -19,9 +19,17 @@ export interface MachineInfo {
    */
   busyCoresEnd: number | null;
   /**
-   * True when the 1-minute load average at the start was above the cores' count, or when other
+   * The share of the cores' time, in percent, that the hypervisor spent on other guests while the
+   * run lasted (`steal` in /proc/stat), or null where it cannot be read. A virtual machine's host
+   * can slow every figure while the machine's own load average stays low; above
+   * {@link STEAL_BUSY_PERCENT} the run counts as busy.
+   */
+  stealPercent: number | null;
+  /**
+   * True when the 1-minute load average at the start was above the cores' count, when other
    * work kept more than half of the cores busy during the probe at the end (the end's load
-   * average where there is no probe).
+   * average where there is no probe), or when the host took more than
+   * {@link STEAL_BUSY_PERCENT} of the cores' time during the run.
    */
   busy: boolean;
 }
@@ -33,21 +41,48 @@ export function isBusy(load: readonly number[], cpus: number): boolean {
   return (load[0] ?? 0) > cpus;
 }
 
-/** The machine's CPU time so far as [busy, total] ticks, from /proc/stat; undefined off Linux. */
-function cpuTicks(): [number, number] | undefined {
+/** Above this share of steal during a run, the run counts as busy. */
+export const STEAL_BUSY_PERCENT = 10;
+
+/** The first line of /proc/stat as numbers (user, nice, system, idle, iowait, irq, softirq, steal, ...). */
+function cpuFields(): number[] | undefined {
   try {
     const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '')
       .trim()
       .split(/\s+/)
       .slice(1)
       .map(Number);
-    const total = fields.reduce((sum, n) => sum + n, 0);
-    // idle and iowait
-    const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
-    return total > 0 ? [total - idle, total] : undefined;
+    return fields.length > 7 ? fields : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The machine's CPU time so far as [busy, total] ticks, from /proc/stat; undefined off Linux. */
+function cpuTicks(): [number, number] | undefined {
+  const fields = cpuFields();
+  if (!fields) return undefined;
+  const total = fields.reduce((sum, n) => sum + n, 0);
+  // idle and iowait
+  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+  return total > 0 ? [total - idle, total] : undefined;
+}
+
+/** The hypervisor's steal and the total so far, in ticks; read at the start and end of a run. */
+export function stealTicks(): [number, number] | undefined {
+  const fields = cpuFields();
+  if (!fields) return undefined;
+  const total = fields.reduce((sum, n) => sum + n, 0);
+  return total > 0 ? [fields[7] ?? 0, total] : undefined;
+}
+
+/** Steal between two readings of {@link stealTicks}, in percent of the cores' time. */
+export function stealPercentBetween(
+  start: [number, number] | undefined,
+  end: [number, number] | undefined,
+): number | undefined {
+  if (!start || !end || end[1] <= start[1]) return undefined;
+  return Math.round(((end[0] - start[0]) / (end[1] - start[1])) * 1000) / 10;
 }
 
 /**
@@ -67,14 +102,15 @@ export async function busyCoresNow(ms = 1000): Promise<number | undefined> {
  * judged by `busyCores` (see {@link busyCoresNow}) where there is one: the 1-minute load average
  * decays over minutes, so at the end it mostly counts the run's own children.
  */
-export function finishMachineInfo(info: MachineInfo, busyCores?: number): MachineInfo {
+export function finishMachineInfo(info: MachineInfo, busyCores?: number, stealPercent?: number): MachineInfo {
   const end = rounded();
   const busyAtEnd = busyCores === undefined ? isBusy(end, info.cpus) : busyCores > info.cpus / 2;
   return {
     ...info,
     loadAverageEnd: end,
     busyCoresEnd: busyCores ?? null,
-    busy: isBusy(info.loadAverage, info.cpus) || busyAtEnd,
+    stealPercent: stealPercent ?? null,
+    busy: isBusy(info.loadAverage, info.cpus) || busyAtEnd || (stealPercent ?? 0) > STEAL_BUSY_PERCENT,
   };
 }
 
@@ -89,6 +125,7 @@ export function machineInfo(): MachineInfo {
     loadAverage: rounded(),
     loadAverageEnd: [],
     busyCoresEnd: null,
+    stealPercent: null,
     busy: false,
   };
 }

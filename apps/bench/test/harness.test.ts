@@ -65,6 +65,8 @@ describe('the benchmark harness in quick mode', () => {
     expect(typeof machine.osRelease).toBe('string');
     expect((machine.loadAverage as number[]).length).toBe(3);
     expect((machine.loadAverageEnd as number[]).length).toBe(3);
+    // Linux has /proc/stat: the share of the run that the hypervisor took is a number there.
+    expect(typeof machine.stealPercent).toBe(process.platform === 'linux' ? 'number' : 'object');
     expect(typeof machine.busy).toBe('boolean');
     // A number where /proc/stat can be read (Linux), null elsewhere.
     expect(machine.busyCoresEnd === null || typeof machine.busyCoresEnd === 'number').toBe(true);
