@@ -155,7 +155,7 @@ export const threadLauncher: Launcher = {
   launch(request) {
     const options = validateThreadOptions(request.options);
     const pipe = request.stdio === 'pipe';
-    // From process.getBuiltinModule(), not an ES import: see validateThreadOptions().
+    // From process.getBuiltinModule(), not an ES import: see checkEnv() in validate-options.ts.
     const threads = process.getBuiltinModule('node:worker_threads');
     const worker = new threads.Worker(ENTRY, {
       workerData: request.payload,
