@@ -1,3 +1,4 @@
+import { STEAL_BUSY_PERCENT } from './machine.ts';
 import type { Results } from './schema.ts';
 
 const ms = (v: number | null) => (v === null ? '-' : v.toFixed(v < 10 ? 3 : 1));
@@ -49,11 +50,12 @@ export function formatTable(r: Results): string {
   for (const m of r.phases?.methods ?? []) {
     phases.push([m.method, ...Object.values(m.phases).map((v) => (v === null ? '-' : v.toFixed(2)))]);
   }
-  const load = `load ${r.machine.loadAverage.join(' ')} -> ${r.machine.loadAverageEnd.join(' ')}`;
+  const steal = r.machine.stealPercent === null ? '' : `, steal ${r.machine.stealPercent}%`;
+  const load = `load ${r.machine.loadAverage.join(' ')} -> ${r.machine.loadAverageEnd.join(' ')}${steal}`;
   const head = `proclife benchmark: Node ${r.node}, ${r.machine.cpus} cpus (${r.machine.model}), ${load}, ${r.date}`;
   const warning = r.machine.busy
     ? [
-        'WARNING: the machine was busy during this run (1-minute load above the number of cores at the start, or other work on more than half of the cores after it): compare ratios within this run only.',
+        `WARNING: the machine was busy during this run (1-minute load above the number of cores at the start, other work on more than half of the cores after it, or the host taking more than ${STEAL_BUSY_PERCENT}% of the cores' time): compare ratios within this run only.`,
       ]
     : [];
   return [head, ...warning, '', pad(fig), '', pad(rat), '', pad(mem), '', pad(rss), '', pad(phases), ''].join(
