@@ -1,7 +1,7 @@
 // Which Node.js versions proclife runs on, and the typed error for every other one. The same
 // range is the packages' `engines.node`; a test keeps the two equal.
 
-import { nodeThreads } from './builtins.ts';
+import { nodeThreads, pathToFileURL } from './builtins.ts';
 import { UnsupportedNodeError } from './errors.ts';
 import { mainFlagUnreliable, mainFlagUnreliableOn } from './main-guard.ts';
 
@@ -63,7 +63,6 @@ function warnIfMainFlagUnreliable(): void {
   // The version first: every child bootstrap runs this at load, and making the entry's URL is a
   // tenth of a millisecond there, for the one Node line that needs it.
   if (!entry || !mainFlagUnreliableOn(process.versions.node)) return;
-  const { pathToFileURL } = process.getBuiltinModule('node:url');
   if (!mainFlagUnreliable(process.versions.node, pathToFileURL(entry).href)) return;
   // Asked last: loading node:worker_threads costs a child several ms, and only 24.2.x needs it.
   if (!nodeThreads().isMainThread) return;

@@ -5,6 +5,8 @@
 // `module.enableCompileCache()` call (which loads `node:os`) before an `import()` of the rest.
 // See docs/decisions/0019-child-start-without-exec.md.
 
+import { nodeOs, nodePath } from '../builtins.ts';
+
 const CACHE = 'NODE_COMPILE_CACHE';
 // Says that proclife set the variable, so that the child removes it again: the user's code
 // sees the environment it was given, and what it starts itself is left alone.
@@ -19,9 +21,7 @@ let defaultDirectory: string | undefined;
  */
 export function withCompileCache(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   if (env[CACHE] !== undefined || env.NODE_DISABLE_COMPILE_CACHE !== undefined) return env;
-  defaultDirectory ??= process
-    .getBuiltinModule('node:path')
-    .join(process.getBuiltinModule('node:os').tmpdir(), 'node-compile-cache');
+  defaultDirectory ??= nodePath().join(nodeOs().tmpdir(), 'node-compile-cache');
   return { ...env, [CACHE]: defaultDirectory, [SET_BY_PROCLIFE]: '1' };
 }
 

@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
+import { nodeFs } from '../builtins.ts';
 import { debug } from '../debug.ts';
 
 // A child must end with its parent even when the parent is SIGKILLed and the child is busy in
@@ -35,7 +36,7 @@ const tracked = new Set<number>();
 let lastRestart = 0;
 
 function startReaper(): Reaper | null {
-  if (process.platform === 'win32' || !process.getBuiltinModule('node:fs').existsSync(SH)) return null;
+  if (process.platform === 'win32' || !nodeFs().existsSync(SH)) return null;
   let child: ChildProcess;
   try {
     // Its own session: a Ctrl-C at the terminal, or a signal to the parent's process group,

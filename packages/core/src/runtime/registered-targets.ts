@@ -2,6 +2,7 @@
 // function is not an export the child could import (a bundle's internals, generated code). The
 // registry lives on globalThis under a Symbol.for key, so that two copies of @proclife/core in
 // one process (a bundle that inlined it, two versions in one dependency tree) share it.
+import { pathToFileURL } from '../builtins.ts';
 import { InvalidOptionError, quote, TargetError } from '../errors.ts';
 
 interface Registration {
@@ -27,7 +28,7 @@ export function moduleUrl(module: unknown, option: string): string {
   if (module instanceof URL) module = module.href;
   if (typeof module === 'string') {
     if (module.startsWith('file:')) return new URL(module).href;
-    if (module.startsWith('/')) return process.getBuiltinModule('node:url').pathToFileURL(module).href;
+    if (module.startsWith('/')) return pathToFileURL(module).href;
   }
   throw new InvalidOptionError(
     'ERR_INVALID_OPTION',
