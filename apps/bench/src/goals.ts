@@ -1,5 +1,5 @@
 import type { Figure, MemoryFigure, Ratio } from './schema.ts';
-import { round } from './stats.ts';
+import { medianRatioInterval, round } from './stats.ts';
 
 type Op = '<=' | '>=' | '<';
 
@@ -186,7 +186,21 @@ function meets(value: number, [op, limit]: [Op, number]): boolean {
   return value < limit;
 }
 
-/** Computes every ratio and figure goal from the figures (null where a side is missing). */
+/** The interval, rounded, and whether both its ends give the value's verdict on the goal. */
+function withInterval(
+  value: number | null,
+  goal: [Op, number] | undefined,
+  interval: [number, number] | null,
+): Pick<Ratio, 'interval' | 'goalClear'> {
+  if (interval === null) return { interval: null, goalClear: null };
+  const [lo, hi] = interval.map((x) => round(x) as number) as [number, number];
+  const goalClear =
+    value === null || !goal
+      ? null
+      : meets(lo, goal) === meets(value, goal) && meets(hi, goal) === meets(value, goal);
+  return { interval: [lo, hi], goalClear };
+}
+
 /**
  * The ids (without the group) of the figures of `group` that some ratio with a goal reads: the
  * batches repeat these, and measure the others once.
@@ -200,8 +214,13 @@ export function goalFigures(group: string): Set<string> {
   return ids;
 }
 
+/**
+ * Computes every ratio and figure goal from the figures (null where a side is missing), each with
+ * the interval drawn from the figures' samples.
+ */
 export function computeRatios(figures: readonly Figure[], memory: readonly MemoryFigure[] = []): Ratio[] {
   const medianOf = (id: string) => figures.find((f) => f.id === id)?.medianMs ?? null;
+  const samplesOf = (id: string) => figures.find((f) => f.id === id)?.samplesMs ?? [];
   const out: Ratio[] = [];
   for (const spec of FIGURE_GOALS) {
     const value = round(medianOf(spec.figure));
@@ -212,6 +231,7 @@ export function computeRatios(figures: readonly Figure[], memory: readonly Memor
       unit: 'ms',
       goal: `${spec.goal[0]} ${spec.goal[1]} ms`,
       goalMet: value === null ? null : meets(value, spec.goal),
+      ...withInterval(value, spec.goal, medianRatioInterval(samplesOf(spec.figure))),
     });
   }
   for (const spec of RATIOS) {
@@ -225,6 +245,11 @@ export function computeRatios(figures: readonly Figure[], memory: readonly Memor
       unit: 'x',
       goal: spec.goal ? `${spec.goal[0]} ${spec.goal[1]}` : null,
       goalMet: value === null || !spec.goal ? null : meets(value, spec.goal),
+      ...withInterval(
+        value,
+        spec.goal,
+        value === null ? null : medianRatioInterval(samplesOf(spec.num), samplesOf(spec.den)),
+      ),
     });
   }
   const mib = (method: string) => memory.find((m) => m.method === method)?.privateMiB ?? null;
@@ -239,6 +264,8 @@ export function computeRatios(figures: readonly Figure[], memory: readonly Memor
       unit: 'MiB',
       goal: `<= ${limit} MiB`,
       goalMet: value === null ? null : value <= limit,
+      interval: null,
+      goalClear: null,
     });
   }
   return out;

@@ -55,6 +55,7 @@ function figure(
     medianMs: round(median(list)),
     p95Ms: round(quantile(list, 0.95)),
     n: list.length,
+    samplesMs: list.map((x) => round(x)).filter((x): x is number => x !== null),
     available: list.length > 0,
     ...(note ? { note } : {}),
   };
@@ -250,7 +251,8 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
       "'start + join with a result' ends when the value is in the parent and the child has ended (proclife: join() resolved; raw: the IPC or port message and 'exit' both seen; tinypool: run() resolved, which with isolateWorkers waits for the worker to end; execa: the promise resolved at process exit). For piscina (a warm, reused thread) it ends when the value arrives.",
       "The task module is plain JavaScript, so no contestant pays or skips (through a compile cache) TypeScript's type stripping.",
       "'terminate to join' starts an idle child, waits until its target runs (it creates a marker file) and, for 'forkserver', until its stock has had time to boot the replacement, then times proclife's terminate() + await join() against the raw kill('SIGTERM') (worker.terminate() for threads) + the 'exit' event.",
-      'Order: each round runs every contestant once, rotated by one and reversed every other round; figures are the median and the 95th percentile (nearest rank) of the rounds; ratios divide medians.',
+      'Order: each round runs every contestant once, rotated by one and reversed every other round; figures are the median and the 95th percentile (nearest rank) of the rounds; ratios divide medians. ' +
+        "A ratio's interval is the central 90% of the ratio of medians over 2000 draws of each figure's samples with replacement (seeded, so it can be computed again from figures[].samplesMs); goalClear is false when the goal falls inside it. Figures with fewer than 10 samples (the batches) get none.",
       'Memory: idle child processes report Private_Clean + Private_Dirty from /proc/<pid>/smaps_rollup (what ending the child would free); threads report the growth of the host RSS per idle thread.',
       "Peers: tinypool with isolateWorkers and minThreads 0 starts a fresh worker per task (cold, like 'spawn' and 'thread'); piscina is the warm hand-off that 'forkserver' competes with; execa runs the same node file as the raw fork.",
       "Forkserver floor ('raw-forkserver'): a child_process.fork booted before the sample that has already imported the task module; the sample sends it one IPC message, it runs the target and sends the value back. 'forkserver' / this floor is what proclife's hand-off adds. The warm floor ('raw-forkserver-warm') is the same child after it has received one message and answered it while idle, as a proclife stock process has (its import message, its 'ready'): Node has compiled its channel's code before the sample, so it shows what a raw forkserver that warms its channel takes.",

@@ -17,6 +17,8 @@ export interface Figure {
   medianMs: number | null;
   p95Ms: number | null;
   n: number;
+  /** Every sample, in ms, in the order measured: what the ratios' intervals are drawn from. */
+  samplesMs: number[];
   available: boolean;
   /** Why it is unavailable or failed. */
   note?: string;
@@ -33,6 +35,17 @@ export interface Ratio {
   goal: string | null;
   /** Whether the value meets the goal; null without a goal or without a value. */
   goalMet: boolean | null;
+  /**
+   * The central 90% of the value when the rounds are drawn again (a percentile bootstrap of the
+   * figures' samples): how far it could move on the same machine. Null for memory, and where a
+   * side has fewer than 10 samples (the repeated sequential batches).
+   */
+  interval: [number, number] | null;
+  /**
+   * Whether the whole interval is on the same side of the goal as the value, so that another set
+   * of rounds would very likely give the same verdict; null without a goal, a value or an interval.
+   */
+  goalClear: boolean | null;
 }
 
 /** Idle memory of one child process (private RSS) or one thread (host RSS delta). */

@@ -20,3 +20,57 @@ export function round(value: number | null, digits = 3): number | null {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
 }
+
+/** The share of a bootstrap's draws that an interval spans: the central 90%. */
+export const INTERVAL_LEVEL = 0.9;
+/** Fewer samples than this on a side give no interval: a bootstrap of a handful says nothing. */
+export const INTERVAL_MIN_SAMPLES = 10;
+const DRAWS = 2000;
+
+/**
+ * A small seeded generator (mulberry32): the same samples give the same interval in every run,
+ * so that an interval in results/latest.json can be computed again from its figures.
+ */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function resampledMedian(samples: readonly number[], next: () => number, scratch: number[]): number {
+  for (let i = 0; i < samples.length; i++) scratch[i] = samples[Math.floor(next() * samples.length)]!;
+  return median(scratch)!;
+}
+
+/**
+ * How far the median of `num` over the median of `den` could move if the same machine ran the
+ * rounds again: the central {@link INTERVAL_LEVEL} of the ratio over rounds drawn again with
+ * replacement, each side on its own (a percentile bootstrap). Without `den`, the interval of the
+ * median of `num` itself. Null when a side has fewer than {@link INTERVAL_MIN_SAMPLES} samples.
+ */
+export function medianRatioInterval(
+  num: readonly number[],
+  den?: readonly number[],
+  draws = DRAWS,
+): [number, number] | null {
+  if (num.length < INTERVAL_MIN_SAMPLES) return null;
+  if (den !== undefined && den.length < INTERVAL_MIN_SAMPLES) return null;
+  const next = seeded(num.length * 7919 + (den?.length ?? 0));
+  const a: number[] = new Array(num.length);
+  const b: number[] = new Array(den?.length ?? 0);
+  const values: number[] = [];
+  for (let i = 0; i < draws; i++) {
+    const top = resampledMedian(num, next, a);
+    const bottom = den === undefined ? 1 : resampledMedian(den, next, b);
+    if (bottom !== 0) values.push(top / bottom);
+  }
+  const tail = (1 - INTERVAL_LEVEL) / 2;
+  const lo = quantile(values, tail);
+  const hi = quantile(values, 1 - tail);
+  return lo === null || hi === null ? null : [lo, hi];
+}

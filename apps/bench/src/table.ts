@@ -21,11 +21,14 @@ export function formatTable(r: Results): string {
       String(f.n),
     ]);
   }
-  const rat: string[][] = [['ratio', 'value', 'goal', 'met']];
+  // 'clear': whether the whole 90% interval gives the same verdict on the goal as the value.
+  const rat: string[][] = [['ratio', 'value', '90% interval', 'goal', 'met', 'clear']];
   for (const x of r.ratios) {
     const value = x.value === null ? 'n/a' : `${x.value.toFixed(3)}${x.unit === 'x' ? 'x' : ` ${x.unit}`}`;
+    const interval = x.interval === null ? '-' : `${x.interval[0].toFixed(3)}-${x.interval[1].toFixed(3)}`;
     const met = x.goalMet === null ? '-' : x.goalMet ? 'yes' : 'NO';
-    rat.push([x.id, value, x.goal ?? '', met]);
+    const clear = x.goalClear === null ? '-' : x.goalClear ? 'yes' : 'no';
+    rat.push([x.id, value, interval, x.goal ?? '', met, clear]);
   }
   const mem: string[][] = [['memory', 'MiB', 'n']];
   for (const m of r.memory) {

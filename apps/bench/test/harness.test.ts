@@ -84,6 +84,7 @@ describe('the benchmark harness in quick mode', () => {
       expect(typeof f.label).toBe('string');
       expect(['proclife', 'raw', 'peer']).toContain(f.kind);
       expect(Number.isInteger(f.n)).toBe(true);
+      expect((f.samplesMs as unknown[]).length).toBe(f.n);
       if (f.available) {
         expect(f.n).toBeGreaterThan(0);
         expect(typeof f.medianMs).toBe('number');
@@ -121,6 +122,9 @@ describe('the benchmark harness in quick mode', () => {
       expect(r.goal === null || typeof r.goal === 'string').toBe(true);
       expect(r.goalMet === null || typeof r.goalMet === 'boolean').toBe(true);
       if (r.goal !== null && r.value !== null) expect(typeof r.goalMet).toBe('boolean');
+      // Quick mode's 3 rounds are too few to draw an interval from (test/interval.test.ts).
+      expect(r.interval).toBeNull();
+      expect(r.goalClear).toBeNull();
     }
     const memory = results.memory as Record<string, unknown>[];
     expect(memory.find((m) => m.id === 'memory/spawn')?.privateMiB).toBeGreaterThan(0);
@@ -146,6 +150,7 @@ describe('the benchmark harness in quick mode', () => {
   it('prints a table with the ratios on stdout', () => {
     expect(stdout).toMatch(/start-running\/spawn-vs-raw-fork/);
     expect(stdout).toMatch(/median ms/);
+    expect(stdout).toMatch(/90% interval/);
   });
 });
 

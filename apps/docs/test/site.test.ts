@@ -316,10 +316,20 @@ describe('docs site in Chromium', () => {
       const { page } = await open(path);
       try {
         if (existsSync(benchResults)) {
-          const results = JSON.parse(readFileSync(benchResults, 'utf8')) as { figures: { group: string }[] };
+          const results = JSON.parse(readFileSync(benchResults, 'utf8')) as {
+            figures: { group: string }[];
+            ratios: { interval?: [number, number] | null }[];
+          };
           const groups = new Set(results.figures.map((f) => f.group));
           expect(await page.locator('.bench-chart figure svg[role="img"]').count()).toBeGreaterThanOrEqual(
             groups.size,
+          );
+          // The ratios' table: a row per ratio, each with its 90% interval or a dash.
+          const rows = page.locator('#bench-ratios + table tbody tr');
+          expect(await rows.count()).toBe(results.ratios.length);
+          const intervals = await rows.locator('td:nth-child(3)').allTextContents();
+          expect(intervals.filter((x) => x !== '—').length).toBe(
+            results.ratios.filter((r) => r.interval).length,
           );
         } else {
           expect(await page.locator('.bench-missing').textContent()).toContain('npm run bench');
