@@ -42,32 +42,36 @@ function seeded(seed: number): () => number {
   };
 }
 
-function resampledMedian(samples: readonly number[], next: () => number, scratch: number[]): number {
-  for (let i = 0; i < samples.length; i++) scratch[i] = samples[Math.floor(next() * samples.length)]!;
-  return median(scratch)!;
-}
-
 /**
  * How far the median of `num` over the median of `den` could move if the same machine ran the
  * rounds again: the central {@link INTERVAL_LEVEL} of the ratio over rounds drawn again with
- * replacement, each side on its own (a percentile bootstrap). Without `den`, the interval of the
- * median of `num` itself. Null when a side has fewer than {@link INTERVAL_MIN_SAMPLES} samples.
+ * replacement (a percentile bootstrap). Two figures with as many samples come from the same
+ * rounds, one sample of each per round, so a draw takes the same rounds of both: what slowed the
+ * machine during a round slowed both sides and cancels in the ratio. Otherwise each side is drawn
+ * on its own. Without `den`, the interval of the median of `num` itself. Null when a side has
+ * fewer than {@link INTERVAL_MIN_SAMPLES} samples.
  */
 export function medianRatioInterval(
   num: readonly number[],
   den?: readonly number[],
-  draws = DRAWS,
 ): [number, number] | null {
   if (num.length < INTERVAL_MIN_SAMPLES) return null;
   if (den !== undefined && den.length < INTERVAL_MIN_SAMPLES) return null;
+  const paired = den !== undefined && den.length === num.length;
   const next = seeded(num.length * 7919 + (den?.length ?? 0));
+  const pick = (n: number) => Math.floor(next() * n);
   const a: number[] = new Array(num.length);
   const b: number[] = new Array(den?.length ?? 0);
   const values: number[] = [];
-  for (let i = 0; i < draws; i++) {
-    const top = resampledMedian(num, next, a);
-    const bottom = den === undefined ? 1 : resampledMedian(den, next, b);
-    if (bottom !== 0) values.push(top / bottom);
+  for (let i = 0; i < DRAWS; i++) {
+    for (let j = 0; j < a.length; j++) {
+      const round = pick(num.length);
+      a[j] = num[round]!;
+      if (paired) b[j] = den[round]!;
+    }
+    if (den !== undefined && !paired) for (let j = 0; j < b.length; j++) b[j] = den[pick(den.length)]!;
+    const bottom = den === undefined ? 1 : median(b)!;
+    if (bottom !== 0) values.push(median(a)! / bottom);
   }
   const tail = (1 - INTERVAL_LEVEL) / 2;
   const lo = quantile(values, tail);

@@ -44,6 +44,23 @@ describe('the interval of a ratio of medians', () => {
     );
   });
 
+  it('draws the same rounds of both figures when they ran in the same rounds', () => {
+    // Every round is slower or faster for both sides alike: the ratio is 1.1 in each, and so in
+    // every draw of the same rounds. Figures of different lengths are drawn each on its own.
+    const rounds = spread(45, 30);
+    const paired = medianRatioInterval(
+      rounds.map((x) => x * 1.1),
+      rounds,
+    )!;
+    expect(paired[0]).toBeCloseTo(1.1, 9);
+    expect(paired[1]).toBeCloseTo(1.1, 9);
+    const unpaired = medianRatioInterval(
+      rounds.map((x) => x * 1.1),
+      rounds.slice(1),
+    )!;
+    expect(unpaired[1] - unpaired[0]).toBeGreaterThan(0.1);
+  });
+
   it('without a denominator, is the interval of the median itself', () => {
     const [lo, hi] = medianRatioInterval(spread(0.9, 0.2))!;
     expect(lo).toBeLessThanOrEqual(0.9);
@@ -72,7 +89,11 @@ describe('a goal against its interval', () => {
     expect(clear.interval![1]).toBeLessThanOrEqual(1.05);
 
     const close = ratio(
-      [figure('start-running/spawn', spread(42, 12)), figure('start-running/raw-fork', spread(41, 12))],
+      // Rounds that slowed one side and not the other: no shared cause cancels in the ratio.
+      [
+        figure('start-running/spawn', spread(42, 12)),
+        figure('start-running/raw-fork', spread(41, 12).reverse()),
+      ],
       'start-running/spawn-vs-raw-fork',
     );
     expect(close.interval![0]).toBeLessThan(1.05);
