@@ -176,6 +176,32 @@ describe('forkserver: the stock', () => {
     }
   });
 
+  it("idleMs counts from the latest start: a start keeps the stock past the first one's time", async () => {
+    setForkserverOptions({ idleMs: 3000 });
+    try {
+      const first = Date.now();
+      await warm();
+      // A start halfway through the first one's idle time (the wait is for time to pass).
+      await waitFor(() => Date.now() - first >= 1500, {
+        timeoutMs: 5000,
+        what: '1.5 s after the first start',
+      });
+      const second = Date.now();
+      expect(await start({ target: whoAmI }).join()).toBe(0);
+      // Past the first start's idle time, well before the second's: the stock is still there.
+      await waitFor(() => Date.now() - first >= 3300, {
+        timeoutMs: 5000,
+        what: '3.3 s after the first start',
+      });
+      expect(Date.now() - second).toBeLessThan(3000);
+      expect(stockOf().length).toBeGreaterThan(0);
+      await waitFor(() => stockOf().length === 0, { timeoutMs: 15_000, what: 'a stock of 0' });
+      expect(Date.now() - second).toBeGreaterThanOrEqual(2900);
+    } finally {
+      setForkserverOptions({ idleMs: 60_000 });
+    }
+  });
+
   it('releasing a stock that is still booting is not a failed boot: the next start refills it', async () => {
     // Three failed boots in a row stop the refill; a release of booting processes is not one.
     const dir = mkdtempSync(join(tmpdir(), 'proclife-gate-'));

@@ -72,6 +72,9 @@ let freshBooting = 0;
 let refillDeferred = false;
 let idleTimer: NodeJS.Timeout | undefined;
 let idleTimerMs = 0;
+// When the stock was last used (Date.now()): a start only writes it, and the idle timer, when it
+// fires, waits for what is left (see touchIdleTimer()).
+let lastUse = 0;
 
 function send(cp: ChildProcess, message: ParentToForkserver): void {
   cp.send(message, undefined, {}, () => {});
@@ -197,6 +200,8 @@ function boot(pool: Pool): void {
   cp.on('message', onReady);
   child.onExit((code) => {
     cp.off('message', onReady);
+    // Left open by the hand-out, which closes nothing on its way to the target.
+    closeStat(s);
     // Handed out, or ended on purpose (released when idle, stale): not a failed boot. Counting a
     // release of processes still booting would stop the refill for good after three of them.
     if (s.state !== 'idle') return;
@@ -240,20 +245,35 @@ function scheduleRefill(handedOut?: LaunchedChild): void {
   });
 }
 
+// A start only notes the time: rescheduling a timer there cost the hand-off tens of microseconds
+// between the payload's send and the moment this process lets its core go, and the stock
+// process woken by the send often waits for that core (the kernel wakes a reader on its writer's
+// core, expecting the writer to sleep). The timer, when it fires, waits again for what is left.
 function touchIdleTimer(): void {
   const { idleMs } = forkserverSettings();
-  if (idleTimer && idleTimerMs === idleMs) {
-    idleTimer.refresh();
-    return;
-  }
+  lastUse = Date.now();
+  if (idleTimer && idleTimerMs === idleMs) return;
   clearTimeout(idleTimer);
   idleTimerMs = idleMs;
   idleTimer = undefined;
   // A Node timer of 2^31 ms or more would fire at once and release the stock it should keep.
   if (isUnbounded(idleMs)) return;
-  idleTimer = setTimeout(() => void releaseForkserverStock(), idleMs);
+  armIdleTimer(idleMs);
+}
+
+function armIdleTimer(ms: number): void {
+  idleTimer = setTimeout(onIdle, ms);
   // Idle stock never holds this process open.
   idleTimer.unref();
+}
+
+function onIdle(): void {
+  const left = idleTimerMs - (Date.now() - lastUse);
+  if (left > 0) {
+    armIdleTimer(left);
+    return;
+  }
+  void releaseForkserverStock();
 }
 
 /**
@@ -340,7 +360,6 @@ export function launchFromStock(request: LaunchRequest): LaunchedChild {
     }
     s.state = 'taken';
     touchIdleTimer();
-    closeStat(s);
     // The daemon flag is known only now: a non-daemonic child holds this process open.
     if (!request.daemon) s.child.ref();
     refPipes(s.cp, true);
