@@ -65,9 +65,9 @@ export function medianRatioInterval(
   const values: number[] = [];
   for (let i = 0; i < DRAWS; i++) {
     for (let j = 0; j < a.length; j++) {
-      const round = pick(num.length);
-      a[j] = num[round]!;
-      if (paired) b[j] = den[round]!;
+      const drawn = pick(num.length);
+      a[j] = num[drawn]!;
+      if (paired) b[j] = den[drawn]!;
     }
     if (den !== undefined && !paired) for (let j = 0; j < b.length; j++) b[j] = den[pick(den.length)]!;
     const bottom = den === undefined ? 1 : median(b)!;
