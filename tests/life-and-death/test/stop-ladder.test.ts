@@ -192,8 +192,11 @@ describe.each(METHODS)('waits settle when the child dies during its bootstrap (%
     expect(p.status).toBe('closed');
   });
 
-  it('kill() right after start(), before the child has its payload: join settles with -9', async () => {
-    const p = new Process({ target: quick }).start();
+  it('kill() right after start(), before the child runs its target: join settles with -9', async () => {
+    // A target that never ends by itself: a quick one can run to its end before the parent's next
+    // statement (a forkserver child is handed its payload at once, and when the write wakes it on
+    // the parent's core it may run before the parent does), and the kill then finds it ended.
+    const p = new Process({ target: ignoresAbort, stdio: 'pipe' }).start();
     p.kill();
     expect(await p.join(JOIN_MS)).toBe(-9);
     p.close();
@@ -222,9 +225,10 @@ describe.each(METHODS)('waits settle when the child dies during its bootstrap (%
   });
 
   it.runIf(ownProcess(method))(
-    'a child SIGKILLed from outside before its payload: join settles with -9',
+    'a child SIGKILLed from outside right after start(): join settles with -9',
     async () => {
-      const p = new Process({ target: quick }).start();
+      // Never ends by itself, as above: the SIGKILL is what ends it, during its bootstrap or its target.
+      const p = new Process({ target: ignoresAbort, stdio: 'pipe' }).start();
       process.kill(p.pid!, 'SIGKILL');
       expect(await p.join(JOIN_MS)).toBe(-9);
       p.close();
