@@ -193,9 +193,9 @@ describe.each(METHODS)('waits settle when the child dies during its bootstrap (%
   });
 
   it('kill() right after start(), before the child runs its target: join settles with -9', async () => {
-    // A target that never ends by itself: a quick one can run to its end before the parent's next
-    // statement (a forkserver child is handed its payload at once, and when the write wakes it on
-    // the parent's core it may run before the parent does), and the kill then finds it ended.
+    // A target that never ends by itself: a forkserver child is handed its payload at once, and a
+    // quick target can run to its end while the parent is off its core before its next statement
+    // (seen on a loaded machine: result 1, exit code 0); the kill then finds the child ended.
     const p = new Process({ target: ignoresAbort, stdio: 'pipe' }).start();
     p.kill();
     expect(await p.join(JOIN_MS)).toBe(-9);
