@@ -10,12 +10,12 @@ import { rawWorkerContestant } from './contestants/raw-worker.ts';
 import { computeRatios, goalFigures } from './goals.ts';
 import {
   busyCoresNow,
+  cpuTimes,
   finishMachineInfo,
   isBusy,
   machineInfo,
   STEAL_BUSY_PERCENT,
   stealPercentBetween,
-  stealTicks,
 } from './machine.ts';
 import { measureBatches } from './scenarios/batch.ts';
 import { measureMemory } from './scenarios/memory.ts';
@@ -76,7 +76,7 @@ function warnBusy(load: readonly number[], when: string): void {
 export async function runBenchmark(s: BenchSettings, command: string): Promise<Results> {
   const date = new Date().toISOString();
   const machine = machineInfo();
-  const stealAtStart = stealTicks();
+  const atStart = cpuTimes();
   if (isBusy(machine.loadAverage, machine.cpus)) warnBusy(machine.loadAverage, 'at the start');
   const began = performance.now();
   const dir = mkdtempSync(join(tmpdir(), 'proclife-bench-'));
@@ -262,7 +262,7 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
       `The machine is shared (the load averages at the start and the end are in machine.loadAverage and machine.loadAverageEnd): machine.busy is true when the 1-minute load average at the start exceeded the number of cores, when other work kept more than half of the cores busy during a 1-second idle probe after the run (machine.busyCoresEnd; the end load average still counts the run's own children for minutes), or when the hypervisor took more than ${STEAL_BUSY_PERCENT}% of the cores' time during the run (machine.stealPercent, from /proc/stat: a virtual machine's host can slow every figure while its load average stays low). Compare ratios from one run, not absolute times across runs.`,
       ...phaseNote,
     ];
-    const steal = stealPercentBetween(stealAtStart, stealTicks());
+    const steal = stealPercentBetween(atStart, cpuTimes());
     const finished = finishMachineInfo(machine, await busyCoresNow(), steal);
     if ((steal ?? 0) > STEAL_BUSY_PERCENT) {
       warnBusy(finished.loadAverageEnd, `during the run (the host took ${steal}% of the cores' time)`);

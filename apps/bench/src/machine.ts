@@ -44,45 +44,49 @@ export function isBusy(load: readonly number[], cpus: number): boolean {
 /** Above this share of steal during a run, the run counts as busy. */
 export const STEAL_BUSY_PERCENT = 10;
 
-/** The first line of /proc/stat as numbers (user, nice, system, idle, iowait, irq, softirq, steal, ...). */
-function cpuFields(): number[] | undefined {
+/** The machine's CPU time so far, in ticks of all its cores, from the first line of /proc/stat. */
+export interface CpuTimes {
+  /** Everything but idle and iowait. */
+  busy: number;
+  /** What the hypervisor gave other guests (`steal`). */
+  steal: number;
+  total: number;
+}
+
+/** Reads {@link CpuTimes} now; undefined off Linux. */
+export function cpuTimes(): CpuTimes | undefined {
   try {
+    // user, nice, system, idle, iowait, irq, softirq, steal, ...
     const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '')
       .trim()
       .split(/\s+/)
       .slice(1)
       .map(Number);
-    return fields.length > 7 ? fields : undefined;
+    const total = fields.reduce((sum, n) => sum + n, 0);
+    if (fields.length <= 7 || total <= 0) return undefined;
+    return { busy: total - (fields[3] ?? 0) - (fields[4] ?? 0), steal: fields[7] ?? 0, total };
   } catch {
     return undefined;
   }
 }
 
-/** The machine's CPU time so far as [busy, total] ticks, from /proc/stat; undefined off Linux. */
-function cpuTicks(): [number, number] | undefined {
-  const fields = cpuFields();
-  if (!fields) return undefined;
-  const total = fields.reduce((sum, n) => sum + n, 0);
-  // idle and iowait
-  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
-  return total > 0 ? [total - idle, total] : undefined;
-}
-
-/** The hypervisor's steal and the total so far, in ticks; read at the start and end of a run. */
-export function stealTicks(): [number, number] | undefined {
-  const fields = cpuFields();
-  if (!fields) return undefined;
-  const total = fields.reduce((sum, n) => sum + n, 0);
-  return total > 0 ? [fields[7] ?? 0, total] : undefined;
-}
-
-/** Steal between two readings of {@link stealTicks}, in percent of the cores' time. */
-export function stealPercentBetween(
-  start: [number, number] | undefined,
-  end: [number, number] | undefined,
+/** The share (0 to 1) of the cores' time that `part` took between two readings. */
+function shareBetween(
+  start: CpuTimes | undefined,
+  end: CpuTimes | undefined,
+  part: 'busy' | 'steal',
 ): number | undefined {
-  if (!start || !end || end[1] <= start[1]) return undefined;
-  return Math.round(((end[0] - start[0]) / (end[1] - start[1])) * 1000) / 10;
+  if (!start || !end || end.total <= start.total) return undefined;
+  return (end[part] - start[part]) / (end.total - start.total);
+}
+
+/** Steal between two readings of {@link cpuTimes}, in percent of the cores' time. */
+export function stealPercentBetween(
+  start: CpuTimes | undefined,
+  end: CpuTimes | undefined,
+): number | undefined {
+  const share = shareBetween(start, end, 'steal');
+  return share === undefined ? undefined : Math.round(share * 1000) / 10;
 }
 
 /**
@@ -90,11 +94,10 @@ export function stealPercentBetween(
  * other work on the machine now. Undefined where /proc/stat cannot be read.
  */
 export async function busyCoresNow(ms = 1000): Promise<number | undefined> {
-  const before = cpuTicks();
+  const before = cpuTimes();
   await new Promise((resolve) => setTimeout(resolve, ms));
-  const after = cpuTicks();
-  if (!before || !after || after[1] <= before[1]) return undefined;
-  return Math.round(((after[0] - before[0]) / (after[1] - before[1])) * availableParallelism() * 100) / 100;
+  const share = shareBetween(before, cpuTimes(), 'busy');
+  return share === undefined ? undefined : Math.round(share * availableParallelism() * 100) / 100;
 }
 
 /**
