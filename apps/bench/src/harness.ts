@@ -85,13 +85,9 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
   const keepAlive = setInterval(() => {}, 60_000);
   try {
     const spawn = proclifeContestant('spawn');
-    const spawnTs = proclifeContestant('spawn', 0, 'ts');
-    const spawnImports = proclifeContestant('spawn', 0, 'imports');
-    // A forkserver start hands out a booted process and boots its replacement in the background,
-    // once the child has ended (decision 0019); the pause lets the replacement finish booting, so
-    // that it does not land on the next contestant's time and the next sample finds a warm stock.
-    // With a 150 ms pause, some runs on these 2 cores found the replacement still booting.
-    const forkserver = proclifeContestant('forkserver', s.quick ? 20 : 300);
+    const spawnTs = proclifeContestant('spawn', 'ts');
+    const spawnImports = proclifeContestant('spawn', 'imports');
+    const forkserver = proclifeContestant('forkserver');
     const thread = proclifeContestant('thread');
     const tinypoolProcess = tinypoolContestant('child_process');
     const tinypoolThread = tinypoolContestant('worker_threads');

@@ -47,7 +47,7 @@ function withSubscriber(c: Contestant): Contestant {
 async function measure(subscribers: boolean): Promise<Record<string, number | null>> {
   const contestants: Contestant[] = [];
   for (const method of METHODS) {
-    const c = proclifeContestant(method, method === 'forkserver' ? 150 : 0);
+    const c = proclifeContestant(method);
     contestants.push(c);
     if (subscribers) contestants.push(withSubscriber(c));
   }

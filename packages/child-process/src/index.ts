@@ -10,7 +10,11 @@ export {
   setForkserverOptions,
   setForkserverPreload,
 } from './runtime/forkserver-settings.ts';
-export { releaseForkserverStock } from './runtime/forkserver-stock.ts';
+export {
+  type EnsureForkserverOptions,
+  ensureForkserverRunning,
+  releaseForkserverStock,
+} from './runtime/forkserver-stock.ts';
 
 // Registration is a call in the package's entry, the one file that package.json's
 // `sideEffects` names: a bundler keeps it even when only getContext() is used.

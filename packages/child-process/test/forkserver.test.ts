@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type BaseProcess,
+  ensureForkserverRunning,
   ForkServerProcess,
   getContext,
   type ProclifeError,
@@ -18,6 +19,7 @@ import { stockOf } from './stock.ts';
 
 const PRELOAD = new URL('./fixtures/forkserver-preloaded.ts', import.meta.url).href;
 const GATE = new URL('./fixtures/forkserver-gate.ts', import.meta.url).href;
+const EXITS = new URL('./fixtures/forkserver-exits.ts', import.meta.url).href;
 
 const errorOf = (fn: () => unknown) => thrownBy<ProclifeError>(fn);
 
@@ -249,5 +251,116 @@ describe('forkserver: the stock', () => {
     } finally {
       setForkserverOptions({ stock: 2 });
     }
+  });
+});
+
+describe('forkserver: ensureForkserverRunning()', () => {
+  // A gate file that holds every stock process booted while it exists in its boot (see the fixture).
+  function gated(): { gate: string; passed: () => string; open: () => void } {
+    const dir = mkdtempSync(join(tmpdir(), 'proclife-gate-'));
+    const gate = join(dir, 'gate');
+    writeFileSync(gate, '');
+    process.env.PROCLIFE_TEST_GATE = gate;
+    return {
+      gate,
+      passed: () => (existsSync(`${gate}.passed`) ? readFileSync(`${gate}.passed`, 'utf8') : ''),
+      open: () => {
+        delete process.env.PROCLIFE_TEST_GATE;
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+
+  it('boots the stock before any start() and resolves once it has booted; start() hands one out', async () => {
+    await releaseForkserverStock();
+    setForkserverPreload([PRELOAD, GATE]);
+    const g = gated();
+    try {
+      let done = false;
+      const ready = ensureForkserverRunning().then(() => {
+        done = true;
+      });
+      await waitFor(() => stockOf().length === 2, { timeoutMs: 15_000, what: 'a booting stock of 2' });
+      // Spawned but held in their boot by the gate: not booted yet.
+      expect(await holdsWithin(() => done, { timeoutMs: 300 })).toBe(false);
+      rmSync(g.gate);
+      await ready;
+      const stock = stockOf();
+      expect(stock).toHaveLength(2);
+      for (const pid of stock) expect(g.passed()).toContain(`${pid}\n`);
+      const p = start({ target: whoAmI });
+      expect(stock).toContain(p.pid);
+      expect(await p.join()).toBe(0);
+    } finally {
+      g.open();
+      setForkserverPreload([PRELOAD]);
+    }
+  });
+
+  it('resolves at once for a booted stock; each stdio kind has its own; stock 0 boots none', async () => {
+    await warm();
+    const before = stockOf();
+    await ensureForkserverRunning();
+    expect(stockOf().sort()).toEqual(before.sort());
+    await ensureForkserverRunning({ stdio: 'pipe' });
+    expect(stockOf()).toHaveLength(4);
+    await releaseForkserverStock();
+    setForkserverOptions({ stock: 0 });
+    try {
+      await ensureForkserverRunning();
+      expect(stockOf()).toEqual([]);
+    } finally {
+      setForkserverOptions({ stock: 2 });
+    }
+  });
+
+  it('resolves when the stock is released while it waits', async () => {
+    await releaseForkserverStock();
+    setForkserverPreload([PRELOAD, GATE]);
+    const g = gated();
+    try {
+      const ready = ensureForkserverRunning();
+      await waitFor(() => stockOf().length === 2, { timeoutMs: 15_000, what: 'a booting stock of 2' });
+      await releaseForkserverStock();
+      await ready;
+      expect(stockOf()).toEqual([]);
+    } finally {
+      g.open();
+      setForkserverPreload([PRELOAD]);
+    }
+  });
+
+  it('refuses bad options with ERR_INVALID_OPTION', async () => {
+    const refused = async (options: unknown) =>
+      ensureForkserverRunning(options as never).then(
+        () => undefined,
+        (error: ProclifeError) => error,
+      );
+    expect((await refused({ stdio: 'ignore' }))?.message).toBe(
+      "The 'stdio' option must be 'inherit' or 'pipe', received 'ignore'.",
+    );
+    expect((await refused({ stdoi: 'pipe' }))?.message).toBe(
+      "Unknown ensureForkserverRunning() option 'stdoi': use 'stdio'.",
+    );
+    expect((await refused('pipe'))?.code).toBe('ERR_INVALID_OPTION');
+    expect(stockOf()).toEqual([]);
+  });
+
+  it('rejects with ERR_LAUNCH_FAILED when stock processes end before they boot, and tries again when asked', async () => {
+    await releaseForkserverStock();
+    setForkserverPreload([EXITS]);
+    try {
+      const error = await ensureForkserverRunning().then(
+        () => undefined,
+        (e: ProclifeError) => e,
+      );
+      expect(error?.code).toBe('ERR_LAUNCH_FAILED');
+      expect(error?.message).toContain('ended before they were ready (the latest ended with exit code 3)');
+      await waitFor(() => stockOf().length === 0, { timeoutMs: 15_000, what: 'no stock' });
+    } finally {
+      setForkserverPreload([PRELOAD]);
+    }
+    await ensureForkserverRunning();
+    expect(stockOf()).toHaveLength(2);
   });
 });

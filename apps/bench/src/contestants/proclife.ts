@@ -1,6 +1,11 @@
 import '@proclife/child-process';
 import '@proclife/worker-threads';
-import { getAllStartMethods, getContext, releaseForkserverStock } from '@proclife/child-process';
+import {
+  ensureForkserverRunning,
+  getAllStartMethods,
+  getContext,
+  releaseForkserverStock,
+} from '@proclife/child-process';
 import type { BaseProcess, ProcessOptions } from '@proclife/core';
 import { idle, now, running } from '../child/task.js';
 import { runningWithImports } from '../child/task-imports.js';
@@ -46,11 +51,7 @@ const TASKS: Record<TaskModule, { target: (...args: never[]) => unknown; suffix:
  * proclife running the task with one start method; the target is `running` from task.js unless
  * `task` names another task module.
  */
-export function proclifeContestant(
-  method: string,
-  settleMs = 0,
-  task: TaskModule = 'js',
-): Contestant & IdleStarter {
+export function proclifeContestant(method: string, task: TaskModule = 'js'): Contestant & IdleStarter {
   const unavailable = missing(method);
   const { target, suffix, label } = TASKS[task];
   return {
@@ -77,7 +78,10 @@ export function proclifeContestant(
       }
       return { runningMs: value.at - t0, joinMs: t1 - t0 };
     },
-    settle: settleMs > 0 ? () => new Promise((r) => setTimeout(r, settleMs)) : undefined,
+    // A forkserver start hands out a booted process and boots its replacement in the background
+    // (once the child has ended, decision 0019). Waiting until the replacement has booted keeps its
+    // boot off the next contestant's time, and the next sample finds a full, booted stock.
+    settle: method === 'forkserver' ? () => ensureForkserverRunning() : undefined,
     startIdle(marker) {
       const P = processClass(method);
       const p = new P({ target: idle, args: [marker], daemon: true });

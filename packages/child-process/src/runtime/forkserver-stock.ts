@@ -3,9 +3,13 @@ import type { Socket } from 'node:net';
 import {
   type ChildPayload,
   debug,
+  InvalidOptionError,
   isUnbounded,
   type LaunchedChild,
   type LaunchRequest,
+  MAX_TIMER_MS,
+  ProclifeError,
+  quote,
 } from '@proclife/core/adapter';
 import { distUrl } from './dist-url.ts';
 import {
@@ -61,6 +65,15 @@ interface Pool {
   /** Whether to refill: true from a start() until the stock is released. */
   wanted: boolean;
   failures: number;
+  /** How the latest stock process that ended before it was booted ended (its exit code). */
+  lastFailure?: number;
+}
+
+/** An `ensureForkserverRunning()` waiting for its pool's stock to be booted. */
+interface StockWaiter {
+  pool: Pool;
+  resolve(): void;
+  reject(error: Error): void;
 }
 
 const pools = new Map<Stdio, Pool>();
@@ -75,6 +88,9 @@ let idleTimerMs = 0;
 // When the stock was last used (Date.now()): a start only writes it, and the idle timer, when it
 // fires, waits for what is left (see touchIdleTimer()).
 let lastUse = 0;
+const waiters = new Set<StockWaiter>();
+// Holds this process's event loop while someone awaits the stock: idle stock processes hold nothing.
+let waitHold: NodeJS.Timeout | undefined;
 
 function send(cp: ChildProcess, message: ParentToForkserver): void {
   cp.send(message, undefined, {}, () => {});
@@ -185,6 +201,7 @@ function boot(pool: Pool): void {
   } catch (error) {
     pool.failures++;
     debug('forkserver: could not boot a stock process: %s', (error as Error).message);
+    settleWaiters(pool, error as Error);
     return;
   }
   child.unref();
@@ -196,6 +213,7 @@ function boot(pool: Pool): void {
     cp.off('message', onReady);
     s.ready = true;
     pool.failures = 0;
+    settleWaiters();
   };
   cp.on('message', onReady);
   child.onExit((code) => {
@@ -205,9 +223,15 @@ function boot(pool: Pool): void {
     // Handed out, or ended on purpose (released when idle, stale): not a failed boot. Counting a
     // release of processes still booting would stop the refill for good after three of them.
     if (s.state !== 'idle') return;
-    if (!s.ready) pool.failures++;
+    if (!s.ready) {
+      pool.failures++;
+      pool.lastFailure = code;
+    }
     debug('forkserver: stock process pid=%d ended while idle (%d)', cp.pid, code);
     discard(pool, s);
+    settleWaiters();
+    // Someone awaits this stock: replace the process now rather than at the next start().
+    if (hasWaiters(pool)) scheduleRefill();
   });
   send(cp, importMessage(targets));
   debug('forkserver: booting stock pid=%d stdio=%s targets=%o', cp.pid, pool.stdio, targets);
@@ -325,6 +349,15 @@ function launchFresh(request: LaunchRequest, run: RunMessage): LaunchedChild {
   return child;
 }
 
+function poolOf(stdio: Stdio): Pool {
+  let pool = pools.get(stdio);
+  if (!pool) {
+    pool = { stdio, idle: [], hot: [], wanted: false, failures: 0 };
+    pools.set(stdio, pool);
+  }
+  return pool;
+}
+
 /**
  * Hands `request` to an idle stock process, or launches a fresh one when none fits (the first
  * start, a burst larger than the stock, a stock that died), and refills the stock afterwards.
@@ -334,11 +367,7 @@ export function launchFromStock(request: LaunchRequest): LaunchedChild {
   const run = runMessage(request);
   // A child that must survive its parent cannot come from a stock that must not.
   if (request.orphanPolicy === 'survive') return launchFresh(request, run);
-  let pool = pools.get(request.stdio);
-  if (!pool) {
-    pool = { stdio: request.stdio, idle: [], hot: [], wanted: false, failures: 0 };
-    pools.set(request.stdio, pool);
-  }
+  const pool = poolOf(request.stdio);
   const modules = targetModules(request.payload);
   pool.wanted = true;
   pool.hot = modules;
@@ -376,12 +405,127 @@ export function launchFromStock(request: LaunchRequest): LaunchedChild {
   return launchFresh(request, run);
 }
 
+/** Where `stdio` is not one of the two kinds of start, the error that says so. */
+function checkStdio(options: EnsureForkserverOptions | undefined): Stdio {
+  if (options === undefined) return 'inherit';
+  if (options === null || typeof options !== 'object') {
+    throw new InvalidOptionError(
+      'ERR_INVALID_OPTION',
+      `ensureForkserverRunning() takes an options object or nothing, received ${quote(options)}.`,
+    );
+  }
+  for (const key of Object.keys(options)) {
+    if (key !== 'stdio') {
+      throw new InvalidOptionError(
+        'ERR_INVALID_OPTION',
+        `Unknown ensureForkserverRunning() option ${quote(key)}: use 'stdio'.`,
+      );
+    }
+  }
+  const { stdio = 'inherit' } = options;
+  if (stdio !== 'inherit' && stdio !== 'pipe') {
+    throw new InvalidOptionError(
+      'ERR_INVALID_OPTION',
+      `The 'stdio' option must be 'inherit' or 'pipe', received ${quote(stdio)}.`,
+    );
+  }
+  return stdio;
+}
+
+function hasWaiters(pool: Pool): boolean {
+  for (const w of waiters) if (w.pool === pool) return true;
+  return false;
+}
+
+function bootedCount(pool: Pool): number {
+  let n = 0;
+  for (const s of pool.idle) if (s.ready) n++;
+  return n;
+}
+
+/**
+ * Settles the `ensureForkserverRunning()` calls whose stock is booted, released, or cannot boot;
+ * `failed` is a pool whose process could not even be spawned, with the reason.
+ */
+function settleWaiters(failed?: Pool, reason?: Error): void {
+  const { stock } = forkserverSettings();
+  for (const w of waiters) {
+    const { pool } = w;
+    if (pool === failed || pool.failures >= MAX_BOOT_FAILURES) {
+      const how = pool === failed ? reason?.message : `the latest ended with exit code ${pool.lastFailure}`;
+      w.reject(
+        new ProclifeError(
+          'ERR_LAUNCH_FAILED',
+          `The forkserver stock (stdio '${pool.stdio}') could not boot: ${pool.failures} stock processes in a row ended before they were ready (${how}). ` +
+            'start() still works, booting each child as spawn does; check that the modules given to setForkserverPreload() import without ending their process.',
+          pool === failed ? { cause: reason } : undefined,
+        ),
+      );
+    } else if (pool.wanted && bootedCount(pool) < stock) continue;
+    else w.resolve();
+    waiters.delete(w);
+  }
+  if (waiters.size === 0) {
+    clearInterval(waitHold);
+    waitHold = undefined;
+  }
+}
+
+/** Options of {@link ensureForkserverRunning}. */
+export interface EnsureForkserverOptions {
+  /**
+   * Which kind of start to boot the stock for: `'inherit'` (the default, as a Process's own
+   * `stdio` option) or `'pipe'`. Each kind has a stock of its own.
+   */
+  stdio?: 'inherit' | 'pipe' | undefined;
+}
+
+/**
+ * Python's `multiprocessing.forkserver.ensure_running()`: boots the `forkserver` stock now,
+ * instead of at the first `start()`, and resolves once every stock process has booted (imported
+ * the preload modules, and the modules of targets already started) and waits for a payload. The
+ * next `start()` then hands out a booted process. Resolves at once when the stock is already
+ * booted or `stock` is 0, and when the stock is released while it waits. Rejects with
+ * `ERR_LAUNCH_FAILED` when stock processes keep ending before they are booted (a preload module
+ * that ends its process, say); `start()` still works then, at `spawn` speed.
+ *
+ * ```ts
+ * setForkserverPreload(['./heavy-setup.js']);
+ * await ensureForkserverRunning();
+ * ```
+ */
+export function ensureForkserverRunning(options?: EnsureForkserverOptions): Promise<void> {
+  let stdio: Stdio;
+  try {
+    stdio = checkStdio(options);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  const pool = poolOf(stdio);
+  pool.wanted = true;
+  // An explicit request tries again where the stock had given up after failed boots.
+  if (pool.failures >= MAX_BOOT_FAILURES) pool.failures = 0;
+  touchIdleTimer();
+  refill();
+  const { promise, resolve, reject } = Promise.withResolvers<void>();
+  waiters.add({ pool, resolve, reject });
+  waitHold ??= setInterval(() => {}, MAX_TIMER_MS);
+  settleWaiters();
+  return promise;
+}
+
 /**
  * Ends every idle process of the `forkserver` stock now and resolves once they have exited.
  * The next `start()` boots a new stock. Running children are not affected. The stock is also
  * released on its own after `idleMs` without a start, and never outlives this process.
  */
 export function releaseForkserverStock(): Promise<void> {
+  const ended = releaseIdle();
+  settleWaiters();
+  return ended;
+}
+
+function releaseIdle(): Promise<void> {
   clearTimeout(idleTimer);
   idleTimer = undefined;
   const ended: Promise<void>[] = [];
@@ -402,7 +546,8 @@ export function releaseForkserverStock(): Promise<void> {
 // Changed settings (another preload list, a smaller stock) apply to processes booted from now on.
 onForkserverSettings(() => {
   const wanted = [...pools.values()].filter((p) => p.wanted);
-  void releaseForkserverStock();
+  // Not the public release: an ensureForkserverRunning() waits on for the stock booted below.
+  void releaseIdle();
   for (const p of wanted) {
     p.wanted = true;
     p.failures = 0;
@@ -411,4 +556,5 @@ onForkserverSettings(() => {
     touchIdleTimer();
     scheduleRefill();
   }
+  settleWaiters();
 });
