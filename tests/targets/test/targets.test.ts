@@ -43,6 +43,11 @@ function expectRefused(outcome: Outcome, code: string): void {
   const context = `${outcome.stdout}\n${outcome.stderr}`;
   expect(tokens(outcome.stdout), context).toEqual([]);
   expect(outcome.stdout, context).toMatch(new RegExp(`^(thrown=${code}|exit=1 error=${code})$`, 'm'));
+  // The child's traceback says what it refused, in a sentence (the code alone is not the message).
+  if (code === 'ERR_TARGET_MISMATCH') {
+    expect(outcome.stderr).toContain("imported 'work' from ");
+    expect(outcome.stderr).toContain('but it is not the target function the parent passed (its source differs');
+  }
 }
 
 /**

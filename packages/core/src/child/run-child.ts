@@ -55,7 +55,7 @@ function exportOf(ns: Record<string, unknown>, ref: TargetRef, what: string): un
   if (mismatch !== null) {
     throw new TargetError(
       'ERR_TARGET_MISMATCH',
-      `The child imported ${label} from ${ref.module}, but it is not the ${what} the parent passed (${mismatch}), so nothing was run. ` +
+      `The child imported ${label} from ${ref.module}, but it is not ${what} the parent passed (${mismatch}), so nothing was run. ` +
         'This happens when a module export is reassigned after the module loads, or when the file changed since the parent loaded it. ' +
         'Pass a function that the module exports as it is defined, or register it with registerTarget().',
     );
