@@ -267,6 +267,27 @@ describe(`the packed packages (consumer programs on Node ${node.version})`, () =
       expect(r.stdout).toContain('0 42');
     });
 
+    it('ensureForkserverRunning() boots the stock, then a forkserver start runs on it', async () => {
+      writeFileSync(
+        join(app, 'forkserver-ready.mjs'),
+        [
+          "import { ensureForkserverRunning, ForkServerProcess, releaseForkserverStock } from '@proclife/child-process';",
+          'export function double(n) { return n * 2; }',
+          'if (import.meta.main) {',
+          '  await ensureForkserverRunning();',
+          '  const p = new ForkServerProcess({ target: double, args: [21] });',
+          '  p.start();',
+          '  await p.join();',
+          '  console.log(p.exitCode, p.result);',
+          '  await releaseForkserverStock();',
+          '}',
+          '',
+        ].join('\n'),
+      );
+      const r = await ok(node.bin, ['forkserver-ready.mjs'], app);
+      expect(r.stdout.trim()).toBe('0 42');
+    });
+
     it("tsc --noEmit passes for a strict consumer (Getting started's tsconfig, module: nodenext)", async () => {
       const dir = join(app, 'typed');
       mkdirSync(dir, { recursive: true });
