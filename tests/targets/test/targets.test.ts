@@ -46,7 +46,9 @@ function expectRefused(outcome: Outcome, code: string): void {
   // The child's traceback says what it refused, in a sentence (the code alone is not the message).
   if (code === 'ERR_TARGET_MISMATCH') {
     expect(outcome.stderr).toContain("imported 'work' from ");
-    expect(outcome.stderr).toContain('but it is not the target function the parent passed (its source differs');
+    expect(outcome.stderr).toContain(
+      'but it is not the target function the parent passed (its source differs',
+    );
   }
 }
 
