@@ -54,7 +54,8 @@ export function benchSettings(quick: boolean, overrides: Partial<BenchSettings> 
         // it ran once: the ceiling of raw forks on every core read 1.4 to 2.2 s in quiet runs), and
         // the parent RSS loops stop at 15 s each (20 before those batches were repeated). A
         // parallel batch of 8 takes about 0.2 s and its totals spread by a fifth between batches:
-        // 15 of them, where 5 left the ratio of 'spawn' to raw forks moving by several percent between runs.
+        // 15 of them, where 5 left the ratio of 'spawn' to raw forks moving by several percent
+        // between runs.
         warmup: 3,
         rounds: 40,
         terminateRounds: 20,
