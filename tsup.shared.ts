@@ -42,6 +42,21 @@ export const bootBuild = {
   dts: false,
 } satisfies Options;
 
+/**
+ * A {@link bootBuild} bundle written as CommonJS (`.cjs`, in packages whose `type` is `module`),
+ * for an entry that Node runs as a process's main module (decision 0025). `import.meta.url`,
+ * which CommonJS lacks, becomes the file's own URL, made on first use.
+ */
+export const commonJsEntry = {
+  format: ['cjs'],
+  outExtension: () => ({ js: '.cjs' }),
+  define: { ...bootBuild.define, 'import.meta.url': '__proclifeFile.url' },
+  banner: {
+    // Its own directive first: esbuild's `"use strict"` comes after the banner, where it is not one.
+    js: '"use strict";\nvar __proclifeFile = { get url() { return require("node:url").pathToFileURL(__filename).href; } };',
+  },
+} satisfies Options;
+
 /** The packages' own output, around the folders of bundles that {@link bootBuild} writes. */
 export const mainClean = (...folders: string[]): string[] => folders.flatMap((f) => [`!${f}`, `!${f}/**`]);
 

@@ -1,5 +1,12 @@
 import { defineConfig } from 'tsup';
-import { bootBuild, eagerEverything, eagerPath, mainClean, packageBuild } from '../../tsup.shared.ts';
+import {
+  bootBuild,
+  commonJsEntry,
+  eagerEverything,
+  eagerPath,
+  mainClean,
+  packageBuild,
+} from '../../tsup.shared.ts';
 
 // Each child entry is one file with its bootstrap and the child side of core inside (decisions
 // 0017, 0019, 0021), in a folder of its own, since each build cleans its folder.
@@ -14,6 +21,9 @@ export default defineConfig([
     ...bootBuild,
     outDir: 'dist/entry',
     entry: { 'spawn-child': 'src/entry/spawn-child.ts' },
+    // CommonJS: Node loads a CommonJS entry without starting its ES module loader, which a spawn
+    // child then starts only for the target's module (decision 0025).
+    ...commonJsEntry,
     // A spawn child compiles only its start-up path with the entry (decision 0019's amendment).
     ...eagerPath(
       'forgetCompileCacheEnv',
@@ -30,6 +40,8 @@ export default defineConfig([
     ...bootBuild,
     outDir: 'dist/forkserver',
     entry: { child: 'src/entry/forkserver-child.ts' },
+    // CommonJS for the same reason: a stock process boots in the background of every start.
+    ...commonJsEntry,
     // A stock process compiles the hand-off's functions while it is idle (decision 0019); a spawn
     // child would pay for compiling every function at its start instead. The step reads
     // esbuild's line layout, so this bundle keeps its whitespace: it loads off the start path.

@@ -1,5 +1,5 @@
 import { defineConfig } from 'tsup';
-import { bootBuild, eagerPath, mainClean, packageBuild } from '../../tsup.shared.ts';
+import { bootBuild, commonJsEntry, eagerPath, mainClean, packageBuild } from '../../tsup.shared.ts';
 
 export default defineConfig([
   {
@@ -14,6 +14,8 @@ export default defineConfig([
     // amendment), compiled with its start-up path (its first amendment).
     outDir: 'dist/entry',
     entry: { 'thread-child': 'src/entry/thread-child.ts' },
+    // CommonJS, as the child-process entries: no ES module loader until the target's import (decision 0025).
+    ...commonJsEntry,
     ...eagerPath('forgetCompileCacheEnv', 'superviseOwnChildren', 'threadTransport', 'runThreadChild'),
   },
 ]);

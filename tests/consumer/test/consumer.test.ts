@@ -418,8 +418,8 @@ describe.runIf(checkUnsupported && unsupported.length > 0).each(unsupported)(
     });
 
     it.each([
-      ['spawn', 'entry/spawn-child.js'],
-      ['forkserver', 'forkserver/child.js'],
+      ['spawn', 'entry/spawn-child.cjs'],
+      ['forkserver', 'forkserver/child.cjs'],
     ])('a %s child entry launched on it fails with ERR_UNSUPPORTED_NODE', async (_, entry) => {
       const file = join(apps.npm, 'node_modules/@proclife/child-process/dist', entry);
       expectTypedError(await run(bin, [file], apps.npm));

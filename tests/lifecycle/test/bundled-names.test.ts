@@ -11,9 +11,9 @@ const require = createRequire(import.meta.url);
 const distOf = (pkg: string) => join(dirname(require.resolve(`${pkg}/package.json`)), 'dist');
 
 const BUNDLES = [
-  ['spawn', join(distOf('@proclife/child-process'), 'entry', 'spawn-child.js')],
-  ['forkserver', join(distOf('@proclife/child-process'), 'forkserver', 'child.js')],
-  ['thread', join(distOf('@proclife/worker-threads'), 'entry', 'thread-child.js')],
+  ['spawn', join(distOf('@proclife/child-process'), 'entry', 'spawn-child.cjs')],
+  ['forkserver', join(distOf('@proclife/child-process'), 'forkserver', 'child.cjs')],
+  ['thread', join(distOf('@proclife/worker-threads'), 'entry', 'thread-child.cjs')],
 ] as const;
 
 /** The names a bundle gives to its classes and functions. */

@@ -1,8 +1,8 @@
-// The first code a spawn child runs: one file with its bootstrap and the child side of
-// @proclife/core inside (decision 0021), which Node compiles from the cache the parent turned on
-// through the environment (docs/decisions/0019-child-start-without-exec.md). The payload is read
-// as soon as the module has loaded: from the environment, or from the channel, whose messages
-// Node keeps until the first turn of the event loop.
+// The first code a spawn child runs: one CommonJS file with its bootstrap and the child side of
+// @proclife/core inside (decisions 0021, 0025), which Node compiles from the cache the parent
+// turned on through the environment (docs/decisions/0019-child-start-without-exec.md). The payload
+// is read as soon as the file has loaded: from the environment, or from the channel, whose
+// messages Node keeps until the first turn of the event loop.
 import { type ChildPayload, forgetCompileCacheEnv } from '@proclife/core/child';
 import { runSpawnChild } from '../boot/spawn-boot.ts';
 import { takePayloadFromEnv } from '../runtime/env-payload.ts';
@@ -12,10 +12,19 @@ forgetCompileCacheEnv();
 // Made before the payload is read, as a forkserver process makes it at boot: its listener is in
 // place before any message that follows the payload.
 const transport = ipcTransport();
+
+function run(payload: ChildPayload): void {
+  // CommonJS has no top-level await: an error that escapes the bootstrap is thrown on its own
+  // turn, so that it ends the child as an uncaught error (exit code 1) whatever the child's
+  // --unhandled-rejections mode, as a rejected top-level await of an ES module entry did.
+  runSpawnChild(payload, transport).catch((error: unknown) => {
+    process.nextTick(() => {
+      throw error;
+    });
+  });
+}
+
 // In the environment when JSON carries it exactly (decision 0023), else the channel's first message.
-const payload =
-  takePayloadFromEnv() ??
-  (await new Promise<ChildPayload>((resolve) => {
-    process.once('message', resolve);
-  }));
-await runSpawnChild(payload, transport);
+const fromEnv = takePayloadFromEnv();
+if (fromEnv) run(fromEnv);
+else process.once('message', run);

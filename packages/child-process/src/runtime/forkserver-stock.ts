@@ -23,7 +23,7 @@ import { forkserverSettings, onForkserverSettings } from './forkserver-settings.
 import { adoptChild, signalTree, spawnNode } from './spawn-launcher.ts';
 
 // The bootstrap of every forkserver process; built next to this file's chunk in dist/.
-export const FORKSERVER_ENTRY_URL = distUrl('forkserver/child.js');
+export const FORKSERVER_ENTRY_URL = distUrl('forkserver/child.cjs');
 
 // After this many stock processes in a row die before they are booted (a preload module that
 // kills its process, say), the stock stops refilling until one boots: `start()` still works,

@@ -17,7 +17,7 @@ import { distUrl } from './dist-url.ts';
 import { payloadEnv } from './env-payload.ts';
 
 // The bootstrap that every spawn child runs; built next to this file's chunk in dist/.
-const ENTRY_URL = distUrl('entry/spawn-child.js');
+const ENTRY_URL = distUrl('entry/spawn-child.cjs');
 
 // Flags that would make every child stop for a debugger or re-run the parent's own script.
 const DROP_FLAGS = /^--(inspect|inspect-brk|inspect-port|debug|debug-brk)(=|$)/;

@@ -13,4 +13,11 @@ forgetCompileCacheEnv();
 // Optional calls: on a Node without them, the bootstrap has reported the version already.
 const nodeModule = process.getBuiltinModule('node:module');
 if (nodeModule.getCompileCacheDir?.() === undefined) nodeModule.enableCompileCache?.();
-await runThreadChild();
+// CommonJS has no top-level await (decision 0025): an error that escapes the bootstrap is thrown
+// on its own turn, so that it reaches the parent as the thread's uncaught error, as a rejected
+// top-level await of an ES module entry did.
+runThreadChild().catch((error: unknown) => {
+  process.nextTick(() => {
+    throw error;
+  });
+});

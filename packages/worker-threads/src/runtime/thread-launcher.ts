@@ -15,7 +15,7 @@ import { ENDED_ON_ITS_OWN } from './thread-protocol.ts';
 import { type ThreadLaunchOptions, validateThreadOptions } from './validate-options.ts';
 
 // The bootstrap that every thread runs; built next to this file's chunk in dist/.
-const ENTRY = distUrl('entry/thread-child.js');
+const ENTRY = distUrl('entry/thread-child.cjs');
 
 type Signal = 'SIGTERM' | 'SIGKILL' | 'SIGINT';
 
