@@ -44,7 +44,7 @@ export const bootBuild = {
 
 /**
  * A {@link bootBuild} bundle written as CommonJS (`.cjs`, in packages whose `type` is `module`),
- * for an entry that Node runs as a process's main module (decision 0025). `import.meta.url`,
+ * for an entry that Node runs as a process's or a thread's main module (decision 0025). `import.meta.url`,
  * which CommonJS lacks, becomes the file's own URL, made on first use.
  */
 export const commonJsEntry = {

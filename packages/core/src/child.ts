@@ -7,6 +7,7 @@
 
 export { MAX_TIMER_MS } from './bounded-wait.ts';
 export { type ChildTransport, preimportModule, runChild, warmUpRunChild } from './child/run-child.ts';
+export { rethrowOnRejection } from './child/uncaught-rejection.ts';
 export { debug } from './debug.ts';
 export { ProclifeError } from './errors.ts';
 export type { ChildMessage, ChildPayload } from './launcher.ts';

@@ -3,7 +3,7 @@
 // turned on through the environment (docs/decisions/0019-child-start-without-exec.md). The payload
 // is read as soon as the file has loaded: from the environment, or from the channel, whose
 // messages Node keeps until the first turn of the event loop.
-import { type ChildPayload, forgetCompileCacheEnv } from '@proclife/core/child';
+import { type ChildPayload, forgetCompileCacheEnv, rethrowOnRejection } from '@proclife/core/child';
 import { runSpawnChild } from '../boot/spawn-boot.ts';
 import { takePayloadFromEnv } from '../runtime/env-payload.ts';
 import { ipcTransport } from '../runtime/ipc-transport.ts';
@@ -14,14 +14,7 @@ forgetCompileCacheEnv();
 const transport = ipcTransport();
 
 function run(payload: ChildPayload): void {
-  // CommonJS has no top-level await: an error that escapes the bootstrap is thrown on its own
-  // turn, so that it ends the child as an uncaught error (exit code 1) whatever the child's
-  // --unhandled-rejections mode, as a rejected top-level await of an ES module entry did.
-  runSpawnChild(payload, transport).catch((error: unknown) => {
-    process.nextTick(() => {
-      throw error;
-    });
-  });
+  rethrowOnRejection(runSpawnChild(payload, transport));
 }
 
 // In the environment when JSON carries it exactly (decision 0023), else the channel's first message.

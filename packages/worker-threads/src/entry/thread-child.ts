@@ -4,7 +4,7 @@
 // second amendment). Its payload came with the Worker (workerData).
 // No built-in is imported as an ES module: Node makes a facade of every export for each one, about
 // 0.2 ms of the thread's start apiece; process.getBuiltinModule() hands over what Node has loaded.
-import { forgetCompileCacheEnv } from '@proclife/core/child';
+import { forgetCompileCacheEnv, rethrowOnRejection } from '@proclife/core/child';
 import { runThreadChild } from '../boot/thread-boot.ts';
 
 forgetCompileCacheEnv();
@@ -13,11 +13,4 @@ forgetCompileCacheEnv();
 // Optional calls: on a Node without them, the bootstrap has reported the version already.
 const nodeModule = process.getBuiltinModule('node:module');
 if (nodeModule.getCompileCacheDir?.() === undefined) nodeModule.enableCompileCache?.();
-// CommonJS has no top-level await (decision 0025): an error that escapes the bootstrap is thrown
-// on its own turn, so that it reaches the parent as the thread's uncaught error, as a rejected
-// top-level await of an ES module entry did.
-runThreadChild().catch((error: unknown) => {
-  process.nextTick(() => {
-    throw error;
-  });
-});
+rethrowOnRejection(runThreadChild());
