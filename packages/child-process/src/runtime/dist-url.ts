@@ -7,6 +7,18 @@ export const distUrl = (path: string): URL =>
   new URL(`${typeof __PROCLIFE_DIST__ === 'string' ? __PROCLIFE_DIST__ : './'}${path}`, import.meta.url);
 
 /**
+ * {@link distUrl} made on first use: a URL built at a module's top level costs every import of
+ * this package a fraction of a millisecond, paid by a child whose target's module imports it.
+ */
+export function lazyDistUrl(path: string): () => URL {
+  let url: URL | undefined;
+  return () => {
+    url ??= distUrl(path);
+    return url;
+  };
+}
+
+/**
  * The package's entry as a file URL: it registers the start methods and their classes. A child's
  * own Process loads it when no code of the child has (decision 0021).
  */

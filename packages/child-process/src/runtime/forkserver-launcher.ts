@@ -1,5 +1,5 @@
 import { checkChildEntry, type Launcher } from '@proclife/core/adapter';
-import { FORKSERVER_ENTRY_URL, launchFromStock } from './forkserver-stock.ts';
+import { forkserverEntryUrl, launchFromStock } from './forkserver-stock.ts';
 
 /**
  * The `forkserver` start method: Node.js cannot fork a running V8 isolate, so the speed of
@@ -9,6 +9,6 @@ import { FORKSERVER_ENTRY_URL, launchFromStock } from './forkserver-stock.ts';
 export const forkserverLauncher: Launcher = {
   name: 'forkserver',
   optionNames: ['env'],
-  ready: () => checkChildEntry(FORKSERVER_ENTRY_URL, 'forkserver'),
+  ready: () => checkChildEntry(forkserverEntryUrl(), 'forkserver'),
   launch: launchFromStock,
 };

@@ -11,7 +11,7 @@ import {
   ProclifeError,
   quote,
 } from '@proclife/core/adapter';
-import { distUrl } from './dist-url.ts';
+import { lazyDistUrl } from './dist-url.ts';
 import {
   type ImportMessage,
   type ParentToForkserver,
@@ -23,7 +23,7 @@ import { forkserverSettings, onForkserverSettings } from './forkserver-settings.
 import { adoptChild, signalTree, spawnNode } from './spawn-launcher.ts';
 
 // The bootstrap of every forkserver process; built next to this file's chunk in dist/.
-export const FORKSERVER_ENTRY_URL = distUrl('forkserver/child.cjs');
+export const forkserverEntryUrl = lazyDistUrl('forkserver/child.cjs');
 
 // After this many stock processes in a row die before they are booted (a preload module that
 // kills its process, say), the stock stops refilling until one boots: `start()` still works,
@@ -196,7 +196,7 @@ function boot(pool: Pool): void {
   let cp: ChildProcess;
   let child: LaunchedChild;
   try {
-    cp = spawnNode(FORKSERVER_ENTRY_URL, { stdio: pool.stdio, orphanPolicy: 'end' });
+    cp = spawnNode(forkserverEntryUrl(), { stdio: pool.stdio, orphanPolicy: 'end' });
     child = adoptChild(cp, 'end');
   } catch (error) {
     pool.failures++;
@@ -329,7 +329,7 @@ function dropDead(pool: Pool, s: Stocked): void {
 
 /** Starts a process that runs `request` as soon as it has booted: the spawn-speed path. */
 function launchFresh(request: LaunchRequest, run: RunMessage): LaunchedChild {
-  const cp = spawnNode(FORKSERVER_ENTRY_URL, request);
+  const cp = spawnNode(forkserverEntryUrl(), request);
   const child = adoptChild(cp, request.orphanPolicy);
   freshBooting++;
   let booting = true;

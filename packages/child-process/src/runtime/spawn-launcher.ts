@@ -13,11 +13,11 @@ import {
   trackProcessGroup,
   withCompileCache,
 } from '@proclife/core/adapter';
-import { distUrl } from './dist-url.ts';
+import { lazyDistUrl } from './dist-url.ts';
 import { payloadEnv } from './env-payload.ts';
 
 // The bootstrap that every spawn child runs; built next to this file's chunk in dist/.
-const ENTRY_URL = distUrl('entry/spawn-child.cjs');
+const entryUrl = lazyDistUrl('entry/spawn-child.cjs');
 
 // Flags that would make every child stop for a debugger or re-run the parent's own script.
 const DROP_FLAGS = /^--(inspect|inspect-brk|inspect-port|debug|debug-brk)(=|$)/;
@@ -169,10 +169,10 @@ export function spawnNode(
 export const spawnLauncher: Launcher = {
   name: 'spawn',
   optionNames: ['env'],
-  ready: () => checkChildEntry(ENTRY_URL, 'spawn'),
+  ready: () => checkChildEntry(entryUrl(), 'spawn'),
   launch(request) {
     const { env, carried } = payloadEnv(checkEnvObject(request.options.env) ?? process.env, request.payload);
-    const cp = spawnNode(ENTRY_URL, request, env);
+    const cp = spawnNode(entryUrl(), request, env);
     const child = adoptChild(cp, request.orphanPolicy);
     if (!carried) cp.send(request.payload);
     return child;

@@ -1,16 +1,30 @@
 import { fileURLToPath, nodePath } from '../builtins.ts';
 import { sharedSlot } from '../shared-state.ts';
 
-// Directories whose frames are proclife's own, not the user's: core registers itself, and each
-// start-method package registers its own folder.
-const internalDirs = sharedSlot('internal-dirs', () => new Set<string>());
+// Modules whose folders hold proclife's own frames, not the user's: core registers itself, and
+// each start-method package registers its own. Kept as the URLs given and turned into folder paths
+// only when a stack is first read: node:url's conversion at registration cost every import of a
+// start-method package about half a millisecond, and a child whose target's module imports
+// proclife pays that import before its target runs.
+const internalModules = sharedSlot('internal-modules', () => new Set<string>());
+// This copy's conversions of those URLs: folder paths ending in a separator.
+const internalDirs = new Map<string, string>();
 
 /** Marks a package folder as proclife's own, so that its frames are not taken for the user's. */
 export function registerInternalDirectory(moduleUrl: string): void {
   // The built files of a package all sit in its `dist/` folder (or `src/` when run from source);
   // the package's tests and fixtures beside it are the user's files.
-  const { dirname, sep } = nodePath();
-  internalDirs.add(dirname(fileURLToPath(moduleUrl)) + sep);
+  internalModules.add(moduleUrl);
+}
+
+function internalDirectories(): Iterable<string> {
+  if (internalDirs.size < internalModules.size) {
+    const { dirname, sep } = nodePath();
+    for (const url of internalModules) {
+      if (!internalDirs.has(url)) internalDirs.set(url, dirname(fileURLToPath(url)) + sep);
+    }
+  }
+  return internalDirs.values();
 }
 
 // Core's own folder, registered on first use: at the top level, node:path and node:url would be
@@ -36,7 +50,7 @@ function isUserFile(path: string): boolean {
   }
   const { sep } = nodePath();
   if (path.includes(`${sep}node_modules${sep}`)) return false;
-  for (const dir of internalDirs) if (path.startsWith(dir)) return false;
+  for (const dir of internalDirectories()) if (path.startsWith(dir)) return false;
   return true;
 }
 

@@ -5,3 +5,15 @@ declare const __PROCLIFE_DIST__: string | undefined;
 /** A file of this package's `dist/`, from whichever built file this code sits in. */
 export const distUrl = (path: string): URL =>
   new URL(`${typeof __PROCLIFE_DIST__ === 'string' ? __PROCLIFE_DIST__ : './'}${path}`, import.meta.url);
+
+/**
+ * {@link distUrl} made on first use: a URL built at a module's top level costs every import of
+ * this package a fraction of a millisecond, paid by a child whose target's module imports it.
+ */
+export function lazyDistUrl(path: string): () => URL {
+  let url: URL | undefined;
+  return () => {
+    url ??= distUrl(path);
+    return url;
+  };
+}

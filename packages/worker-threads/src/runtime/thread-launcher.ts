@@ -10,12 +10,12 @@ import {
   signalNumber,
   withCompileCache,
 } from '@proclife/core/adapter';
-import { distUrl } from './dist-url.ts';
+import { lazyDistUrl } from './dist-url.ts';
 import { ENDED_ON_ITS_OWN } from './thread-protocol.ts';
 import { type ThreadLaunchOptions, validateThreadOptions } from './validate-options.ts';
 
 // The bootstrap that every thread runs; built next to this file's chunk in dist/.
-const ENTRY = distUrl('entry/thread-child.cjs');
+const entryUrl = lazyDistUrl('entry/thread-child.cjs');
 
 type Signal = 'SIGTERM' | 'SIGKILL' | 'SIGINT';
 
@@ -151,13 +151,13 @@ const watched = new WeakSet<object>();
 export const threadLauncher: Launcher = {
   name: 'thread',
   optionNames: ['resourceLimits', 'env'],
-  ready: () => checkChildEntry(ENTRY, 'thread'),
+  ready: () => checkChildEntry(entryUrl(), 'thread'),
   launch(request) {
     const options = validateThreadOptions(request.options);
     const pipe = request.stdio === 'pipe';
     // From process.getBuiltinModule(), not an ES import: see checkEnv() in validate-options.ts.
     const threads = process.getBuiltinModule('node:worker_threads');
-    const worker = new threads.Worker(ENTRY, {
+    const worker = new threads.Worker(entryUrl(), {
       workerData: request.payload,
       name: request.payload.name,
       // A child's stdin is not the parent's: the thread's process.stdin is empty.
