@@ -321,7 +321,9 @@ switch (job) {
     break;
   case 'bench':
     step(env, [...turbo, 'build']);
-    step(env, ['pnpm', '--filter', '@proclife/bench', 'run', 'bench']);
+    // Options after `npm run bench --` reach the benchmark (apps/bench/src/main.ts); paths in them
+    // are read from apps/bench.
+    step(env, ['pnpm', '--filter', '@proclife/bench', 'run', 'bench', ...process.argv.slice(3)]);
     break;
   default:
     fail(`unknown job '${job}': use setup, start, test, bench, lines, pack or release.`);

@@ -8,6 +8,7 @@ import { rawForkContestant, rawForkOnEveryCore } from './contestants/raw-fork.ts
 import { rawForkserverContestant } from './contestants/raw-forkserver.ts';
 import { rawWorkerContestant } from './contestants/raw-worker.ts';
 import { computeRatios, goalFigures } from './goals.ts';
+import { startLoad } from './load.ts';
 import {
   busyCoresNow,
   cpuTimes,
@@ -75,7 +76,7 @@ function warnBusy(load: readonly number[], when: string): void {
 /** Runs every scenario and assembles the results (the caller writes and prints them). */
 export async function runBenchmark(s: BenchSettings, command: string): Promise<Results> {
   const date = new Date().toISOString();
-  const machine = machineInfo();
+  const machine = { ...machineInfo(), generatedLoad: s.load };
   const atStart = cpuTimes();
   if (isBusy(machine.loadAverage, machine.cpus)) warnBusy(machine.loadAverage, 'at the start');
   const began = performance.now();
@@ -83,6 +84,9 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
   // Daemonic children and unref'd pools hold nothing open: without this, a wait that never
   // settles would end the run silently instead of failing its sample after a timeout.
   const keepAlive = setInterval(() => {}, 60_000);
+  const load = s.load > 0 ? startLoad(s.load) : undefined;
+  if (load)
+    progress(`keeping ${load.cores} core(s) busy with a spinning process each (--load), for a busy run`);
   try {
     const spawn = proclifeContestant('spawn');
     const spawnTs = proclifeContestant('spawn', 'ts');
@@ -257,12 +261,19 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
       `Iterations: warmup ${s.warmup}, start + join ${s.rounds}, terminate ${s.terminateRounds}, batches ${s.sequentialRounds} x ${s.sequentialCount} sequential for ${[...goalFigures('sequential')].join(', ')} (whose ratios have goals) and 1 x ${s.sequentialCount} for the others, and ${s.parallelRounds} x ${s.parallelCount} parallel, memory ${s.memoryCount} per method, parent RSS ${s.rssCycles} cycles per method, phases ${s.phaseRounds} rounds. The run took ${seconds} s.`,
       `The machine is shared (the load averages at the start and the end are in machine.loadAverage and machine.loadAverageEnd): machine.busy is true when the 1-minute load average at the start exceeded the number of cores, when other work kept more than half of the cores busy during a 1-second idle probe after the run (machine.busyCoresEnd; the end load average still counts the run's own children for minutes), or when the hypervisor took more than ${STEAL_BUSY_PERCENT}% of the cores' time during the run (machine.stealPercent, from /proc/stat: a virtual machine's host can slow every figure while its load average stays low). Compare ratios from one run, not absolute times across runs.`,
       ...phaseNote,
+      ...(s.load > 0
+        ? [
+            `Generated load (--load ${s.load}): the run kept ${s.load} of the ${machine.cpus} cores busy itself, with a Node process each spinning in an empty loop from before the first part until after the last, so every figure here was measured on a busy machine. Compare its ratios with a quiet run's (src/compare.ts).`,
+          ]
+        : []),
     ];
     const steal = stealPercentBetween(atStart, cpuTimes());
+    // Before the idle probe, which asks how busy other work keeps the machine.
+    await load?.stop();
     const finished = finishMachineInfo(machine, await busyCoresNow(), steal);
     if ((steal ?? 0) > STEAL_BUSY_PERCENT) {
       warnBusy(finished.loadAverageEnd, `during the run (the host took ${steal}% of the cores' time)`);
-    } else if (finished.busy && !isBusy(machine.loadAverage, machine.cpus)) {
+    } else if (finished.busy && !isBusy(machine.loadAverage, machine.cpus) && s.load === 0) {
       warnBusy(
         finished.loadAverageEnd,
         `at the end (other work kept ${finished.busyCoresEnd ?? 'an unknown number of'} cores busy)`,
@@ -284,6 +295,7 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
     };
   } finally {
     // The stock's processes are unref'd: keepAlive holds the loop open while they end.
+    await load?.stop();
     await releaseProclife().catch(() => {});
     clearInterval(keepAlive);
     rmSync(dir, { recursive: true, force: true });

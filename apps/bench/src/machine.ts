@@ -26,10 +26,16 @@ export interface MachineInfo {
    */
   stealPercent: number | null;
   /**
+   * How many cores the run kept busy itself, with a spinning process each (`--load`), so that a
+   * busy machine can be had on purpose; 0 in a normal run.
+   */
+  generatedLoad: number;
+  /**
    * True when the 1-minute load average at the start was above the cores' count, when other
    * work kept more than half of the cores busy during the probe at the end (the end's load
-   * average where there is no probe), or when the host took more than
-   * {@link STEAL_BUSY_PERCENT} of the cores' time during the run.
+   * average where there is no probe), when the host took more than
+   * {@link STEAL_BUSY_PERCENT} of the cores' time during the run, or when the run made load
+   * itself ({@link MachineInfo.generatedLoad}).
    */
   busy: boolean;
 }
@@ -113,7 +119,11 @@ export function finishMachineInfo(info: MachineInfo, busyCores?: number, stealPe
     loadAverageEnd: end,
     busyCoresEnd: busyCores ?? null,
     stealPercent: stealPercent ?? null,
-    busy: isBusy(info.loadAverage, info.cpus) || busyAtEnd || (stealPercent ?? 0) > STEAL_BUSY_PERCENT,
+    busy:
+      info.generatedLoad > 0 ||
+      isBusy(info.loadAverage, info.cpus) ||
+      busyAtEnd ||
+      (stealPercent ?? 0) > STEAL_BUSY_PERCENT,
   };
 }
 
@@ -129,6 +139,7 @@ export function machineInfo(): MachineInfo {
     loadAverageEnd: [],
     busyCoresEnd: null,
     stealPercent: null,
+    generatedLoad: 0,
     busy: false,
   };
 }

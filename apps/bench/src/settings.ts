@@ -24,6 +24,8 @@ export interface BenchSettings {
   rssMaxSeconds: number;
   /** Samples per contestant of the phase breakdown of a 'spawn' start. */
   phaseRounds: number;
+  /** Cores to keep busy with a spinning process each while the run lasts (`--load`); 0: none. */
+  load: number;
 }
 
 /**
@@ -45,6 +47,7 @@ export function benchSettings(quick: boolean, overrides: Partial<BenchSettings> 
         rssCycles: 20,
         rssMaxSeconds: 30,
         phaseRounds: 2,
+        load: 0,
       }
     : {
         quick,
@@ -67,6 +70,7 @@ export function benchSettings(quick: boolean, overrides: Partial<BenchSettings> 
         rssCycles: 300,
         rssMaxSeconds: 15,
         phaseRounds: 20,
+        load: 0,
       };
   return { ...base, ...overrides };
 }

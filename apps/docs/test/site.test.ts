@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { ERROR_CODES } from '@proclife/core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareRuns } from '../../bench/src/compare.ts';
+import type { Results } from '../../bench/src/schema.ts';
 import { startDocsServer } from '../server/create-server.ts';
 import { compareOutput, examplePath, examplesDir, findExample, loadManifest } from '../server/examples.ts';
 import { descendants, isRunning } from '../server/proc-tree.ts';
@@ -19,6 +21,9 @@ import { listPages } from './pages.ts';
 const builtSite = fileURLToPath(new URL('../dist', import.meta.url));
 const artifacts = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
 const benchResults = fileURLToPath(new URL('../../bench/results/latest.json', import.meta.url));
+const busyPair = ['quiet', 'busy'].map((run) =>
+  fileURLToPath(new URL(`../../bench/results/busy/${run}.json`, import.meta.url)),
+);
 const pages = listPages();
 
 /**
@@ -309,6 +314,26 @@ describe('docs site in Chromium', () => {
       await page.close();
     }
   });
+
+  it.each(['/reference/performance/', '/ko/reference/performance/'])(
+    '%s compares the busy run with its quiet pair, one row per ratio that both measured',
+    async (path) => {
+      const [quiet, busy] = busyPair.map((f) => JSON.parse(readFileSync(f!, 'utf8')) as Results);
+      const moves = compareRuns(quiet!, busy!);
+      const { page } = await open(path);
+      try {
+        const rows = page.locator('.bench-busy-table tbody tr');
+        expect(await rows.count()).toBe(moves.length);
+        // The last column says whether the ratio held within 10%, as compare.ts decides.
+        const held = await rows.locator('td:nth-child(5)').allTextContents();
+        expect(held.filter((x) => x === (path.startsWith('/ko/') ? '예' : 'yes')).length).toBe(
+          moves.filter((m) => m.held).length,
+        );
+      } finally {
+        await page.close();
+      }
+    },
+  );
 
   it.each(['/reference/performance/', '/ko/reference/performance/'])(
     '%s draws the benchmark charts, or says how to make them',

@@ -120,6 +120,22 @@ describe('forkserver: the stock', () => {
     expect(stockOf()).not.toContain(p.pid);
   });
 
+  it('hands out the process that booted last, whose memory is still in the caches', async () => {
+    await warm();
+    const booted = stockOf();
+    const first = start({ target: whoAmI });
+    expect(await first.join()).toBe(0);
+    // Its replacement boots after the first child: the newest process of the stock.
+    await ensureForkserverRunning();
+    const stock = stockOf();
+    const newest = stock.filter((pid) => !booted.includes(pid));
+    expect(stock).toHaveLength(2);
+    expect(newest).toHaveLength(1);
+    const second = start({ target: whoAmI });
+    expect(second.pid).toBe(newest[0]);
+    expect(await second.join()).toBe(0);
+  });
+
   it('a stock process killed with SIGKILL is discarded: the next start() still works', async () => {
     await warm();
     const stock = stockOf();

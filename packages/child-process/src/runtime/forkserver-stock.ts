@@ -53,6 +53,8 @@ interface Stocked {
   /** Its `/proc/<pid>/stat`, open while it is idle (Linux): one `pread` per check at start(). */
   stat: number | null;
   ready: boolean;
+  /** When it said it was ready (`performance.now()`), 0 before: the hand-out prefers the latest. */
+  readyAt: number;
   state: 'idle' | 'taken' | 'gone';
 }
 
@@ -206,12 +208,13 @@ function boot(pool: Pool): void {
   }
   child.unref();
   refPipes(cp, false);
-  const s: Stocked = { cp, child, targets, ready: false, state: 'idle', stat: openStat(cp.pid) };
+  const s: Stocked = { cp, child, targets, ready: false, readyAt: 0, state: 'idle', stat: openStat(cp.pid) };
   pool.idle.push(s);
   const onReady = (m: ReadyMessage | null) => {
     if (m?.t !== 'proclife-forkserver:ready') return;
     cp.off('message', onReady);
     s.ready = true;
+    s.readyAt = performance.now();
     pool.failures = 0;
     settleWaiters();
   };
@@ -311,7 +314,10 @@ function pick(pool: Pool, modules: string[]): Stocked | undefined {
     for (const s of pool.idle) {
       if (!s.targets.every((m) => modules.includes(m))) continue;
       const score = (s.ready ? 2 : 0) + (s.targets.length === modules.length ? 1 : 0);
-      if (score > bestScore) {
+      // Among equals, the process that booted last: its memory is still in the CPU's caches, where
+      // the boot of a newer process has pushed an older one's out. Handing out the oldest took
+      // 1.45 ms against 0.75 ms on one two-core machine (decision 0014's amendment).
+      if (score > bestScore || (score === bestScore && best !== undefined && s.readyAt > best.readyAt)) {
         best = s;
         bestScore = score;
       }
