@@ -20,7 +20,7 @@ import {
 } from './machine.ts';
 import { measureBatches } from './scenarios/batch.ts';
 import { measureMemory } from './scenarios/memory.ts';
-import { measureParentRss } from './scenarios/parent-rss.ts';
+import { measureParentRss, rssAtCommonCycles } from './scenarios/parent-rss.ts';
 import { measurePhases } from './scenarios/phases.ts';
 import { measureStartJoin } from './scenarios/start-join.ts';
 import { measureTerminate } from './scenarios/terminate.ts';
@@ -225,8 +225,13 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
       };
     });
 
+    // proclife's methods are compared with each other after the same number of cycles.
+    const common = rssAtCommonCycles(
+      rssMethods.flatMap((c) => (c.kind === 'proclife' && rss.runs.has(c.id) ? [rss.runs.get(c.id)!] : [])),
+    );
     const parentRss: ParentRssFigure[] = rssMethods.map((c) => {
       const r = rss.runs.get(c.id);
+      const atCommon = common.rss.get(c.id);
       const note = c.unavailable ?? (rss.errors.has(c.id) ? `failed: ${rss.errors.get(c.id)}` : undefined);
       return {
         id: `parent-rss/${c.id}`,
@@ -238,6 +243,8 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
         heapUsedMiB: r?.heapUsedMiB ?? null,
         externalMiB: r?.externalMiB ?? null,
         rssSteps: r?.rssSteps ?? [],
+        rssAtCommonMiB: atCommon ?? null,
+        commonCycles: atCommon === undefined ? 0 : common.cycles,
         seconds: r?.seconds ?? null,
         available: r !== undefined,
         ...(note ? { note } : {}),
@@ -256,7 +263,7 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
       'Memory: idle child processes report Private_Clean + Private_Dirty from /proc/<pid>/smaps_rollup (what ending the child would free); threads report the growth of the host RSS per idle thread.',
       "Peers: tinypool with isolateWorkers and minThreads 0 starts a fresh worker per task (cold, like 'spawn' and 'thread'); piscina is the warm hand-off that 'forkserver' competes with; execa runs the same node file as the raw fork.",
       "Forkserver floor ('raw-forkserver'): a child_process.fork booted before the sample that has already imported the task module; the sample sends it one IPC message, it runs the target and sends the value back. 'forkserver' / this floor is what proclife's hand-off adds. The warm floor ('raw-forkserver-warm') is the same child after it has received one message and answered it while idle, as a proclife stock process has (its import message, its 'ready'): Node has compiled its channel's code before the sample, so it shows what a raw forkserver that warms its channel takes.",
-      `Parent RSS: ${s.rssCycles} sequential start + join + close per method (at most ${s.rssMaxSeconds} s per loop; parentRss[].cycles says how many ran), each loop in a fresh Node process (two loops at a time, so they share the cores; memory does not depend on the time a cycle takes); RSS at the end, heap and external after a full collection.`,
+      `Parent RSS: ${s.rssCycles} sequential start + join + close per method (at most ${s.rssMaxSeconds} s per loop; parentRss[].cycles says how many ran), each loop in a fresh Node process (two loops at a time, so they share the cores; memory does not depend on the time a cycle takes); RSS at the end, heap and external after a full collection. rssAtCommonMiB reads proclife's methods after the same number of cycles (commonCycles, the most that all their loops did, in steps of 10), since a time-bounded loop of a faster method does more cycles.`,
       "Phases: the 'spawn' children get a preloaded module (--import) that marks the first user code and the first IPC message; the target's module marks its own import; Node's performance.timeOrigin marks the process start. Each phase is the median of its per-sample duration.",
       `Iterations: warmup ${s.warmup}, start + join ${s.rounds}, terminate ${s.terminateRounds}, batches ${s.sequentialRounds} x ${s.sequentialCount} sequential for ${[...goalFigures('sequential')].join(', ')} (whose ratios have goals) and 1 x ${s.sequentialCount} for the others, and ${s.parallelRounds} x ${s.parallelCount} parallel, memory ${s.memoryCount} per method, parent RSS ${s.rssCycles} cycles per method, phases ${s.phaseRounds} rounds. The run took ${seconds} s.`,
       `The machine is shared (the load averages at the start and the end are in machine.loadAverage and machine.loadAverageEnd): machine.busy is true when the 1-minute load average at the start exceeded the number of cores, when other work kept more than half of the cores busy during a 1-second idle probe after the run (machine.busyCoresEnd; the end load average still counts the run's own children for minutes), or when the hypervisor took more than ${STEAL_BUSY_PERCENT}% of the cores' time during the run (machine.stealPercent, from /proc/stat: a virtual machine's host can slow every figure while its load average stays low). Compare ratios from one run, not absolute times across runs.`,

@@ -4,6 +4,7 @@
 // one JSON line. Run by the benchmark (scenarios/parent-rss.ts); a process per method keeps one method's
 // leftovers out of another's figure.
 import { contestantFor } from './contestants/by-id.ts';
+import { RSS_EVERY } from './scenarios/parent-rss.ts';
 
 const [method = 'spawn', cyclesArg = '100', maxSecondsArg = '0'] = process.argv.slice(2);
 const maxMs = Number(maxSecondsArg) * 1000 || Number.POSITIVE_INFINITY;
@@ -14,12 +15,16 @@ const keepAlive = setInterval(() => {}, 60_000);
 const began = performance.now();
 await contestant.setup?.();
 const rssAfter: number[] = [];
+// RSS every RSS_EVERY cycles, whatever was planned: loops that stop at different counts (the time
+// budget ends a slow method's loop first) can then be read at the same count.
+const rssByCycle: number[] = [];
 const planned = Number(cyclesArg);
 let cycles = 0;
 while (cycles < planned && performance.now() - began < maxMs) {
   await contestant.once();
   cycles++;
   if (cycles % Math.max(1, Math.floor(planned / 10)) === 0) rssAfter.push(mib(process.memoryUsage.rss()));
+  if (cycles % RSS_EVERY === 0) rssByCycle.push(mib(process.memoryUsage.rss()));
 }
 const seconds = Math.round((performance.now() - began) / 100) / 10;
 const usage = process.memoryUsage();
@@ -37,5 +42,6 @@ process.stdout.write(
     externalMiB: mib(afterGc.external),
     arrayBuffersMiB: mib(afterGc.arrayBuffers),
     rssSteps: rssAfter,
+    rssByCycle,
   })}\n`,
 );

@@ -79,6 +79,13 @@ export interface ParentRssFigure {
   externalMiB: number | null;
   /** RSS after each tenth of the loop. */
   rssSteps: number[];
+  /**
+   * RSS after `commonCycles` cycles, the most that every proclife method's loop did (in steps of
+   * 10): the methods read after the same work. Null when this loop failed or no common count exists.
+   */
+  rssAtCommonMiB: number | null;
+  /** The cycle count of `rssAtCommonMiB`, the same for every proclife method; 0 when there is none. */
+  commonCycles: number;
   /** How long the loop took, in s. */
   seconds: number | null;
   available: boolean;

@@ -38,7 +38,16 @@ export function formatTable(r: Results): string {
       String(m.n),
     ]);
   }
-  const rss: string[][] = [['parent RSS after the loop', 'RSS MiB', 'heap MiB', 'external MiB', 'cycles']];
+  const rss: string[][] = [
+    [
+      'parent RSS after the loop',
+      'RSS MiB',
+      'heap MiB',
+      'external MiB',
+      'cycles',
+      'RSS MiB at the same cycles',
+    ],
+  ];
   for (const p of r.parentRss) {
     const cell = (v: number | null) => (v === null ? '-' : v.toFixed(1));
     rss.push([
@@ -47,6 +56,9 @@ export function formatTable(r: Results): string {
       cell(p.heapUsedMiB),
       cell(p.externalMiB),
       String(p.cycles),
+      p.rssAtCommonMiB === null || p.rssAtCommonMiB === undefined
+        ? '-'
+        : `${p.rssAtCommonMiB.toFixed(1)} (${p.commonCycles})`,
     ]);
   }
   const phases: string[][] = [['spawn phases (median ms)', ...(r.phases?.phases.map((p) => p.id) ?? [])]];

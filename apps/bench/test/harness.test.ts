@@ -142,6 +142,17 @@ describe('the benchmark harness in quick mode', () => {
     }
     expect(rss.find((r) => r.method === 'raw-fork')?.available).toBe(true);
     expect(typeof rss.find((r) => r.method === 'spawn')?.rssMiB).toBe('number');
+    // proclife's methods are read after the same number of cycles, the most that all of them did.
+    const proclife = rss.filter((r) => ['spawn', 'forkserver', 'thread'].includes(r.method as string));
+    const common = proclife[0]?.commonCycles as number;
+    expect(common % 10).toBe(0);
+    for (const r of proclife) {
+      expect(r.commonCycles).toBe(common);
+      expect(common).toBeLessThanOrEqual(r.cycles as number);
+      expect(typeof r.rssAtCommonMiB).toBe(common > 0 ? 'number' : 'object');
+    }
+    // The raw floors are not part of that comparison.
+    expect(rss.find((r) => r.method === 'raw-fork')?.rssAtCommonMiB).toBeNull();
     const phases = results.phases as { phases: { id: string }[]; methods: { method: string }[] };
     expect(phases.phases.map((p) => p.id)).toEqual(['process', 'node', 'entry', 'import', 'run']);
     expect(phases.methods.map((m) => m.method)).toEqual(['spawn', 'raw-fork']);

@@ -5,6 +5,9 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 const LOOP = fileURLToPath(new URL('../rss-loop.ts', import.meta.url));
 
+/** A loop reads its RSS after every this many cycles (`rssByCycle`). */
+export const RSS_EVERY = 10;
+
 /** What one long sequential loop left in the parent's memory. */
 export interface ParentRssRun {
   method: string;
@@ -19,6 +22,24 @@ export interface ParentRssRun {
   arrayBuffersMiB: number;
   /** RSS after each tenth of the loop: a climb that does not level off is a leak. */
   rssSteps: number[];
+  /** RSS after every {@link RSS_EVERY} cycles: entry i after (i + 1) * RSS_EVERY cycles. */
+  rssByCycle: number[];
+}
+
+/**
+ * The most cycles that every loop in `runs` did, in whole steps of {@link RSS_EVERY}, and each
+ * loop's RSS at that count: the methods compared after the same work, where their loops' own
+ * ends came after different numbers of cycles.
+ */
+export function rssAtCommonCycles(runs: readonly ParentRssRun[]): {
+  cycles: number;
+  rss: Map<string, number>;
+} {
+  const steps = Math.min(...runs.map((r) => r.rssByCycle.length));
+  const rss = new Map<string, number>();
+  if (!Number.isFinite(steps) || steps === 0) return { cycles: 0, rss };
+  for (const r of runs) rss.set(r.method, r.rssByCycle[steps - 1]!);
+  return { cycles: steps * RSS_EVERY, rss };
 }
 
 /**
