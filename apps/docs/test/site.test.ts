@@ -329,6 +329,11 @@ describe('docs site in Chromium', () => {
         expect(held.filter((x) => x === (path.startsWith('/ko/') ? '예' : 'yes')).length).toBe(
           moves.filter((m) => m.held).length,
         );
+        // The parent's RSS after the same number of cycles, read from the same quiet run.
+        const common = quiet!.parentRss.find((r) => r.method === 'forkserver');
+        expect(common?.rssAtCommonMiB).toEqual(expect.any(Number));
+        const values = await page.locator('.bench-value').allTextContents();
+        expect(values).toContain(`${common!.rssAtCommonMiB!.toFixed(1)} MiB (${common!.commonCycles})`);
       } finally {
         await page.close();
       }
