@@ -31,9 +31,14 @@ interface Reaper {
 
 let reaper: Reaper | null | undefined;
 // The groups on the reaper's list, so that a reaper started after the last one was killed by
-// someone else can be given the whole list again.
+// someone else (or could not start) is given the whole list before anything else.
 const tracked = new Set<number>();
-let lastRestart = 0;
+// Restarts happen at most once a second, so that a shell that dies at once is not restarted in
+// a loop; a restart that comes sooner waits for its turn rather than being dropped, since until
+// a reaper runs nothing ends the tracked groups if this process dies.
+const RESTART_INTERVAL_MS = 1000;
+let lastRestart = Number.NEGATIVE_INFINITY;
+let restartTimer: ReturnType<typeof setTimeout> | undefined;
 
 function startReaper(): Reaper | null {
   if (process.platform === 'win32' || !nodeFs().existsSync(SH)) return null;
@@ -57,25 +62,44 @@ function startReaper(): Reaper | null {
   child.on('exit', () => {
     if (reaper?.child !== child) return;
     reaper = undefined;
-    // Killed by someone else: a new one takes over the groups still running, at once, since
-    // the reaper is what ends them if this process dies. At most once a second, so that a
-    // shell that cannot run is not restarted in a loop; the next child's start tries again.
-    const now = Date.now();
-    if (tracked.size === 0 || now - lastRestart < 1000) return;
-    lastRestart = now;
-    if (write(`+${[...tracked].join('\n+')}`)) debug('reaper restarted for %d groups', tracked.size);
+    // Killed by someone else: a new one takes over the groups still running, as soon as the
+    // interval allows, since the reaper is what ends them if this process dies.
+    if (tracked.size > 0) scheduleRestart();
   });
   debug('reaper started pid=%d', child.pid);
   return { child, stdin };
 }
 
-function write(line: string): boolean {
-  reaper ??= startReaper();
-  if (!reaper) return false;
-  // libuv writes a few bytes to a pipe synchronously, so the line is in the kernel's buffer
+function scheduleRestart(): void {
+  if (restartTimer) return;
+  const wait = lastRestart + RESTART_INTERVAL_MS - performance.now();
+  if (wait <= 0) {
+    restart();
+    return;
+  }
+  restartTimer = setTimeout(restart, wait);
+  restartTimer.unref();
+}
+
+function restart(): void {
+  restartTimer = undefined;
+  if (reaper || tracked.size === 0) return;
+  lastRestart = performance.now();
+  if (ensureReaper()) debug('reaper restarted for %d groups', tracked.size);
+}
+
+/** The running reaper; a new one is started, and handed every tracked group, when there is none. */
+function ensureReaper(): Reaper | null {
+  if (reaper) return reaper;
+  if (restartTimer) {
+    clearTimeout(restartTimer);
+    restartTimer = undefined;
+  }
+  reaper = startReaper();
+  // libuv writes a few bytes to a pipe synchronously, so the list is in the kernel's buffer
   // before a SIGKILL of the parent could arrive after this call.
-  reaper.stdin.write(`${line}\n`);
-  return true;
+  if (reaper && tracked.size > 0) reaper.stdin.write(`+${[...tracked].join('\n+')}\n`);
+  return reaper;
 }
 
 /** Whether any process (a zombie included) is still in process group `pgid`. */
@@ -97,7 +121,9 @@ function groupHasMembers(pgid: number): boolean {
  * is available (Windows).
  */
 export function trackProcessGroup(pgid: number): () => void {
-  if (!write(`+${pgid}`)) return () => {};
+  const current = ensureReaper();
+  if (!current) return () => {};
+  current.stdin.write(`+${pgid}\n`);
   tracked.add(pgid);
   return () => {
     if (!tracked.has(pgid) || groupHasMembers(pgid)) return;
