@@ -8,6 +8,7 @@ import {
   type LaunchedChild,
   type LaunchRequest,
   MAX_TIMER_MS,
+  nodeFs,
   ProclifeError,
   quote,
 } from '@proclife/core/adapter';
@@ -118,18 +119,13 @@ function refPipes(cp: ChildProcess, ref: boolean): void {
   }
 }
 
-// Kept once loaded: process.getBuiltinModule() costs about 10 µs a call on an idle machine, and
-// isGone() runs between start() and the hand-off.
-let fsModule: typeof import('node:fs') | undefined;
-const fs = (): typeof import('node:fs') => (fsModule ??= process.getBuiltinModule('node:fs'));
-
 // Opened when a process joins the stock, so that start() reads it with one system call instead of
 // an open, a read and a close; an open /proc/<pid> file also fails once that very process has
 // been reaped, even if its pid was reused since.
 function openStat(pid: number | undefined): number | null {
   if (process.platform !== 'linux' || pid === undefined) return null;
   try {
-    return fs().openSync(`/proc/${pid}/stat`, 'r');
+    return nodeFs().openSync(`/proc/${pid}/stat`, 'r');
   } catch {
     return null;
   }
@@ -138,7 +134,7 @@ function openStat(pid: number | undefined): number | null {
 function closeStat(s: Stocked): void {
   if (s.stat === null) return;
   try {
-    fs().closeSync(s.stat);
+    nodeFs().closeSync(s.stat);
   } catch {
     // already closed
   }
@@ -173,7 +169,7 @@ function isGone(s: Stocked): boolean {
   if (s.stat === null) return false;
   let n: number;
   try {
-    n = fs().readSync(s.stat, statBuffer, 0, statBuffer.length, 0);
+    n = nodeFs().readSync(s.stat, statBuffer, 0, statBuffer.length, 0);
   } catch {
     return true;
   }
