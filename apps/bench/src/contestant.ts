@@ -55,4 +55,6 @@ export interface IdleStarter {
   startIdle(marker: string): IdleHandle;
   /** Lets background work settle after a start (a forkserver refilling its stock); not timed. */
   settle?(): Promise<void>;
+  /** Ends what `settle()` booted ahead of the next start; not timed. */
+  teardown?(): Promise<void>;
 }

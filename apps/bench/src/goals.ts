@@ -124,6 +124,9 @@ export const RATIOS: readonly RatioSpec[] = [
   spawnOverForkserver('start-running', 'start to target running', 40),
   vsRaw('terminate-join', 'spawn', 'raw-fork', 'terminate to join', 1.2),
   vsRaw('terminate-join', 'forkserver', 'raw-fork', 'terminate to join', 1.2),
+  // No goal: a forkserver child is a process booted long before its target ran, where a raw
+  // fork's has just booted; the floor ends a pre-booted child the same way.
+  vsFloor('terminate-join', 'terminate to join'),
   vsRaw('terminate-join', 'thread', 'raw-worker', 'terminate to join', 1.2),
   vsRaw('sequential', 'spawn', 'raw-fork', 'sequential start + join batch'),
   vsRaw('sequential', 'forkserver', 'raw-fork', 'sequential start + join batch'),

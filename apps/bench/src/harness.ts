@@ -114,6 +114,8 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
       piscina,
     ];
     const starters: IdleStarter[] = [spawn, forkserver, thread, rawForkContestant, rawWorkerContestant];
+    // The forkserver floor is ended too, but has no memory figure: it is a raw fork's child.
+    const terminators: IdleStarter[] = [...starters, rawForkserver];
     const batchers: Contestant[] = [
       spawn,
       forkserver,
@@ -142,7 +144,7 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
       measureStartJoin(contestants, s.rounds, s.warmup),
     );
     const term = await part('terminate', `terminate: ${s.terminateRounds} rounds`, () =>
-      measureTerminate(starters, s.terminateRounds, dir),
+      measureTerminate(terminators, s.terminateRounds, dir),
     );
     const batch = await part(
       'batches',
@@ -200,7 +202,7 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
         ),
       );
     }
-    for (const c of starters) {
+    for (const c of terminators) {
       figures.push(figure('terminate-join', c, term.samples.get(c.id), term.errors.get(c.id), s));
     }
     for (const c of batchers) {

@@ -4,7 +4,9 @@
 // The warm floor first gets a 'warm' message while idle and answers it, as a proclife stock
 // process gets its import message and answers that it is ready: Node then compiles its channel's
 // receive and send paths before the hand-off instead of on it.
-import { running } from './task.js';
+// An `{ idle: marker }` message runs the idle target instead: the floor of a forkserver child
+// ended by a signal.
+import { idle, running } from './task.js';
 
 process.on('message', function onMessage(message) {
   if (message === 'warm') {
@@ -12,6 +14,10 @@ process.on('message', function onMessage(message) {
     return;
   }
   process.off('message', onMessage);
+  if (typeof message === 'object' && message !== null && 'idle' in message) {
+    void idle(String(message.idle));
+    return;
+  }
   process.send?.(running(), () => process.channel?.unref());
 });
 process.send?.('ready');

@@ -1,7 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
 import { now } from '../child/task.js';
-import type { Contestant } from '../contestant.ts';
+import type { Contestant, IdleStarter } from '../contestant.ts';
 import { RAW_FORKSERVER_CHILD } from '../paths.ts';
 
 type Booted = { cp: ChildProcess; ready: Promise<unknown> };
@@ -26,7 +26,7 @@ function boot(warm: boolean): Booted {
  * process has (its import message and its 'ready'), so its channel's code is compiled before the
  * hand-off: the hand-off of a raw forkserver that does the same.
  */
-export function rawForkserverContestant(warm = false): Contestant {
+export function rawForkserverContestant(warm = false): Contestant & IdleStarter {
   let next: Booted | undefined;
   // Before the first sample and after each one: a booted child waits for the next sample.
   const booted = async () => {
@@ -39,6 +39,7 @@ export function rawForkserverContestant(warm = false): Contestant {
       ? 'pre-booted child_process.fork whose channel carried a message (warm forkserver floor)'
       : 'pre-booted child_process.fork (forkserver floor)',
     kind: 'raw',
+    thread: false,
     setup: booted,
     settle: booted,
     async once() {
@@ -54,6 +55,25 @@ export function rawForkserverContestant(warm = false): Contestant {
       ]);
       const t1 = now();
       return { runningMs: value.at - t0, joinMs: t1 - t0 };
+    },
+    // The floor of a forkserver child ended by a signal: the booted child runs the idle target.
+    startIdle(marker) {
+      const child = next ?? boot(warm);
+      next = undefined;
+      const { cp } = child;
+      const exited = once(cp, 'exit');
+      child.ready.then(
+        () => cp.send({ idle: marker }),
+        () => {},
+      );
+      return {
+        pid: cp.pid ?? 0,
+        ended: exited,
+        async terminate() {
+          cp.kill('SIGTERM');
+          await exited;
+        },
+      };
     },
     async teardown() {
       const last = next;
