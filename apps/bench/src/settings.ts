@@ -55,15 +55,15 @@ export function benchSettings(quick: boolean, overrides: Partial<BenchSettings> 
         // 40 interleaved rounds keep the medians stable; the sequential batches of 100 are the
         // longest part (three each for what a goal reads, whose total was one noisy sample when
         // it ran once: the ceiling of raw forks on every core read 1.4 to 2.2 s in quiet runs), and
-        // the parent RSS loops stop at 12 s each. A parallel batch of 8 takes 0.2 to 0.7 s and its
+        // the parent RSS loops stop at 10 s each. A parallel batch of 8 takes 0.2 to 0.7 s and its
         // totals spread by a fifth between batches: 12 of them, where 5 left the ratio of 'spawn'
         // to raw forks moving by several percent between runs. Terminate has 40 rounds too: most
         // of a child's end is the kernel freeing its memory, which took 2.6 to 3.3 ms on one of
         // the two virtual cores and 3.9 to 5 ms on the other in a scheduler trace, so its times
         // fall in two groups, and the median of 20 could land in either (decision 0022's sixth
-        // amendment). Those 20 more rounds are paid for by 3 fewer parallel batches and 3 s less
-        // per parent RSS loop.
-        warmup: 3,
+        // amendment). Those 20 more rounds are paid for by 3 fewer parallel batches, 5 s less per
+        // parent RSS loop, one warm-up run less and 12 rounds of phases instead of 20.
+        warmup: 2,
         rounds: 40,
         terminateRounds: 40,
         sequentialCount: 100,
@@ -72,8 +72,8 @@ export function benchSettings(quick: boolean, overrides: Partial<BenchSettings> 
         parallelRounds: 12,
         memoryCount: 3,
         rssCycles: 300,
-        rssMaxSeconds: 12,
-        phaseRounds: 20,
+        rssMaxSeconds: 10,
+        phaseRounds: 12,
         load: 0,
       };
   return { ...base, ...overrides };
