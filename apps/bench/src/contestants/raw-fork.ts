@@ -1,8 +1,8 @@
-import { fork } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { now } from '../child/task.js';
-import type { Contestant, IdleStarter } from '../contestant.ts';
+import type { Contestant, IdleHandle, IdleStarter } from '../contestant.ts';
 import { RAW_FORK_CHILD } from '../paths.ts';
 
 /** The floor for processes: a bare `child_process.fork` of a module that runs the same target. */
@@ -20,18 +20,22 @@ export const rawForkContestant: Contestant & IdleStarter = {
     return { runningMs: value.at - t0, joinMs: t1 - t0 };
   },
   startIdle(marker) {
-    const cp = fork(RAW_FORK_CHILD, ['idle', marker]);
-    const exited = once(cp, 'exit');
-    return {
-      pid: cp.pid ?? 0,
-      ended: exited,
-      async terminate() {
-        cp.kill('SIGTERM');
-        await exited;
-      },
-    };
+    return sigtermHandle(fork(RAW_FORK_CHILD, ['idle', marker]));
   },
 };
+
+/** A raw child process ended as the raw floors end theirs: SIGTERM, then its 'exit'. */
+export function sigtermHandle(cp: ChildProcess): IdleHandle {
+  const exited = once(cp, 'exit');
+  return {
+    pid: cp.pid ?? 0,
+    ended: exited,
+    async terminate() {
+      cp.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
 
 /**
  * The raw fork run on every core at once (one lane per core) in the sequential batch: how fast

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { now } from '../child/task.js';
 import type { Contestant, IdleStarter } from '../contestant.ts';
 import { RAW_FORKSERVER_CHILD } from '../paths.ts';
+import { sigtermHandle } from './raw-fork.ts';
 
 type Booted = { cp: ChildProcess; ready: Promise<unknown> };
 
@@ -61,19 +62,12 @@ export function rawForkserverContestant(warm = false): Contestant & IdleStarter 
       const child = next ?? boot(warm);
       next = undefined;
       const { cp } = child;
-      const exited = once(cp, 'exit');
+      const handle = sigtermHandle(cp);
       child.ready.then(
         () => cp.send({ idle: marker }),
         () => {},
       );
-      return {
-        pid: cp.pid ?? 0,
-        ended: exited,
-        async terminate() {
-          cp.kill('SIGTERM');
-          await exited;
-        },
-      };
+      return handle;
     },
     async teardown() {
       const last = next;
