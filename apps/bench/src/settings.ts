@@ -56,12 +56,13 @@ export function benchSettings(quick: boolean, overrides: Partial<BenchSettings> 
         // longest part (three each for what a goal reads, whose total was one noisy sample when
         // it ran once: the ceiling of raw forks on every core read 1.4 to 2.2 s in quiet runs), and
         // the parent RSS loops stop at 10 s each. A parallel batch of 8 takes 0.2 to 0.7 s and its
-        // totals spread by a fifth between batches: 12 of them, where 5 left the ratio of 'spawn'
-        // to raw forks moving by several percent between runs. Terminate has 40 rounds too: most
+        // totals spread by a fifth between batches: 10 of them, where 5 left the ratio of 'spawn'
+        // to raw forks moving by several percent between runs (12 until a run on a day when the
+        // machine was a fifth slower took 241 s). Terminate has 40 rounds too: most
         // of a child's end is the kernel freeing its memory, which took 2.6 to 3.3 ms on one of
         // the two virtual cores and 3.9 to 5 ms on the other in a scheduler trace, so its times
         // fall in two groups, and the median of 20 could land in either (decision 0022's sixth
-        // amendment). Those 20 more rounds are paid for by 3 fewer parallel batches, 5 s less per
+        // amendment). Those 20 more rounds are paid for by fewer parallel batches, 5 s less per
         // parent RSS loop, one warm-up run less and 12 rounds of phases instead of 20.
         warmup: 2,
         rounds: 40,
@@ -69,7 +70,7 @@ export function benchSettings(quick: boolean, overrides: Partial<BenchSettings> 
         sequentialCount: 100,
         sequentialRounds: 3,
         parallelCount: 8,
-        parallelRounds: 12,
+        parallelRounds: 10,
         memoryCount: 3,
         rssCycles: 300,
         rssMaxSeconds: 10,

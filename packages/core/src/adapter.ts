@@ -5,7 +5,7 @@
  */
 
 export { isUnbounded, MAX_TIMER_MS } from './bounded-wait.ts';
-export { nodeFs } from './builtins.ts';
+export { fileURLToPath, nodeChildProcess, nodeFs } from './builtins.ts';
 export { parentView } from './child/parent-view.ts';
 export { type ChildTransport, preimportModule, runChild } from './child/run-child.ts';
 export { registerStartMethod, type StartMethodEntry, startMethodEntry } from './context.ts';

@@ -15,6 +15,7 @@ type Builtins = {
   'node:module': typeof import('node:module');
   'node:url': typeof import('node:url');
   'node:path': typeof import('node:path');
+  'node:child_process': typeof import('node:child_process');
 };
 
 function lazy<K extends keyof Builtins>(id: K): () => Builtins[K] {
@@ -50,3 +51,6 @@ export const pathToFileURL = (path: string): URL => nodeUrl().pathToFileURL(path
 
 /** `node:path`, loaded on first use. */
 export const nodePath: () => typeof import('node:path') = lazy('node:path');
+
+/** `node:child_process`, loaded on first use. */
+export const nodeChildProcess: () => typeof import('node:child_process') = lazy('node:child_process');

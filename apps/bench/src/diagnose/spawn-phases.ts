@@ -1,6 +1,6 @@
 // Where a proclife 'spawn' start spends its time, next to a bare child_process.fork: the median
 // of each phase of the child's start, in ms. Run as
-// `node --import ./src/diagnose/marks.js src/diagnose/spawn-phases.ts [rounds] [--json]`
+// `node --require ./src/diagnose/marks.cjs src/diagnose/spawn-phases.ts [rounds] [--json]`
 // (`pnpm run diagnose:spawn`); `npm run bench` runs it with --json for its `phases` block.
 import { fork } from 'node:child_process';
 import { once } from 'node:events';

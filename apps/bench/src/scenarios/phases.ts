@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const SCRIPT = fileURLToPath(new URL('../diagnose/spawn-phases.ts', import.meta.url));
-const MARKS = new URL('../diagnose/marks.js', import.meta.url).href;
+const MARKS = fileURLToPath(new URL('../diagnose/marks.cjs', import.meta.url));
 
 /** The phase breakdown of a 'spawn' start next to a raw fork (see diagnose/spawn-phases.ts). */
 export interface PhaseReport {
@@ -21,10 +21,10 @@ export interface PhaseReport {
 
 /**
  * Runs the phase breakdown in a process of its own: its children need the marks module preloaded
- * (`--import`), which they inherit from their parent's flags.
+ * (`--require`), which they inherit from their parent's flags.
  */
 export async function measurePhases(rounds: number): Promise<PhaseReport> {
-  const { stdout } = await run(process.execPath, ['--import', MARKS, SCRIPT, String(rounds), '--json'], {
+  const { stdout } = await run(process.execPath, ['--require', MARKS, SCRIPT, String(rounds), '--json'], {
     timeout: 120_000,
   });
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as PhaseReport;
