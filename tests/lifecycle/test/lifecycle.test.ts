@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import '@proclife/child-process';
+import { ensureForkserverRunning } from '@proclife/child-process';
 import '@proclife/worker-threads';
 import {
   activeChildren,
@@ -44,6 +44,7 @@ import {
   sleepForever,
   sleepMs,
   startChild,
+  throwAfterReturn,
   throwError,
   throwWithCause,
   unclonableResult,
@@ -342,6 +343,21 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
     expect(stderr).toContain('targets.ts');
   });
 
+  it('an error thrown by a timer after the target returned prints "Process <name>:" and ends the child with 1', async () => {
+    // Twice: under forkserver the second child is a stock process that imported the target's
+    // module while idle, and such a child listens for these errors only once its target has begun
+    // (decision 0022's seventh amendment); the others listen before they import the module.
+    for (let run = 0; run < 2; run++) {
+      if (run === 1 && method === 'forkserver') await ensureForkserverRunning({ stdio: 'pipe' });
+      const p = make({ target: throwAfterReturn, args: ['LATE'], stdio: 'pipe' }).start();
+      const text = collect(p.stderr);
+      expect(await p.join()).toBe(1);
+      const stderr = await text;
+      expect(stderr).toContain(`Process ${p.name}:`);
+      expect(stderr).toContain('RangeError: LATE');
+    }
+  });
+
   it.each([
     ['process.exit(8)', exitWith, [8], 8],
     ['process.exit(0)', exitWith, [0], 0],
@@ -350,6 +366,7 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
     ['process.exit(-1)', exitWith, [-1], 255],
     ['process.exitCode = 3', setExitCode, [3], 3],
     ['an uncaught error', throwError, ['x'], 1],
+    ['an error thrown by a timer after the target returned', throwAfterReturn, ['x'], 1],
     ['a rejected promise', rejectLater, ['x'], 1],
     ['no target', undefined, [], 0],
   ] as const)('test_sys_exit: %s -> exit code %i', async (_label, target, args, code) => {

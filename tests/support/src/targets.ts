@@ -19,6 +19,14 @@ export function throwError(message: string): never {
   throw error;
 }
 
+/** Returns at once, leaving a timer that throws: an error nobody catches, after the target. */
+export function throwAfterReturn(message: string): string {
+  setTimeout(() => {
+    throw new RangeError(message);
+  }, 5);
+  return 'returned';
+}
+
 /** Rejects after a tick. */
 export async function rejectLater(message: string): Promise<never> {
   await new Promise((r) => setTimeout(r, 5));
