@@ -333,12 +333,20 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
     expect(p.exitCode).toBeNull();
   });
 
-  it('test_stderr_flush: an uncaught error prints "Process <name>:" and the stack to stderr', async () => {
-    const p = make({ target: throwError, args: ['MARKER'], stdio: 'pipe' }).start();
+  // A child that ends on an uncaught error: exit code 1, and Python's `Process <name>:` header on
+  // its stderr before the error.
+  async function stderrOfFailed(p: BaseProcess): Promise<string> {
     const text = collect(p.stderr);
     expect(await p.join()).toBe(1);
     const stderr = await text;
     expect(stderr).toContain(`Process ${p.name}:`);
+    return stderr;
+  }
+
+  it('test_stderr_flush: an uncaught error prints "Process <name>:" and the stack to stderr', async () => {
+    const stderr = await stderrOfFailed(
+      make({ target: throwError, args: ['MARKER'], stdio: 'pipe' }).start(),
+    );
     expect(stderr).toContain('RangeError: MARKER');
     expect(stderr).toContain('targets.ts');
   });
@@ -350,11 +358,7 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
     for (let run = 0; run < 2; run++) {
       if (run === 1 && method === 'forkserver') await ensureForkserverRunning({ stdio: 'pipe' });
       const p = make({ target: throwAfterReturn, args: ['LATE'], stdio: 'pipe' }).start();
-      const text = collect(p.stderr);
-      expect(await p.join()).toBe(1);
-      const stderr = await text;
-      expect(stderr).toContain(`Process ${p.name}:`);
-      expect(stderr).toContain('RangeError: LATE');
+      expect(await stderrOfFailed(p)).toContain('RangeError: LATE');
     }
   });
 
