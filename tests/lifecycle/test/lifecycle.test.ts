@@ -363,25 +363,29 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
   });
 
   it.each([
-    ['process.exit(8)', exitWith, [8], 8],
-    ['process.exit(0)', exitWith, [0], 0],
-    ['process.exit()', exitWith, [], 0],
-    ['process.exit(300)', exitWith, [300], 44],
-    ['process.exit(-1)', exitWith, [-1], 255],
-    ['process.exitCode = 3', setExitCode, [3], 3],
-    ['an uncaught error', throwError, ['x'], 1],
-    ['an error thrown by a timer after the target returned', throwAfterReturn, ['x'], 1],
-    ['a rejected promise', rejectLater, ['x'], 1],
-    ['no target', undefined, [], 0],
-  ] as const)('test_sys_exit: %s -> exit code %i', async (_label, target, args, code) => {
-    const p = make({
-      target: target as ((...a: unknown[]) => unknown) | undefined,
-      args: [...args],
-      stdio: 'pipe',
-    }).start();
-    p.stderr?.resume();
-    expect(await p.join()).toBe(code);
-  });
+    ['process.exit(8)', 8, exitWith, [8]],
+    ['process.exit(0)', 0, exitWith, [0]],
+    ['process.exit()', 0, exitWith, []],
+    ['process.exit(300)', 44, exitWith, [300]],
+    ['process.exit(-1)', 255, exitWith, [-1]],
+    ['process.exitCode = 3', 3, setExitCode, [3]],
+    ['an uncaught error', 1, throwError, ['x']],
+    ['an error thrown by a timer after the target returned', 1, throwAfterReturn, ['x']],
+    ['a rejected promise', 1, rejectLater, ['x']],
+    ['no target', 0, undefined, []],
+  ] as const)(
+    // The code second: the title's `%i` takes the second value of a row.
+    'test_sys_exit: %s -> exit code %i',
+    async (_label, code, target, args) => {
+      const p = make({
+        target: target as ((...a: unknown[]) => unknown) | undefined,
+        args: [...args],
+        stdio: 'pipe',
+      }).start();
+      p.stderr?.resume();
+      expect(await p.join()).toBe(code);
+    },
+  );
 
   // C. _TestAtExit
   it('test_atexit: exit handlers registered in the child run', async () => {
