@@ -71,6 +71,14 @@ function importExport(ref: TargetRef, what: string): unknown {
   return import(ref.module).then((imported: Record<string, unknown>) => exportOf(imported, ref, what));
 }
 
+/** Whether the bootstrap reaches the target without awaiting a turn: see importExport(). */
+function importedAhead(payload: ChildPayload): boolean {
+  if (payload.classes) return false;
+  for (const ref of [payload.processClass, payload.target])
+    if (ref && !preimported.has(ref.module)) return false;
+  return true;
+}
+
 /**
  * Imports a module the way the child bootstrap imports a target's module, so that a process
  * booted ahead of time (forkserver) leaves nothing of that import for {@link runChild} to do:
@@ -203,30 +211,21 @@ export async function runChild(
       void fail(error, true).finally(() => transport.exit(1));
     });
   };
+  if (!importedAhead(payload)) listen();
 
   let target: Target | undefined;
   try {
     // A promise only when the module was not imported ahead: no turn is spent on a plain value.
     if (payload.processClass) {
-      let found = importExport(payload.processClass, 'the Process subclass');
-      if (found instanceof Promise) {
-        listen();
-        found = await found;
-      }
-      self = becomeSubclass(found as typeof BaseProcess, state, payload, parent);
+      const found = importExport(payload.processClass, 'the Process subclass');
+      const Subclass = (found instanceof Promise ? await found : found) as typeof BaseProcess;
+      self = becomeSubclass(Subclass, state, payload, parent);
     }
     if (payload.target) {
-      let found = importExport(payload.target, 'the target function');
-      if (found instanceof Promise) {
-        listen();
-        found = await found;
-      }
-      target = found as Target;
+      const found = importExport(payload.target, 'the target function');
+      target = (found instanceof Promise ? await found : found) as Target;
     }
-    if (payload.classes) {
-      listen();
-      await rebuildInstances(payload);
-    }
+    if (payload.classes) await rebuildInstances(payload);
   } catch (error) {
     // Like Python's failures while unpickling: no `Process <name>:` header, exit code 1.
     local.bootstrapping = false;
@@ -241,19 +240,10 @@ export async function runChild(
   let value: unknown;
   if (payload.observe) void transport.send({ t: 'proclife:running' }).catch(() => {}); // lifecycle event
   let keepAlive: ReturnType<typeof setInterval> | undefined;
-  let returned: unknown;
   try {
     // Without a subclass, what BaseProcess.run() does, with no object to call it on.
-    returned = self ? self.run() : target?.(...state.args);
-  } catch (error) {
+    const returned: unknown = self ? self.run() : target?.(...state.args);
     listen();
-    await fail(error, true);
-    process.exitCode = 1;
-    transport.release();
-    return;
-  }
-  listen();
-  try {
     // Python's child runs its target to the end: a target awaiting a promise that nothing in the
     // event loop will settle (its own AbortSignal, say) must not end the child with exit code 0.
     // A stop request, SIGTERM or the parent's death still end it. Set once the target returned
@@ -263,6 +253,8 @@ export async function runChild(
     }
     value = await returned;
   } catch (error) {
+    // For a target that threw before it returned; a second call does nothing.
+    listen();
     await fail(error, true);
     process.exitCode = 1;
     transport.release();
