@@ -11,9 +11,13 @@ import { debug } from '../debug.ts';
 // group; when the shell's stdin reaches end of file (the kernel closes the pipe when the parent
 // is gone, by whatever path, SIGKILL included) it SIGKILLs every group still on the list.
 // See docs/decisions/0002-parent-death.md and 0019-child-start-without-exec.md.
+// The groups already running when a reaper starts are its arguments, so that it holds them from
+// its first instruction: a list written to its stdin after the spawn would be lost if this process
+// died between the reaper's start and that write.
 // A template literal, with `\${` escaped so that the shell's own expansions read as they run.
 const SCRIPT = `trap '' INT HUP
 g=' '
+for p in "$@"; do g="$g$p "; done
 while read -r l; do
   case $l in
     +*) g="$g\${l#+} " ;;
@@ -45,10 +49,13 @@ function startReaper(): Reaper | null {
   let child: ChildProcess;
   try {
     // Its own session: a Ctrl-C at the terminal, or a signal to the parent's process group,
-    // must not end the reaper before the parent.
+    // must not end the reaper before the parent. `$0` names it; the tracked groups follow.
     child = process
       .getBuiltinModule('node:child_process')
-      .spawn(SH, ['-c', SCRIPT], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
+      .spawn(SH, ['-c', SCRIPT, 'proclife-reaper', ...[...tracked].map(String)], {
+        stdio: ['pipe', 'ignore', 'ignore'],
+        detached: true,
+      });
   } catch {
     return null;
   }
@@ -95,10 +102,8 @@ function ensureReaper(): Reaper | null {
     clearTimeout(restartTimer);
     restartTimer = undefined;
   }
+  // The groups tracked so far go to the new reaper as its arguments (see SCRIPT).
   reaper = startReaper();
-  // libuv writes a few bytes to a pipe synchronously, so the list is in the kernel's buffer
-  // before a SIGKILL of the parent could arrive after this call.
-  if (reaper && tracked.size > 0) reaper.stdin.write(`+${[...tracked].join('\n+')}\n`);
   return reaper;
 }
 
