@@ -46,6 +46,24 @@ describe('jsonCarriesExactly', () => {
   });
 });
 
+describe('jsonCarriesExactly with a budget', () => {
+  it('answers false once the JSON would exceed the budget, without walking further', () => {
+    const tooFar = {
+      get boom(): never {
+        throw new Error('walked past the budget');
+      },
+    };
+    const items: unknown[] = [...Array.from({ length: 20 }, () => 'x'.repeat(10)), tooFar];
+    expect(jsonCarriesExactly(items, undefined, 0, { left: 100 })).toBe(false);
+  });
+
+  it('carries a value whose JSON fits the budget', () => {
+    const value = { list: ['ab', 'cd'], n: 1 };
+    const length = JSON.stringify(value).length;
+    expect(jsonCarriesExactly(value, undefined, 0, { left: length })).toBe(true);
+  });
+});
+
 describe('payloadEnv', () => {
   const payload = (args: unknown[]): ChildPayload => ({
     name: 'Process-1',

@@ -22,6 +22,7 @@ export type {
   LaunchedChild,
   Launcher,
   LaunchRequest,
+  Serialization,
   TargetRef,
 } from './launcher.ts';
 export { local } from './local-state.ts';

@@ -16,6 +16,7 @@ type Builtins = {
   'node:url': typeof import('node:url');
   'node:path': typeof import('node:path');
   'node:child_process': typeof import('node:child_process');
+  'node:v8': typeof import('node:v8');
 };
 
 function lazy<K extends keyof Builtins>(id: K): () => Builtins[K] {
@@ -54,3 +55,6 @@ export const nodePath: () => typeof import('node:path') = lazy('node:path');
 
 /** `node:child_process`, loaded on first use. */
 export const nodeChildProcess: () => typeof import('node:child_process') = lazy('node:child_process');
+
+/** `node:v8`, loaded on first use. */
+export const nodeV8: () => typeof import('node:v8') = lazy('node:v8');

@@ -24,7 +24,7 @@ export interface TargetRef {
 
 /**
  * Everything a child needs to become the Process object its parent started. It crosses to the
- * child by structured clone.
+ * child the way its start method sends it ({@link Launcher.serialization}).
  */
 export interface ChildPayload {
   name: string;
@@ -51,7 +51,8 @@ export interface ChildPayload {
   fields: Record<string, unknown>;
   /**
    * The classes of the instances among `args` and `fields`, which the child imports to rebuild
-   * them (absent when there are none).
+   * them. Present (maybe empty: a Buffer needs no class) whenever `args` or `fields` hold a
+   * marker to decode; absent when they hold none.
    */
   classes?: TargetRef[];
 }
@@ -106,11 +107,21 @@ export interface LaunchedChild {
   close(): void;
 }
 
+/** How a start method's payload crosses to its child (see {@link Launcher.serialization}). */
+export type Serialization = 'structured-clone' | 'advanced';
+
 /** A start method: turns a launch request into a running child. */
 export interface Launcher {
   readonly name: string;
   /** The options this start method takes on top of `new Process()`'s own (checked by `launch`). */
   readonly optionNames?: readonly string[];
+  /**
+   * How the payload crosses to the child, which `start()` checks before anything is launched:
+   * `'structured-clone'` (the default; a worker's `workerData` and `postMessage`), or `'advanced'`
+   * (a child process's IPC channel with `serialization: 'advanced'`: V8's serializer, which cannot
+   * copy shared memory, and copies an object backed by a native handle as a plain object).
+   */
+  readonly serialization?: Serialization;
   /** Throws when this start method cannot launch here (for example its child entry is missing). */
   ready?(): void;
   /** Launches synchronously: returns once the OS process or thread exists, throws if it cannot. */

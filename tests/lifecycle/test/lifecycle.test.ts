@@ -2,6 +2,7 @@
 // _TestSubclassingProcess, TestStartMethod, TestWait, and the observed conformance cases),
 // ported to proclife and run once per start method.
 import { execFile } from 'node:child_process';
+import { createSecretKey } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +27,7 @@ import { FieldProcess, hiddenProcessClass } from '../fixtures/subclass.ts';
 import {
   abortSelf,
   asyncValue,
+  bufferInChild,
   countChildren,
   echo,
   exitWith,
@@ -47,6 +49,7 @@ import {
   throwAfterReturn,
   throwError,
   throwWithCause,
+  typeInChild,
   unclonableResult,
   waitForStop,
   workAtBeforeExit,
@@ -777,6 +780,53 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
     expect(messageOf(() => p.start())).toMatch(/^Argument 1 \(\[Function \(anonymous\)\]\)/);
     expect(p.status).toBe('initial');
   });
+
+  it('arguments: a Buffer arrives as a Buffer, with no class instance beside it', async () => {
+    const p = make({ target: bufferInChild, args: [Buffer.from('bytes')] });
+    p.start();
+    await p.join();
+    expect(p.exitCode).toBe(0);
+    expect(p.result).toBe('true bytes');
+    p.close();
+  });
+
+  // A thread gets structured clones, shared memory and Node's own cloneable objects included. A
+  // child process gets what its channel's serializer writes, which cannot carry shared memory and
+  // would turn Node's own objects into plain ones: start() refuses them, launching nothing.
+  it.each([
+    [
+      'a SharedArrayBuffer',
+      () => new SharedArrayBuffer(4),
+      'SharedArrayBuffer',
+      /^Argument 0 \(SharedArrayBuffer /,
+    ],
+    ['a Blob', () => new Blob(['x']), 'Blob', /^Can't pass args\[0\] \(Blob .*Node's built-in class 'Blob'/],
+    [
+      'a KeyObject',
+      () => createSecretKey(Buffer.from('k')),
+      'SecretKeyObject',
+      /^Argument 0 \(SecretKeyObject /,
+    ],
+  ])(
+    'arguments: %s reaches a thread as it is; a child process refuses it in start()',
+    async (_label, value, type, refusal) => {
+      const arg = value();
+      const p = make({ target: typeInChild, args: [arg] });
+      if (isThread) {
+        p.start();
+        await p.join();
+        expect(p.exitCode).toBe(0);
+        expect(p.result).toMatch(new RegExp(` ${type}$`));
+        if (arg instanceof SharedArrayBuffer) expect(new Int32Array(arg)[0]).toBe(42);
+        p.close();
+      } else {
+        expect(codeOf(() => p.start())).toBe('ERR_ARG_NOT_CLONEABLE');
+        expect(messageOf(() => p.start())).toMatch(refusal);
+        expect(p.status).toBe('initial');
+        expect(activeChildren()).not.toContain(p);
+      }
+    },
+  );
 
   it.each([
     [{ target: 5 }, "The 'target' option must be a function, received 5."],

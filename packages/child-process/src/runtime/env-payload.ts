@@ -22,8 +22,20 @@ const MAX_DEPTH = 64;
  * Whether `JSON.parse(JSON.stringify(value))` gives back what a structured clone would: plain
  * objects and dense arrays of strings, booleans, null and finite numbers other than -0, each
  * object met once (a clone keeps shared and circular references, JSON does not).
+ *
+ * `budget.left`, when given, is the most JSON code units the value may take: each value and key
+ * takes at least its own length from it, and the walk answers false as soon as it runs out, so that
+ * a large argument is not walked to its end (nor stringified) only to go over the channel anyway.
  */
-export function jsonCarriesExactly(value: unknown, seen = new Set<object>(), depth = 0): boolean {
+export function jsonCarriesExactly(
+  value: unknown,
+  seen = new Set<object>(),
+  depth = 0,
+  budget: { left: number } = { left: Number.POSITIVE_INFINITY },
+): boolean {
+  // At least one code unit for any value (a digit, a bracket), more for a string.
+  budget.left -= typeof value === 'string' ? value.length + 2 : 1;
+  if (budget.left < 0) return false;
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -38,11 +50,13 @@ export function jsonCarriesExactly(value: unknown, seen = new Set<object>(), dep
       if (Array.isArray(value)) {
         // A hole or an extra property: a clone keeps them, JSON does not.
         if (proto !== Array.prototype || Object.keys(value).length !== value.length) return false;
-        return value.every((item) => jsonCarriesExactly(item, seen, depth + 1));
+        return value.every((item) => jsonCarriesExactly(item, seen, depth + 1, budget));
       }
       if (proto !== Object.prototype && proto !== null) return false;
       for (const key of Object.keys(value)) {
-        if (!jsonCarriesExactly((value as Record<string, unknown>)[key], seen, depth + 1)) return false;
+        budget.left -= key.length + 3;
+        if (!jsonCarriesExactly((value as Record<string, unknown>)[key], seen, depth + 1, budget))
+          return false;
       }
       return true;
     }
@@ -63,7 +77,11 @@ export function payloadEnv(
   env: NodeJS.ProcessEnv,
   payload: ChildPayload,
 ): { env: NodeJS.ProcessEnv; carried: boolean } {
-  if (jsonCarriesExactly(payload.args) && jsonCarriesExactly(payload.fields)) {
+  const budget = { left: ENV_PAYLOAD_MAX };
+  if (
+    jsonCarriesExactly(payload.args, undefined, 0, budget) &&
+    jsonCarriesExactly(payload.fields, undefined, 0, budget)
+  ) {
     const json = JSON.stringify(payload);
     if (json.length <= ENV_PAYLOAD_MAX) return { env: { ...env, [PAYLOAD]: json }, carried: true };
   }

@@ -9,6 +9,8 @@ import { forkserverEntryUrl, launchFromStock } from './forkserver-stock.ts';
 export const forkserverLauncher: Launcher = {
   name: 'forkserver',
   optionNames: ['env'],
+  // Stock processes are spawned by spawnNode(), with the same channel as a spawn child's.
+  serialization: 'advanced',
   ready: () => checkChildEntry(forkserverEntryUrl(), 'forkserver'),
   launch: launchFromStock,
 };

@@ -21,7 +21,7 @@ import {
   runMessage,
 } from './forkserver-messages.ts';
 import { forkserverSettings, onForkserverSettings } from './forkserver-settings.ts';
-import { adoptChild, signalTree, spawnNode } from './spawn-launcher.ts';
+import { adoptChild, sendOrEnd, signalTree, spawnNode } from './spawn-launcher.ts';
 
 // The bootstrap of every forkserver process; built next to this file's chunk in dist/.
 export const forkserverEntryUrl = lazyDistUrl('forkserver/child.cjs');
@@ -372,8 +372,10 @@ function launchFresh(request: LaunchRequest, run: RunMessage): LaunchedChild {
   };
   cp.on('message', booted);
   child.onExit(() => booted());
-  send(cp, importMessage([]));
-  send(cp, run);
+  sendOrEnd(child, () => {
+    send(cp, importMessage([]));
+    send(cp, run);
+  });
   return child;
 }
 

@@ -180,12 +180,28 @@ export function spawnNode(
 export const spawnLauncher: Launcher = {
   name: 'spawn',
   optionNames: ['env'],
+  // spawnNode()'s channel: `serialization: 'advanced'`.
+  serialization: 'advanced',
   ready: () => checkChildEntry(entryUrl(), 'spawn'),
   launch(request) {
     const { env, carried } = payloadEnv(checkEnvObject(request.options.env) ?? process.env, request.payload);
     const cp = spawnNode(entryUrl(), request, env);
     const child = adoptChild(cp, request.orphanPolicy);
-    if (!carried) cp.send(request.payload);
+    if (!carried) sendOrEnd(child, () => cp.send(request.payload));
     return child;
   },
 };
+
+/**
+ * Runs `send`, the first message to a child that is waiting for it; if it throws, the child
+ * would wait for good, so it is ended (with its group) before the error goes on to start().
+ */
+export function sendOrEnd(child: LaunchedChild, send: () => unknown): void {
+  try {
+    send();
+  } catch (error) {
+    child.signal('SIGKILL');
+    child.unref();
+    throw error;
+  }
+}

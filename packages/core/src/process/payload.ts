@@ -1,10 +1,11 @@
 import { CloneError, quote } from '../errors.ts';
-import type { ChildMessage, ChildPayload, TargetRef } from '../launcher.ts';
+import type { ChildMessage, ChildPayload, Serialization, TargetRef } from '../launcher.ts';
 import { local } from '../local-state.ts';
 import { lifecycleObserved } from '../observe/channels.ts';
 import { callerFiles } from '../runtime/caller.ts';
 import { type ClassResolver, instanceEncoder } from '../runtime/class-instances.ts';
-import { canReadFunctionSites } from '../runtime/function-site.ts';
+import { checkCrossing, crossingCopy } from '../runtime/crossing.ts';
+import { canReadFunctionSites, readFunctionSite } from '../runtime/function-site.ts';
 import { knownTarget, resolveTarget } from '../runtime/resolve-target.ts';
 import { deserializeError } from '../serialize-error.ts';
 import type { ProcessOptions } from './options.ts';
@@ -24,15 +25,25 @@ export function callersFor(o: ProcessOptions, ctor: object): string[] {
     : callerFiles();
 }
 
+/** How each crossing reads in an error message. */
+const CROSSING: Record<Serialization, string> = {
+  'structured-clone':
+    'by structured clone, which cannot copy functions, class instances with private state, sockets or other handles',
+  advanced:
+    "through a child process's channel (V8's serializer), which cannot copy functions, shared memory (a SharedArrayBuffer), sockets or other handles",
+};
+
 /**
  * Everything the child needs to become this Process. Throws a typed error before anything is
- * launched when the target cannot be found or an argument or field cannot be cloned.
+ * launched when the target cannot be found or an argument or field cannot cross to the child the
+ * way the start method sends it (`serialization`, its launcher's).
  */
 export function buildPayload(
   self: object,
   s: Internals,
   ctor: abstract new (...args: never[]) => unknown,
   method: string,
+  serialization: Serialization = 'structured-clone',
 ): ChildPayload {
   let processClass: TargetRef | null = null;
   let builtinClass: string | undefined;
@@ -42,17 +53,16 @@ export function buildPayload(
   } else processClass = resolveTarget(ctor, s.callers, s.module);
   const target = s.target ? resolveTarget(s.target, s.callers, s.module) : null;
   const classes: TargetRef[] = [];
-  const encode = instanceEncoder(classes, classResolver(s));
+  const encode = instanceEncoder(classes, classResolver(s, serialization));
   const args = s.args.map((arg, i) => {
     const encoded = encode(arg, `args[${i}]`);
     try {
-      structuredClone(encoded);
+      checkCrossing(encoded, serialization);
       return encoded;
     } catch (error) {
       throw new CloneError(
         'ERR_ARG_NOT_CLONEABLE',
-        `Argument ${i} (${quote(arg)}) of ${s.name} cannot be passed to a child: arguments cross by structured clone, ` +
-          'which cannot copy functions, class instances with private state, sockets or other handles. ' +
+        `Argument ${i} (${quote(arg)}) of ${s.name} cannot be passed to a child: arguments cross ${CROSSING[serialization]}. ` +
           'Pass plain data instead.',
         { cause: error },
       );
@@ -63,13 +73,13 @@ export function buildPayload(
     const value = (self as Record<string, unknown>)[key];
     const encoded = encode(value, `this.${key}`);
     try {
-      structuredClone(encoded);
+      checkCrossing(encoded, serialization);
       fields[key] = encoded;
     } catch (error) {
       throw new CloneError(
         'ERR_ARG_NOT_CLONEABLE',
-        `Field ${quote(key)} (${quote(value)}) of ${ctor.name} cannot be passed to the child: fields cross by ` +
-          'structured clone. Keep plain data in fields, or create the value inside run().',
+        `Field ${quote(key)} (${quote(value)}) of ${ctor.name} cannot be passed to the child: fields cross ${CROSSING[serialization]}. ` +
+          'Keep plain data in fields, or create the value inside run().',
         { cause: error },
       );
     }
@@ -88,27 +98,42 @@ export function buildPayload(
     target,
     args,
     fields,
-    ...(classes.length > 0 ? { classes } : {}),
+    // A Buffer's marker names no class: the child decodes whenever anything was marked.
+    ...(encode.marked ? { classes } : {}),
   };
 }
 
-// Classes that V8 copies with their type (Node's Blob, say) although no child can import them.
-const nativelyCloned = new WeakSet<object>();
+// Classes that the crossing copies with their type although no child can import them (Node's
+// Blob, by structured clone), per crossing: a child process's channel copies a Blob as a plain
+// object.
+const nativelyCopied: Record<Serialization, WeakSet<object>> = {
+  'structured-clone': new WeakSet(),
+  advanced: new WeakSet(),
+};
 
 /**
  * How `start()` finds the class of an instance among the arguments or fields: the way it finds a
- * target. A class it cannot find is refused, naming where the instance sits, unless structured
- * clone keeps the class by itself; an instance never arrives as a plain object without a word.
+ * target. A class it cannot find is refused, naming where the instance sits, unless the crossing
+ * keeps the class by itself; an instance never arrives as a plain object without a word.
  */
-function classResolver(s: Internals): ClassResolver {
+function classResolver(s: Internals, serialization: Serialization): ClassResolver {
+  const kept = nativelyCopied[serialization];
   return (ctor, value, path) => {
-    if (nativelyCloned.has(ctor)) return null;
+    if (kept.has(ctor)) return null;
     try {
       return findClass(ctor, s);
     } catch (error) {
-      if (keepsClass(value)) {
-        nativelyCloned.add(ctor);
+      if (keepsClass(value, serialization)) {
+        kept.add(ctor);
         return null;
+      }
+      if (isNodeClass(ctor)) {
+        throw new CloneError(
+          'ERR_ARG_NOT_CLONEABLE',
+          `Can't pass ${path} (${quote(value)}) of ${s.name} to a child: it is an instance of Node's built-in class ${quote(ctor.name)}, ` +
+            `which would arrive ${ARRIVES[serialization]} as a plain object, without its class. Pass its contents instead, as plain data.`,
+          { cause: error },
+        );
       }
       const reason = error instanceof Error ? error.message.replace(/^The target /, 'The ') : String(error);
       throw new CloneError(
@@ -122,6 +147,17 @@ function classResolver(s: Internals): ClassResolver {
   };
 }
 
+/** Where a value whose class is lost arrives, in an error message. */
+const ARRIVES: Record<Serialization, string> = {
+  'structured-clone': 'in the child',
+  advanced: "through a child process's channel",
+};
+
+/** Whether `ctor` is one of Node's own classes (defined in a `node:` module), which no child can import. */
+function isNodeClass(ctor: object): boolean {
+  return readFunctionSite(ctor, () => [])?.site.url.startsWith('node:') === true;
+}
+
 // The `module` option names the target's module; an argument's class is usually elsewhere.
 function findClass(ctor: abstract new (...args: never[]) => unknown, s: Internals): TargetRef {
   try {
@@ -132,9 +168,9 @@ function findClass(ctor: abstract new (...args: never[]) => unknown, s: Internal
   }
 }
 
-function keepsClass(value: object): boolean {
+function keepsClass(value: object, serialization: Serialization): boolean {
   try {
-    const copy = structuredClone(value) as object;
+    const copy = crossingCopy(value, serialization) as object;
     return Object.getPrototypeOf(copy) === Object.getPrototypeOf(value);
   } catch {
     // Left to the clone check, which names the argument.

@@ -106,7 +106,7 @@ export class BaseProcess<T extends Target = Target, O extends ProcessOptions<T> 
     const ctor = this.constructor as typeof BaseProcess;
     const { launcher, method } = checkStart(s, ctor);
     reap();
-    const payload = buildPayload(this, s, ctor, method);
+    const payload = buildPayload(this, s, ctor, method, launcher.serialization);
     const child = launch(s, launcher, payload, () => this.stop());
     children.add(this);
     publishLifecycle('start', this, s); // lifecycle event
