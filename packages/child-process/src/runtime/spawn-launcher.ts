@@ -201,6 +201,7 @@ export function sendOrEnd(child: LaunchedChild, send: () => unknown): void {
     send();
   } catch (error) {
     child.signal('SIGKILL');
+    // start() throws, so no Process holds this child: it must not hold this process open either.
     child.unref();
     throw error;
   }

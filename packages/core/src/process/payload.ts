@@ -4,7 +4,7 @@ import { local } from '../local-state.ts';
 import { lifecycleObserved } from '../observe/channels.ts';
 import { callerFiles } from '../runtime/caller.ts';
 import { type ClassResolver, instanceEncoder } from '../runtime/class-instances.ts';
-import { checkCrossing, crossingCopy } from '../runtime/crossing.ts';
+import { CROSSINGS, type Crossing } from '../runtime/crossing.ts';
 import { canReadFunctionSites, readFunctionSite } from '../runtime/function-site.ts';
 import { knownTarget, resolveTarget } from '../runtime/resolve-target.ts';
 import { deserializeError } from '../serialize-error.ts';
@@ -24,14 +24,6 @@ export function callersFor(o: ProcessOptions, ctor: object): string[] {
     ? []
     : callerFiles();
 }
-
-/** How each crossing reads in an error message. */
-const CROSSING: Record<Serialization, string> = {
-  'structured-clone':
-    'by structured clone, which cannot copy functions, class instances with private state, sockets or other handles',
-  advanced:
-    "through a child process's channel (V8's serializer), which cannot copy functions, shared memory (a SharedArrayBuffer), sockets or other handles",
-};
 
 /**
  * Everything the child needs to become this Process. Throws a typed error before anything is
@@ -53,16 +45,17 @@ export function buildPayload(
   } else processClass = resolveTarget(ctor, s.callers, s.module);
   const target = s.target ? resolveTarget(s.target, s.callers, s.module) : null;
   const classes: TargetRef[] = [];
+  const crossing = CROSSINGS[serialization];
   const encode = instanceEncoder(classes, classResolver(s, serialization));
   const args = s.args.map((arg, i) => {
     const encoded = encode(arg, `args[${i}]`);
     try {
-      checkCrossing(encoded, serialization);
+      crossing.check(encoded);
       return encoded;
     } catch (error) {
       throw new CloneError(
         'ERR_ARG_NOT_CLONEABLE',
-        `Argument ${i} (${quote(arg)}) of ${s.name} cannot be passed to a child: arguments cross ${CROSSING[serialization]}. ` +
+        `Argument ${i} (${quote(arg)}) of ${s.name} cannot be passed to a child: arguments cross ${crossing.how}. ` +
           'Pass plain data instead.',
         { cause: error },
       );
@@ -73,12 +66,12 @@ export function buildPayload(
     const value = (self as Record<string, unknown>)[key];
     const encoded = encode(value, `this.${key}`);
     try {
-      checkCrossing(encoded, serialization);
+      crossing.check(encoded);
       fields[key] = encoded;
     } catch (error) {
       throw new CloneError(
         'ERR_ARG_NOT_CLONEABLE',
-        `Field ${quote(key)} (${quote(value)}) of ${ctor.name} cannot be passed to the child: fields cross ${CROSSING[serialization]}. ` +
+        `Field ${quote(key)} (${quote(value)}) of ${ctor.name} cannot be passed to the child: fields cross ${crossing.how}. ` +
           'Keep plain data in fields, or create the value inside run().',
         { cause: error },
       );
@@ -118,12 +111,13 @@ const nativelyCopied: Record<Serialization, WeakSet<object>> = {
  */
 function classResolver(s: Internals, serialization: Serialization): ClassResolver {
   const kept = nativelyCopied[serialization];
+  const crossing = CROSSINGS[serialization];
   return (ctor, value, path) => {
     if (kept.has(ctor)) return null;
     try {
       return findClass(ctor, s);
     } catch (error) {
-      if (keepsClass(value, serialization)) {
+      if (keepsClass(value, crossing)) {
         kept.add(ctor);
         return null;
       }
@@ -131,7 +125,7 @@ function classResolver(s: Internals, serialization: Serialization): ClassResolve
         throw new CloneError(
           'ERR_ARG_NOT_CLONEABLE',
           `Can't pass ${path} (${quote(value)}) of ${s.name} to a child: it is an instance of Node's built-in class ${quote(ctor.name)}, ` +
-            `which would arrive ${ARRIVES[serialization]} as a plain object, without its class. Pass its contents instead, as plain data.`,
+            `which would arrive ${crossing.arrives} as a plain object, without its class. Pass its contents instead, as plain data.`,
           { cause: error },
         );
       }
@@ -146,12 +140,6 @@ function classResolver(s: Internals, serialization: Serialization): ClassResolve
     }
   };
 }
-
-/** Where a value whose class is lost arrives, in an error message. */
-const ARRIVES: Record<Serialization, string> = {
-  'structured-clone': 'in the child',
-  advanced: "through a child process's channel",
-};
 
 /** Whether `ctor` is one of Node's own classes (defined in a `node:` module), which no child can import. */
 function isNodeClass(ctor: object): boolean {
@@ -168,9 +156,9 @@ function findClass(ctor: abstract new (...args: never[]) => unknown, s: Internal
   }
 }
 
-function keepsClass(value: object, serialization: Serialization): boolean {
+function keepsClass(value: object, crossing: Crossing): boolean {
   try {
-    const copy = crossingCopy(value, serialization) as object;
+    const copy = crossing.copy(value) as object;
     return Object.getPrototypeOf(copy) === Object.getPrototypeOf(value);
   } catch {
     // Left to the clone check, which names the argument.

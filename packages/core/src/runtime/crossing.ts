@@ -8,18 +8,33 @@
 import { nodeV8 } from '../builtins.ts';
 import type { Serialization } from '../launcher.ts';
 
-/**
- * Throws what the crossing would throw for `value`. For a child process it only serializes,
- * which costs a tenth of a structured clone for many small objects (the clone rebuilds them).
- */
-export function checkCrossing(value: unknown, serialization: Serialization): void {
-  if (serialization === 'advanced') nodeV8().serialize(value);
-  else structuredClone(value);
+/** One way of crossing to the child: how start() checks a value, and how its errors name it. */
+export interface Crossing {
+  /**
+   * Throws what the crossing would throw for `value`. For a child process it only serializes,
+   * which costs a tenth of a structured clone for many small objects (the clone rebuilds them).
+   */
+  check(value: unknown): void;
+  /** A copy of `value` as the child receives it; throws what the crossing would throw. */
+  copy(value: unknown): unknown;
+  /** How values travel and what cannot, for an error message ("arguments cross ..."). */
+  how: string;
+  /** Where a value that lost its class would arrive, for an error message. */
+  arrives: string;
 }
 
-/** A copy of `value` as the child receives it; throws what the crossing would throw. */
-export function crossingCopy(value: unknown, serialization: Serialization): unknown {
-  if (serialization === 'structured-clone') return structuredClone(value);
-  const v8 = nodeV8();
-  return v8.deserialize(v8.serialize(value));
-}
+/** Each start method's crossing, by its launcher's `serialization`. */
+export const CROSSINGS: Record<Serialization, Crossing> = {
+  'structured-clone': {
+    check: (value) => void structuredClone(value),
+    copy: (value) => structuredClone(value),
+    how: 'by structured clone, which cannot copy functions, class instances with private state, sockets or other handles',
+    arrives: 'in the child',
+  },
+  advanced: {
+    check: (value) => void nodeV8().serialize(value),
+    copy: (value) => nodeV8().deserialize(nodeV8().serialize(value)),
+    how: "through a child process's channel (V8's serializer), which cannot copy functions, shared memory (a SharedArrayBuffer), sockets or other handles",
+    arrives: "through a child process's channel",
+  },
+};

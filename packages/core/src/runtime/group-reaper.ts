@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
-import { nodeFs } from '../builtins.ts';
+import { nodeChildProcess, nodeFs } from '../builtins.ts';
 import { debug } from '../debug.ts';
 
 // A child must end with its parent even when the parent is SIGKILLed and the child is busy in
@@ -50,12 +50,10 @@ function startReaper(): Reaper | null {
   try {
     // Its own session: a Ctrl-C at the terminal, or a signal to the parent's process group,
     // must not end the reaper before the parent. `$0` names it; the tracked groups follow.
-    child = process
-      .getBuiltinModule('node:child_process')
-      .spawn(SH, ['-c', SCRIPT, 'proclife-reaper', ...[...tracked].map(String)], {
-        stdio: ['pipe', 'ignore', 'ignore'],
-        detached: true,
-      });
+    child = nodeChildProcess().spawn(SH, ['-c', SCRIPT, 'proclife-reaper', ...[...tracked].map(String)], {
+      stdio: ['pipe', 'ignore', 'ignore'],
+      detached: true,
+    });
   } catch {
     return null;
   }
