@@ -75,6 +75,8 @@ const CHILD_PATH = [
   'currentState',
   'setPendingProcess',
   'exportOf',
+  'exportIn',
+  'exportLabel',
   'importExport',
   'textOf',
   'fnv1a',

@@ -74,7 +74,15 @@ export interface LaunchRequest {
 
 /** Messages a child sends to its parent. */
 export type ChildMessage =
-  | { t: 'proclife:result'; value: unknown }
+  | {
+      t: 'proclife:result';
+      value: unknown;
+      /**
+       * The classes of the instances in `value`, which the parent imports to rebuild them, as a
+       * child does for its arguments ({@link ChildPayload.classes}); absent when there are none.
+       */
+      classes?: TargetRef[];
+    }
   | { t: 'proclife:error'; error: SerializedError }
   | { t: 'proclife:running' }; // lifecycle event: the target is about to be called
 

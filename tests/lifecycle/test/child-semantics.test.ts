@@ -20,13 +20,18 @@ import {
   environment,
   FixtureError,
   localThing,
+  makeInstances,
+  makeLazy,
+  makeShifty,
   Point,
   PointSet,
+  returnLocalThing,
   returnStuckThenable,
   workingDirectory,
   writeThenExit,
 } from '../fixtures/child-semantics.ts';
 import { ownClassStartsChildren } from '../fixtures/core-only.ts';
+import { makeTag, Tag } from '../fixtures/plain-classes.ts';
 import { METHODS, type Method } from './methods.ts';
 import { checkNothingLeft } from './nothing-left.ts';
 
@@ -267,5 +272,66 @@ describe.each(METHODS)('child semantics [%s]', (method: Method) => {
     );
     expect(thrown?.message).toContain('export class LocalThing');
     expect(p.status).toBe('initial');
+  });
+
+  // The same pickling in the other direction (DESIGN: arguments and results cross alike). The
+  // parent reads each class from the module it already holds, so that `instanceof` holds for the
+  // test's own classes, which vitest transformed.
+  it('class instances in the result arrive as instances of their class', async () => {
+    const p = make({ target: makeInstances }).start();
+    expect(await p.join()).toBe(0);
+    const r = p.result as Record<string, unknown>;
+    const point = r.point as Point;
+    const nested = r.nested as { list: unknown[]; byName: Map<string, Point>; self?: unknown };
+    const set = r.set as PointSet;
+    const error = r.error as FixtureError;
+    expect([point instanceof Point, point.norm(), point.x, point.y]).toEqual([true, 5, -2, 3]);
+    expect([
+      nested.list[1] === point,
+      nested.byName.get('far') instanceof Point,
+      nested.self === nested,
+    ]).toEqual([true, true, true]);
+    expect([set instanceof PointSet, set.has(point), set.total(), set.label]).toEqual([true, true, 7, 'two']);
+    expect([error instanceof FixtureError, error.described]).toEqual([true, 'E_FIXTURE: went wrong']);
+    expect(Buffer.isBuffer(r.bytes) && r.bytes.toString('utf8')).toBe('bytes');
+    expect(p.error).toBeUndefined();
+  });
+
+  // The bootstrap holds no target resolution (decision 0021): it loads the engine for this.
+  it("a result's class from a module that imports nothing of proclife", async () => {
+    const p = make({ target: makeTag, args: ['hi'] }).start();
+    expect(await p.join()).toBe(0);
+    const tag = p.result as Tag;
+    expect([tag instanceof Tag, tag.shout()]).toEqual([true, 'HI!']);
+  });
+
+  it('an instance of a class from a module only the child imported: the parent imports it', async () => {
+    const p = make({ target: makeLazy }).start();
+    expect(await p.join()).toBe(0);
+    const lazy = p.result as { constructor: { name: string }; double(): number };
+    expect([lazy.constructor.name, lazy.double()]).toEqual(['Lazy', 42]);
+  });
+
+  it("an instance of a class the parent cannot import is the child's error, naming where it sits", async () => {
+    const p = make({ target: returnLocalThing, stdio: 'pipe' }).start();
+    const stderr = collect(p.stderr);
+    expect(await p.join()).toBe(1);
+    expect((p.error as ProclifeError | undefined)?.code).toBe('ERR_RESULT_NOT_CLONEABLE');
+    expect(p.error?.message).toMatch(
+      /^Can't return result\.list\[0\] \(LocalThing \{ value: 1 \}\) from \S+'s target: it is an instance of class 'LocalThing'/,
+    );
+    expect(p.error?.message).toContain('export class LocalThing');
+    expect(p.result).toBeUndefined();
+    expect(await stderr).toContain('ERR_RESULT_NOT_CLONEABLE');
+  });
+
+  it('a class that the same export names differently in the parent is refused, not rebuilt as another', async () => {
+    const p = make({ target: makeShifty }).start();
+    expect(await p.join()).toBe(0);
+    expect((p.error as ProclifeError | undefined)?.code).toBe('ERR_RESULT_NOT_CLONEABLE');
+    expect(p.error?.message).toMatch(
+      /class 'Shifty' from file:.*child-semantics\.ts, but that export is not the same class in the parent \(it takes 0 parameters, the child's takes 1\)/,
+    );
+    expect(p.result).toBeUndefined();
   });
 });

@@ -28,6 +28,7 @@ import {
   abortSelf,
   asyncValue,
   bufferInChild,
+  bufferResult,
   countChildren,
   echo,
   exitWith,
@@ -35,6 +36,7 @@ import {
   identity,
   joinParent,
   makeClosure,
+  nodeObject,
   noop,
   printBoth,
   readStdin,
@@ -825,6 +827,55 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
         expect(p.status).toBe('initial');
         expect(activeChildren()).not.toContain(p);
       }
+    },
+  );
+
+  it('results: a Buffer comes back as a Buffer', async () => {
+    const p = make({ target: bufferResult }).start();
+    expect(await p.join()).toBe(0);
+    const bytes = (p.result as { bytes: unknown }).bytes;
+    expect(Buffer.isBuffer(bytes) && bytes.toString('utf8')).toBe('bytes');
+    p.close();
+  });
+
+  // Results cross back as arguments cross out. A thread's postMessage copies a Blob and a KeyObject
+  // with their class and refuses a URL; a child process's channel would turn the first two into
+  // plain objects: the child refuses them instead, and ends with the error.
+  it.each([
+    [
+      'a Blob',
+      'blob',
+      'Blob',
+      /^Can't return result \(Blob .*Node's built-in class 'Blob', which would arrive through a child process's channel as a plain object/,
+    ],
+    [
+      'a KeyObject',
+      'key',
+      'SecretKeyObject',
+      /^Can't return result \(SecretKeyObject .*Node's built-in class 'SecretKeyObject', and results cross through a child process's channel/,
+    ],
+    [
+      'a URL',
+      'url',
+      null,
+      /Node's built-in class 'URL'|cannot be sent to the parent: results cross by structured clone/,
+    ],
+  ] as const)(
+    'results: %s comes back from a thread when it can; a child process refuses it',
+    async (_label, kind, threadType, refusal) => {
+      const p = make({ target: nodeObject, args: [kind], stdio: 'pipe' }).start();
+      p.stderr?.resume();
+      const code = await p.join();
+      if (isThread && threadType !== null) {
+        expect(code).toBe(0);
+        expect((p.result as object).constructor.name).toBe(threadType);
+      } else {
+        expect(code).toBe(1);
+        expect((p.error as ProclifeError | undefined)?.code).toBe('ERR_RESULT_NOT_CLONEABLE');
+        expect(p.error?.message).toMatch(refusal);
+        expect(p.result).toBeUndefined();
+      }
+      p.close();
     },
   );
 

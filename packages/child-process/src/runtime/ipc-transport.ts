@@ -71,6 +71,8 @@ export function ipcTransport(): ChildTransport {
   delete process.env.PROCLIFE_ORPHAN_POLICY;
   process.on('message', onChannelMessage);
   return {
+    // The launchers open the channel with `serialization: 'advanced'`.
+    serialization: 'advanced',
     send: (message) =>
       new Promise<void>((resolve, reject) => {
         if (!process.send || !process.connected) return resolve();

@@ -2,21 +2,28 @@ import { MAX_TIMER_MS } from '../bounded-wait.ts';
 import { nodeUtil } from '../builtins.ts';
 import { currentSlot, type ParentProcess, setCurrentProcess, setPendingProcess } from '../current-slot.ts';
 import { debug } from '../debug.ts';
-import { CloneError, TargetError } from '../errors.ts';
-import type { ChildMessage, ChildPayload, TargetRef } from '../launcher.ts';
+import { CloneError, quote, TargetError } from '../errors.ts';
+import type { ChildMessage, ChildPayload, Serialization, TargetRef } from '../launcher.ts';
 import { local } from '../local-state.ts';
 import type { BaseProcess, Target } from '../process/index.ts';
 import { abortState, becomeCurrent, currentState, type Internals } from '../process/state.ts';
 import { decodeInstances } from '../runtime/class-instances.ts';
+import { CROSSINGS } from '../runtime/crossing.ts';
+import { exportIn, exportLabel } from '../runtime/export-lookup.ts';
 import { fingerprintMismatch, rememberFingerprints } from '../runtime/fingerprint.ts';
-import { registeredTarget } from '../runtime/registered-targets.ts';
 import { deserializeCause, type SerializedValue, serializeError } from '../serialize-error.ts';
 import { parentView } from './parent-view.ts';
+import { resultMessage } from './result-message.ts';
 
 /** How a child talks to its parent; each start method provides one. */
 export interface ChildTransport {
   /** Sends a message; rejects (or throws) when the value cannot be cloned. */
   send(message: ChildMessage): Promise<void>;
+  /**
+   * How a message crosses to the parent: `'structured-clone'` (the default, a worker's
+   * `postMessage`) or `'advanced'` (a child process's channel), as the launcher's own.
+   */
+  serialization?: Serialization;
   /** Calls `listener` when the parent asks the child to stop, with the reason it gave, if any. */
   onStopRequest(listener: (reason?: SerializedValue) => void): void;
   /** Resolves when the parent has ended. */
@@ -35,13 +42,8 @@ const preimported = new Map<string, Record<string, unknown>>();
 
 /** The function that `ref` names in the namespace `ns`, checked against what the parent sent. */
 function exportOf(ns: Record<string, unknown>, ref: TargetRef, what: string): unknown {
-  let value: unknown;
-  if (ref.from === 'registry') value = registeredTarget(ref.module, ref.exportName);
-  else if (ref.from === 'commonjs') {
-    const exports = ns.default as Record<string, unknown> | undefined;
-    value = ref.exportName === '' ? exports : exports?.[ref.exportName];
-  } else value = ns[ref.exportName];
-  const label = ref.exportName === '' ? 'module.exports' : `'${ref.exportName}'`;
+  const value = exportIn(ns, ref);
+  const label = exportLabel(ref);
   if (typeof value !== 'function') {
     throw new TargetError(
       'ERR_TARGET_NOT_FOUND',
@@ -262,16 +264,19 @@ export async function runChild(
   } finally {
     clearInterval(keepAlive);
   }
+  const serialization = transport.serialization ?? 'structured-clone';
   try {
-    await transport.send({ t: 'proclife:result', value });
+    await transport.send(resultMessage(value, payload, serialization, provider));
   } catch (cause) {
-    const error = new CloneError(
-      'ERR_RESULT_NOT_CLONEABLE',
-      `The value returned by ${payload.name}'s target (${nodeUtil().inspect(value, { depth: 0 })}) cannot be sent to the parent: ` +
-        'results cross by structured clone, which cannot copy functions, class instances with private state or handles. ' +
-        'Return plain data instead.',
-      { cause },
-    );
+    const error =
+      cause instanceof CloneError
+        ? cause
+        : new CloneError(
+            'ERR_RESULT_NOT_CLONEABLE',
+            `The value returned by ${payload.name}'s target (${quote(value)}) cannot be sent to the parent: ` +
+              `results cross ${CROSSINGS[serialization].how}. Return plain data instead.`,
+            { cause },
+          );
     await fail(error, true);
     process.exitCode = 1;
   }

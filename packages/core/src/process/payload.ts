@@ -1,13 +1,13 @@
 import { CloneError, quote } from '../errors.ts';
-import type { ChildMessage, ChildPayload, Serialization, TargetRef } from '../launcher.ts';
+import type { ChildPayload, Serialization, TargetRef } from '../launcher.ts';
 import { local } from '../local-state.ts';
 import { lifecycleObserved } from '../observe/channels.ts';
 import { callerFiles } from '../runtime/caller.ts';
 import { type ClassResolver, instanceEncoder } from '../runtime/class-instances.ts';
-import { CROSSINGS, type Crossing } from '../runtime/crossing.ts';
-import { canReadFunctionSites, readFunctionSite } from '../runtime/function-site.ts';
+import { classResolver } from '../runtime/class-resolver.ts';
+import { CROSSINGS } from '../runtime/crossing.ts';
+import { canReadFunctionSites } from '../runtime/function-site.ts';
 import { knownTarget, resolveTarget } from '../runtime/resolve-target.ts';
-import { deserializeError } from '../serialize-error.ts';
 import type { ProcessOptions } from './options.ts';
 import { BUILTIN_CLASS, type Internals } from './state.ts';
 
@@ -46,7 +46,7 @@ export function buildPayload(
   const target = s.target ? resolveTarget(s.target, s.callers, s.module) : null;
   const classes: TargetRef[] = [];
   const crossing = CROSSINGS[serialization];
-  const encode = instanceEncoder(classes, classResolver(s, serialization));
+  const encode = instanceEncoder(classes, argumentClasses(s, serialization));
   const args = s.args.map((arg, i) => {
     const encoded = encode(arg, `args[${i}]`);
     try {
@@ -96,54 +96,28 @@ export function buildPayload(
   };
 }
 
-// Classes that the crossing copies with their type although no child can import them (Node's
-// Blob, by structured clone), per crossing: a child process's channel copies a Blob as a plain
-// object.
-const nativelyCopied: Record<Serialization, WeakSet<object>> = {
-  'structured-clone': new WeakSet(),
-  advanced: new WeakSet(),
-};
-
 /**
  * How `start()` finds the class of an instance among the arguments or fields: the way it finds a
  * target. A class it cannot find is refused, naming where the instance sits, unless the crossing
- * keeps the class by itself; an instance never arrives as a plain object without a word.
+ * keeps the class by itself.
  */
-function classResolver(s: Internals, serialization: Serialization): ClassResolver {
-  const kept = nativelyCopied[serialization];
+function argumentClasses(s: Internals, serialization: Serialization): ClassResolver {
   const crossing = CROSSINGS[serialization];
-  return (ctor, value, path) => {
-    if (kept.has(ctor)) return null;
-    try {
-      return findClass(ctor, s);
-    } catch (error) {
-      if (keepsClass(value, crossing)) {
-        kept.add(ctor);
-        return null;
-      }
-      if (isNodeClass(ctor)) {
-        throw new CloneError(
-          'ERR_ARG_NOT_CLONEABLE',
-          `Can't pass ${path} (${quote(value)}) of ${s.name} to a child: it is an instance of Node's built-in class ${quote(ctor.name)}, ` +
-            `which would arrive ${crossing.arrives} as a plain object, without its class. Pass its contents instead, as plain data.`,
-          { cause: error },
-        );
-      }
-      const reason = error instanceof Error ? error.message.replace(/^The target /, 'The ') : String(error);
-      throw new CloneError(
+  return classResolver(
+    (ctor) => findClass(ctor, s),
+    serialization,
+    ({ ctor, value, path, builtin, reason, cause }) =>
+      new CloneError(
         'ERR_ARG_NOT_CLONEABLE',
-        `Can't pass ${path} (${quote(value)}) of ${s.name} to a child: it is an instance of class ${quote(ctor.name)}, ` +
-          'and an instance crosses as a reference to its class, with its own fields (as pickle does), so the child must be able to import the class. ' +
-          `${reason} Or pass plain data instead.`,
-        { cause: error },
-      );
-    }
-  };
-}
-
-/** Whether `ctor` is one of Node's own classes (defined in a `node:` module), which no child can import. */
-function isNodeClass(ctor: object): boolean {
-  return readFunctionSite(ctor, () => [])?.site.url.startsWith('node:') === true;
+        builtin
+          ? `Can't pass ${path} (${quote(value)}) of ${s.name} to a child: it is an instance of Node's built-in class ${quote(ctor.name)}, ` +
+              `which would arrive ${crossing.arrives} as a plain object, without its class. Pass its contents instead, as plain data.`
+          : `Can't pass ${path} (${quote(value)}) of ${s.name} to a child: it is an instance of class ${quote(ctor.name)}, ` +
+              'and an instance crosses as a reference to its class, with its own fields (as pickle does), so the child must be able to import the class. ' +
+              `${reason} Or pass plain data instead.`,
+        { cause },
+      ),
+  );
 }
 
 // The `module` option names the target's module; an argument's class is usually elsewhere.
@@ -154,20 +128,4 @@ function findClass(ctor: abstract new (...args: never[]) => unknown, s: Internal
     if (s.module === undefined) throw error;
     return resolveTarget(ctor, s.callers, s.module);
   }
-}
-
-function keepsClass(value: object, crossing: Crossing): boolean {
-  try {
-    const copy = crossing.copy(value) as object;
-    return Object.getPrototypeOf(copy) === Object.getPrototypeOf(value);
-  } catch {
-    // Left to the clone check, which names the argument.
-    return true;
-  }
-}
-
-/** What the child sends back: the target's value, or its uncaught error rebuilt here. */
-export function readBack(s: Internals, message: ChildMessage): void {
-  if (message.t === 'proclife:result') s.result = message.value;
-  else if (message.t === 'proclife:error') s.error = deserializeError(message.error);
 }

@@ -111,7 +111,7 @@ export class BaseProcess<T extends Target = Target, O extends ProcessOptions<T> 
     children.add(this);
     publishLifecycle('start', this, s); // lifecycle event
     child.onMessage((m) => m.t === 'proclife:running' && publishLifecycle('running', this, s)); // lifecycle event
-    child.onExit(() => publishLifecycle('exit', this, s)); // lifecycle event
+    void s.ended.then(() => publishLifecycle('exit', this, s)); // lifecycle event
     return this;
   }
 

@@ -12,7 +12,7 @@ import { exitCodeLabel } from '../exit-status.ts';
 import type { ChildPayload, LaunchedChild, Launcher } from '../launcher.ts';
 import { local } from '../local-state.ts';
 import type { ProcessStatus } from './options.ts';
-import { readBack } from './payload.ts';
+import { readBack } from './result.ts';
 import { checkClosed, type Internals } from './state.ts';
 
 // The transitions initial -> started -> (ended) -> closed, with CPython's guards and messages
@@ -90,11 +90,16 @@ export function launch(
   debug('start %s pid=%d method=%s', s.name, child.pid, payload.startMethod);
   child.onMessage((message) => readBack(s, message));
   child.onExit((exitCode) => {
-    s.exitCode = exitCode;
-    debug('exit %s pid=%d exitCode=%s', s.name, child.pid, exitCodeLabel(exitCode));
-    if (s.signal && s.onAbort) s.signal.removeEventListener('abort', s.onAbort);
-    s.onAbort = null;
-    s.resolveEnded(exitCode);
+    const end = () => {
+      s.exitCode = exitCode;
+      debug('exit %s pid=%d exitCode=%s', s.name, child.pid, exitCodeLabel(exitCode));
+      if (s.signal && s.onAbort) s.signal.removeEventListener('abort', s.onAbort);
+      s.onAbort = null;
+      s.resolveEnded(exitCode);
+    };
+    // A result whose classes the parent is still importing: the end is seen with the result.
+    if (s.resultRead) void s.resultRead.then(end);
+    else end();
   });
   if (s.daemon) child.unref();
   if (s.signal) {

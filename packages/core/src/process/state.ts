@@ -32,6 +32,11 @@ export interface Internals {
   exitCode: number | null;
   result: unknown;
   error: Error | undefined;
+  /**
+   * Set while the parent imports the classes of instances in the child's result: the end waits
+   * for it, so that `result` (or `error`) is in place when `join()` returns.
+   */
+  resultRead?: Promise<void>;
   ended: Promise<number>;
   resolveEnded: (code: number) => void;
   /** How many join()/stop() calls wait: a daemonic child holds the parent open only while one does. */

@@ -56,14 +56,21 @@ export function rememberFingerprints(namespace: Record<string, unknown>): void {
   }
 }
 
-/** The first difference between `fn` and `expected`, in words, or null when they match. */
-export function fingerprintMismatch(fn: (...args: never[]) => unknown, expected: Fingerprint): string | null {
+/**
+ * The first difference between `fn` and `expected`, in words, or null when they match. `sender`
+ * names the side that took `expected`: the parent for a target, the child for a result's class.
+ */
+export function fingerprintMismatch(
+  fn: (...args: never[]) => unknown,
+  expected: Fingerprint,
+  sender = 'the parent',
+): string | null {
   const actual = fingerprint(fn, expected.source !== undefined);
-  if (actual.kind !== expected.kind) return `it is a ${actual.kind}, the parent passed a ${expected.kind}`;
+  if (actual.kind !== expected.kind) return `it is a ${actual.kind}, ${sender} passed a ${expected.kind}`;
   if (actual.name !== expected.name)
-    return `it is named '${actual.name}', the parent's is named '${expected.name}'`;
+    return `it is named '${actual.name}', ${sender}'s is named '${expected.name}'`;
   if (actual.length !== expected.length)
-    return `it takes ${actual.length} parameters, the parent's takes ${expected.length}`;
-  if (actual.source !== expected.source) return 'its source differs from the function the parent passed';
+    return `it takes ${actual.length} parameters, ${sender}'s takes ${expected.length}`;
+  if (actual.source !== expected.source) return `its source differs from the function ${sender} passed`;
   return null;
 }

@@ -36,6 +36,7 @@ interface Properties {
 }
 
 const PROBE = Symbol.for('proclife.functionSite.probe');
+const BINDING = Symbol.for('proclife.functionSite.binding');
 const GROUP = 'proclife-function-site';
 
 let session: Session | undefined;
@@ -91,6 +92,89 @@ function urlOf(scriptId: string): string {
   return url;
 }
 
+/** The scopes of a function's `[[Scopes]]` below the global ones, outermost first. */
+function outerScopes(scopes: RemoteObject | undefined): RemoteObject[] {
+  const found: RemoteObject[] = [];
+  if (scopes?.objectId) {
+    for (const entry of properties(scopes.objectId).result) {
+      const d = entry.value?.description ?? '';
+      if (!/^\d+$/.test(entry.name) || d === 'Global' || d === 'Script' || !entry.value) continue;
+      found.unshift(entry.value);
+    }
+  }
+  return found;
+}
+
+/**
+ * The bindings of the module's top level: those of the outermost scope that holds any of
+ * `names`. That is the module's own scope in an ES module; a test runner's wrapper function
+ * (vitest's) can add a scope of its own parameters around it, which holds none of them.
+ */
+function topLevelBindings(scopes: RemoteObject[], names: ReadonlySet<string>): PropertyDescriptor[] {
+  for (const scope of scopes) {
+    if (!scope.objectId) continue;
+    const bindings = properties(scope.objectId).result;
+    if (bindings.some((p) => names.has(p.name))) return bindings;
+  }
+  return [];
+}
+
+/** Runs `read` on a remote object made of `fn` (put where the session can reach it), then lets go of it. */
+function withProbe<T>(fn: object, read: (fnId: string) => T): T | null {
+  if (!canReadFunctionSites()) return null;
+  const holder = globalThis as Record<symbol, unknown>;
+  try {
+    holder[PROBE] = fn;
+    const { result } = post<{ result: RemoteObject }>('Runtime.evaluate', {
+      expression: `globalThis[Symbol.for(${JSON.stringify(PROBE.description)})]`,
+      objectGroup: GROUP,
+      silent: true,
+    });
+    return read(result.objectId!);
+  } catch {
+    // An inspector that refuses (a permission model, a debugger in a strange state) leaves the
+    // static finder to do the job.
+    return null;
+  } finally {
+    delete holder[PROBE];
+    try {
+      // The session must not keep the user's functions alive.
+      post('Runtime.releaseObjectGroup', { objectGroup: GROUP });
+    } catch {
+      // nothing was wrapped
+    }
+  }
+}
+
+/**
+ * The value of `name`, a top-level binding of the module that defines `fn`, read from that
+ * module's scope (no import: the module may still be evaluating, awaiting at its top level, where
+ * an import() of it would wait for ever). Null when there is no such binding, or it is unreadable.
+ */
+export function readSiblingBinding(fn: object, name: string): { url: string; value: unknown } | null {
+  return withProbe(fn, (fnId) => {
+    const internal = properties(fnId).internalProperties ?? [];
+    const location = internal.find((p) => p.name === '[[FunctionLocation]]')?.value?.value as
+      | { scriptId: string }
+      | undefined;
+    const scopes = outerScopes(internal.find((p) => p.name === '[[Scopes]]')?.value);
+    const binding = topLevelBindings(scopes, new Set([name])).find((p) => p.name === name);
+    if (!location || !binding?.value?.objectId) return null;
+    const holder = globalThis as Record<symbol, unknown>;
+    try {
+      post('Runtime.callFunctionOn', {
+        objectId: binding.value.objectId,
+        functionDeclaration: `function () { globalThis[Symbol.for(${JSON.stringify(BINDING.description)})] = this; }`,
+        objectGroup: GROUP,
+      });
+      if (!Object.hasOwn(holder, BINDING)) return null;
+      return { url: urlOf(location.scriptId), value: holder[BINDING] };
+    } finally {
+      delete holder[BINDING];
+    }
+  });
+}
+
 /**
  * Reads where `fn` was defined and, through `matchBindings`, which of `names` are bindings of its
  * outermost non-global scope whose value is `fn` itself. Returns null when the inspector is not
@@ -101,16 +185,7 @@ export function readFunctionSite(
   fn: object,
   names: (url: string) => readonly string[],
 ): { site: FunctionSite; matches: string[] } | null {
-  if (!canReadFunctionSites()) return null;
-  const holder = globalThis as Record<symbol, unknown>;
-  try {
-    holder[PROBE] = fn;
-    const { result } = post<{ result: RemoteObject }>('Runtime.evaluate', {
-      expression: `globalThis[Symbol.for(${JSON.stringify(PROBE.description)})]`,
-      objectGroup: GROUP,
-      silent: true,
-    });
-    const fnId = result.objectId!;
+  return withProbe(fn, (fnId) => {
     const internal = properties(fnId).internalProperties ?? [];
     const get = (n: string) => internal.find((p) => p.name === n)?.value;
     const location = get('[[FunctionLocation]]')?.value as
@@ -123,20 +198,12 @@ export function readFunctionSite(
       scope: null,
       bound: get('[[TargetFunction]]') !== undefined,
     };
-    const scopes = get('[[Scopes]]');
-    let outer: RemoteObject | undefined;
-    if (scopes?.objectId) {
-      for (const entry of properties(scopes.objectId).result) {
-        const d = entry.value?.description ?? '';
-        if (!/^\d+$/.test(entry.name) || d === 'Global' || d === 'Script') continue;
-        outer = entry.value;
-      }
-    }
+    const scopes = outerScopes(get('[[Scopes]]'));
     const matches: string[] = [];
-    if (outer?.objectId) {
-      site.scope = (outer.description ?? '').split(' ')[0] ?? null;
+    if (scopes.length > 0) {
+      site.scope = (scopes[0]?.description ?? '').split(' ')[0] ?? null;
       const wanted = new Set(names(site.url));
-      const candidates = properties(outer.objectId).result.filter(
+      const candidates = topLevelBindings(scopes, wanted).filter(
         (p) => wanted.has(p.name) && p.value?.objectId !== undefined,
       );
       if (candidates.length > 0) {
@@ -155,17 +222,5 @@ export function readFunctionSite(
       }
     }
     return { site, matches };
-  } catch {
-    // An inspector that refuses (a permission model, a debugger in a strange state) leaves the
-    // static finder to do the job.
-    return null;
-  } finally {
-    delete holder[PROBE];
-    try {
-      // The session must not keep the user's functions alive.
-      post('Runtime.releaseObjectGroup', { objectGroup: GROUP });
-    } catch {
-      // nothing was wrapped
-    }
-  }
+  });
 }

@@ -6,7 +6,7 @@ import { quote, TargetError } from '../errors.ts';
 import type { TargetRef } from '../launcher.ts';
 import { filePathOf } from './caller.ts';
 import { fingerprint } from './fingerprint.ts';
-import { type FunctionSite, readFunctionSite } from './function-site.ts';
+import { type FunctionSite, readFunctionSite, readSiblingBinding } from './function-site.ts';
 import { exportNameOf, moduleInfo, unreadableExports } from './module-graph.ts';
 import { moduleUrl, registrationOf } from './registered-targets.ts';
 
@@ -23,6 +23,14 @@ function display(path: string): string {
 // are kept apart, per module, so that they never stand in for the search without one.
 const resolved = new WeakMap<object, TargetRef>();
 const resolvedIn = new WeakMap<object, Map<string, TargetRef>>();
+// The other way round: the function or class that this process found at a module's export (with
+// no `module` option, where a re-exporting barrel could stand in). A result's class is read from
+// here first: a test runner that transforms modules holds its own copy of them, which an import()
+// from here would not return.
+const found = new Map<string, object>();
+// One of them per module: its scope holds the module's other top-level bindings.
+const foundIn = new Map<string, object>();
+const exportKey = (ref: TargetRef): string => `${ref.from ?? 'esm'}\0${ref.module}\0${ref.exportName}`;
 
 /**
  * Finds where the child can import `value` and what it must check there. `module` is the user's
@@ -31,7 +39,16 @@ const resolvedIn = new WeakMap<object, Map<string, TargetRef>>();
  * function, where it looked and a fix that works in that layout.
  */
 export function resolveTarget(value: Value, callers: string[], module?: string | URL): TargetRef {
-  if (module === undefined) return remembered(resolved, value, () => findTarget(value, callers));
+  if (module === undefined) {
+    return remembered(resolved, value, () => {
+      const ref = findTarget(value, callers);
+      if (ref.from !== 'registry') {
+        found.set(exportKey(ref), value);
+        if (ref.from === 'esm') foundIn.set(ref.module, value);
+      }
+      return ref;
+    });
+  }
   const url = moduleUrl(module, "The 'module' option");
   let byModule = resolvedIn.get(value);
   if (!byModule) {
@@ -52,6 +69,31 @@ function remembered<K>(
     memo.set(key, ref);
   }
   return ref;
+}
+
+/**
+ * The function or class exported as `ref` names it, as this process already holds it, without
+ * an import: one found before, a CommonJS module's exports, or a binding in the scope of an ES
+ * module that a function found before comes from. An import() would return another copy under
+ * a test runner that transforms modules, and wait for ever on a module that is still evaluating
+ * (an entry awaiting `join()` at its top level). Undefined when it is not at hand.
+ */
+export function knownExport(ref: TargetRef): object | undefined {
+  const known = found.get(exportKey(ref));
+  if (known) return known;
+  const path = filePathOf(ref.module);
+  if (path === null) return undefined;
+  if (ref.from === 'commonjs') {
+    const exports = nodeModule().createRequire(import.meta.url).cache[path]?.exports as unknown;
+    const value =
+      ref.exportName === '' ? exports : (exports as Record<string, unknown> | undefined)?.[ref.exportName];
+    return typeof value === 'function' ? value : undefined;
+  }
+  const sibling = foundIn.get(ref.module);
+  const local = moduleInfo(path)?.exports.find((e) => e.exported === ref.exportName)?.local;
+  if (ref.from === 'registry' || !sibling || local === undefined) return undefined;
+  const read = readSiblingBinding(sibling, local);
+  return read && filePathOf(read.url) === path && typeof read.value === 'function' ? read.value : undefined;
 }
 
 /** The target's module and export when an earlier start already found them (no `module` option). */

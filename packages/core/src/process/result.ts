@@ -1,0 +1,133 @@
+// The engine's half of what a child sends back. A result crosses as arguments do: an instance of
+// a class that the child found exported arrives as an instance of that very class, which the
+// parent reads from the same module and checks as a child checks its target (pickle imports a
+// class to unpickle its instance). The finding of classes in the child is lent to its bootstrap
+// from here (child/result-message.ts). See docs/decisions/0027-results-cross-like-arguments.md.
+import { fileURLToPath } from '../builtins.ts';
+import { resultClasses } from '../child/result-message.ts';
+import { CloneError, quote } from '../errors.ts';
+import type { ChildMessage, ChildPayload, Serialization, TargetRef } from '../launcher.ts';
+import { type ClassResolver, decodeInstances } from '../runtime/class-instances.ts';
+import { classResolver } from '../runtime/class-resolver.ts';
+import { CROSSINGS } from '../runtime/crossing.ts';
+import { exportIn, exportLabel } from '../runtime/export-lookup.ts';
+import { type Fingerprint, fingerprintMismatch } from '../runtime/fingerprint.ts';
+import { readFunctionSite } from '../runtime/function-site.ts';
+import { knownExport, resolveTarget } from '../runtime/resolve-target.ts';
+import { deserializeError } from '../serialize-error.ts';
+import type { Internals } from './state.ts';
+
+type Class = abstract new (...args: never[]) => unknown;
+type Fn = (...args: never[]) => unknown;
+
+/**
+ * The child hashes the text of an ES module's class, which Node ran as it is. A parent whose
+ * copy of the module a test runner transformed (its scope is not a module's) compares the rest.
+ */
+function comparable(value: object, check: Fingerprint, ref: TargetRef): Fingerprint {
+  if (check.source === undefined || (ref.from ?? 'esm') !== 'esm') return check;
+  const scope = readFunctionSite(value, () => [])?.site.scope;
+  if (scope === undefined || scope === 'Module') return check;
+  const { source: _transformed, ...rest } = check;
+  return rest;
+}
+
+/** What the child sends back: the target's value, or its uncaught error rebuilt here. */
+export function readBack(s: Internals, message: ChildMessage): void {
+  if (message.t === 'proclife:error') s.error = deserializeError(message.error);
+  else if (message.t !== 'proclife:result') return;
+  else if (message.classes === undefined) s.result = message.value;
+  // Buffers only: nothing to import.
+  else if (message.classes.length === 0) s.result = decodeInstances(message.value, []);
+  else s.resultRead = rebuildResult(s, message.value, message.classes);
+}
+
+async function rebuildResult(s: Internals, value: unknown, refs: TargetRef[]): Promise<void> {
+  try {
+    const classes = await Promise.all(refs.map((ref) => importClass(s, ref)));
+    s.result = decodeInstances(value, classes);
+  } catch (error) {
+    s.error = error as Error;
+  }
+}
+
+async function importModule(ref: TargetRef, where: string): Promise<Record<string, unknown>> {
+  try {
+    return (await import(ref.module)) as Record<string, unknown>;
+  } catch (cause) {
+    throw new CloneError(
+      'ERR_RESULT_NOT_CLONEABLE',
+      `${where}, and the parent could not import that module to rebuild it (${(cause as Error)?.message ?? quote(cause)}).`,
+      { cause },
+    );
+  }
+}
+
+async function importClass(s: Internals, ref: TargetRef): Promise<Class> {
+  const where = `The value returned by ${s.name}'s target holds an instance of class ${exportLabel(ref)} from ${ref.module}`;
+  const value = knownExport(ref) ?? exportIn(await importModule(ref, where), ref);
+  if (typeof value !== 'function') {
+    throw new CloneError(
+      'ERR_RESULT_NOT_CLONEABLE',
+      `${where}, but the parent found no class ${exportLabel(ref)} among that module's exports. ` +
+        'Export the class from its module as it is defined, in the parent as in the child.',
+    );
+  }
+  const mismatch = ref.check
+    ? fingerprintMismatch(value as Fn, comparable(value, ref.check, ref), 'the child')
+    : null;
+  if (mismatch !== null) {
+    throw new CloneError(
+      'ERR_RESULT_NOT_CLONEABLE',
+      `${where}, but that export is not the same class in the parent (${mismatch}), so the instance was not rebuilt. ` +
+        'This happens when a module exports a different class depending on where it runs, or when the file changed since the child loaded it. ' +
+        'Export one class, defined at the top level of its module.',
+    );
+  }
+  return value as Class;
+}
+
+/**
+ * What the engine lends a child's bootstrap (child/result-message.ts): a resolver that finds the
+ * class of each instance in the target's result the way `start()` finds a target, and refuses,
+ * naming where it sits, an instance that the parent could not rebuild.
+ */
+function resultResolver(payload: ChildPayload, serialization: Serialization): ClassResolver {
+  const callers = callersOf(payload);
+  const crossing = CROSSINGS[serialization];
+  return classResolver(
+    (ctor) => resolveTarget(ctor, callers),
+    serialization,
+    ({ ctor, value, path, builtin, reason, uncopyable, cause }) => {
+      const start = `Can't return ${path} (${quote(value)}) from ${payload.name}'s target: it is an instance of`;
+      return new CloneError(
+        'ERR_RESULT_NOT_CLONEABLE',
+        uncopyable
+          ? `${start} ${builtin ? "Node's built-in class" : 'class'} ${quote(ctor.name)}, and results cross ${crossing.how} (${uncopyable.message}). ` +
+              'Return its contents instead, as plain data.'
+          : builtin
+            ? `${start} Node's built-in class ${quote(ctor.name)}, which would arrive ${crossing.arrives} as a plain object, without its class. ` +
+              'Return its contents instead, as plain data.'
+            : `${start} class ${quote(ctor.name)}, and an instance crosses as a reference to its class, with its own fields (as pickle does), so the parent must be able to import the class. ` +
+              `${reason} Or return plain data instead.`,
+        { cause },
+      );
+    },
+    // Nothing checks the whole result before the channel sends it, and a child process's channel
+    // sends some of these (a KeyObject) as plain objects instead of failing.
+    serialization === 'advanced',
+  );
+}
+
+/**
+ * Where the child looks for a class when V8 cannot say where it was defined (a Node without the
+ * inspector): the modules of its target and Process subclass, and what they import.
+ */
+function callersOf(payload: ChildPayload): string[] {
+  const files: string[] = [];
+  for (const ref of [payload.target, payload.processClass])
+    if (ref?.module.startsWith('file:')) files.push(fileURLToPath(ref.module));
+  return files;
+}
+
+resultClasses.resolver = resultResolver;
