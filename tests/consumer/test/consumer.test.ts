@@ -142,6 +142,16 @@ function pageBlock(title: string): Block {
   if (!block) throw new Error(`Getting started (${GETTING_STARTED.en}) has no code block titled "${title}"`);
   return block;
 }
+/**
+ * Copies the site's example `id` (docs/examples) into `dir` of an installed app as `main.ts`, and
+ * returns the output recorded for it.
+ */
+function siteExample(id: string, dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'main.ts'), readFileSync(join(root, 'docs/examples', `${id}.ts`), 'utf8'));
+  return readFileSync(join(root, 'docs/examples', `${id}.out`), 'utf8').trim();
+}
+
 /** A page's first program: its first TypeScript block, and the first text block after it. */
 function firstExample(locale: Locale): { code: string; output: string } {
   const page = pages[locale];
@@ -330,6 +340,15 @@ describe(`the packed packages (consumer programs on Node ${node.version})`, () =
       expect(normalise(r.stdout)).toBe(README_OUTPUT);
     });
 
+    // The entry module holds the class and awaits join() at its top level: the parent must find
+    // the class without importing that module again (decision 0027).
+    it("the site's result that is a class instance (port-result) prints its recorded output", async () => {
+      const dir = join(app, 'port-result');
+      const recorded = siteExample('port-result', dir);
+      const r = await ok(node.bin, ['main.ts'], dir);
+      expect(r.stdout.trim()).toBe(recorded);
+    });
+
     it.each(Object.keys(GETTING_STARTED) as Locale[])(
       "Getting started's first program (%s), copied from the page, prints the page's output",
       async (locale) => {
@@ -362,6 +381,19 @@ describe.runIf(checkExtraLines && floors.length > 0).each(floors)(
       writeFileSync(join(apps.npm, 'readme-floor.mjs'), stripTypeScriptTypes(readme()));
       const r = await ok(bin, ['readme-floor.mjs'], apps.npm);
       expect(normalise(r.stdout)).toBe(README_OUTPUT);
+    });
+
+    it("the site's result that is a class instance (port-result), guarded by isMain(import.meta)", async () => {
+      const dir = join(apps.npm, `port-result-${version}`);
+      const recorded = siteExample('port-result', dir);
+      const main = join(dir, 'main.ts');
+      const program = readFileSync(main, 'utf8')
+        .replace('if (import.meta.main)', 'if (isMain(import.meta))')
+        .replace('import { Process }', 'import { isMain, Process }');
+      expect(program).toContain('isMain(import.meta)');
+      writeFileSync(main, program);
+      const r = await ok(bin, ['main.ts'], dir);
+      expect(r.stdout.trim()).toBe(recorded);
     });
 
     it('a .ts entry guarded by isMain(import.meta) runs', async () => {
