@@ -5,10 +5,11 @@
 import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import '@proclife/child-process';
 import '@proclife/worker-threads';
 import { type BaseProcess, getContext, type ProcessOptions, type ProclifeError } from '@proclife/core';
-import { collect, lineFrom, thrownBy } from '@proclife/test-support';
+import { collect, lineFrom, runNode, thrownBy } from '@proclife/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   awaitNothing,
@@ -303,6 +304,18 @@ describe.each(METHODS)('child semantics [%s]', (method: Method) => {
     expect(await p.join()).toBe(0);
     const tag = p.result as Tag;
     expect([tag instanceof Tag, tag.shout()]).toEqual([true, 'HI!']);
+  });
+
+  // The usual program: its entry module holds the classes and awaits its children at its top level.
+  it('an entry module that awaits join() at its top level gets its own classes back', async () => {
+    const script = fileURLToPath(new URL('../fixtures/result-entry.ts', import.meta.url));
+    const { stdout, stderr } = await runNode([script, method]);
+    const [early, later] = stdout.trim().split('\n');
+    expect(stderr).toBe('');
+    expect(early).toBe('makeEarly exit=0 true 42');
+    expect(later).toMatch(
+      /^makeLater exit=0 ERR_RESULT_NOT_CLONEABLE: .*class 'Later' from file:.*result-entry\.ts, but the parent cannot get 'Later' from that module yet: the module is still running its top level/,
+    );
   });
 
   it('an instance of a class from a module only the child imported: the parent imports it', async () => {

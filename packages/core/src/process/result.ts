@@ -65,7 +65,16 @@ async function importModule(ref: TargetRef, where: string): Promise<Record<strin
 
 async function importClass(s: Internals, ref: TargetRef): Promise<Class> {
   const where = `The value returned by ${s.name}'s target holds an instance of class ${exportLabel(ref)} from ${ref.module}`;
-  const value = knownExport(ref) ?? exportIn(await importModule(ref, where), ref);
+  const known = knownExport(ref);
+  if (known === null) {
+    // Python: `Can't get attribute 'X' on <module '__main__'>` for a class defined below the main guard.
+    throw new CloneError(
+      'ERR_RESULT_NOT_CLONEABLE',
+      `${where}, but the parent cannot get ${exportLabel(ref)} from that module yet: the module is still running its top level, which has not reached the class's declaration. ` +
+        'Declare the class above the code that awaits the child (the main guard), as Python needs it defined before its main guard.',
+    );
+  }
+  const value = known ?? exportIn(await importModule(ref, where), ref);
   if (typeof value !== 'function') {
     throw new CloneError(
       'ERR_RESULT_NOT_CLONEABLE',

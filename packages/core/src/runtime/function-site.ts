@@ -149,9 +149,14 @@ function withProbe<T>(fn: object, read: (fnId: string) => T): T | null {
 /**
  * The value of `name`, a top-level binding of the module that defines `fn`, read from that
  * module's scope (no import: the module may still be evaluating, awaiting at its top level, where
- * an import() of it would wait for ever). Null when there is no such binding, or it is unreadable.
+ * an import() of it would wait for ever). `initialized` is false for a binding that the module's
+ * evaluation has not reached yet (a class declared below the code that awaits). Null when there
+ * is no such binding, or it is unreadable.
  */
-export function readSiblingBinding(fn: object, name: string): { url: string; value: unknown } | null {
+export function readSiblingBinding(
+  fn: object,
+  name: string,
+): { url: string; initialized: boolean; value: unknown } | null {
   return withProbe(fn, (fnId) => {
     const internal = properties(fnId).internalProperties ?? [];
     const location = internal.find((p) => p.name === '[[FunctionLocation]]')?.value?.value as
@@ -159,7 +164,10 @@ export function readSiblingBinding(fn: object, name: string): { url: string; val
       | undefined;
     const scopes = outerScopes(internal.find((p) => p.name === '[[Scopes]]')?.value);
     const binding = topLevelBindings(scopes, new Set([name])).find((p) => p.name === name);
-    if (!location || !binding?.value?.objectId) return null;
+    if (!location || !binding) return null;
+    // A binding in its temporal dead zone comes without a value.
+    if (!binding.value) return { url: urlOf(location.scriptId), initialized: false, value: undefined };
+    if (!binding.value.objectId) return null;
     const holder = globalThis as Record<symbol, unknown>;
     try {
       post('Runtime.callFunctionOn', {
@@ -168,7 +176,7 @@ export function readSiblingBinding(fn: object, name: string): { url: string; val
         objectGroup: GROUP,
       });
       if (!Object.hasOwn(holder, BINDING)) return null;
-      return { url: urlOf(location.scriptId), value: holder[BINDING] };
+      return { url: urlOf(location.scriptId), initialized: true, value: holder[BINDING] };
     } finally {
       delete holder[BINDING];
     }

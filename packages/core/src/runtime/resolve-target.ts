@@ -76,9 +76,10 @@ function remembered<K>(
  * an import: one found before, a CommonJS module's exports, or a binding in the scope of an ES
  * module that a function found before comes from. An import() would return another copy under
  * a test runner that transforms modules, and wait for ever on a module that is still evaluating
- * (an entry awaiting `join()` at its top level). Undefined when it is not at hand.
+ * (an entry awaiting `join()` at its top level). Undefined when it is not at hand; null when the
+ * module is still evaluating and has not reached the binding's declaration yet.
  */
-export function knownExport(ref: TargetRef): object | undefined {
+export function knownExport(ref: TargetRef): object | null | undefined {
   const known = found.get(exportKey(ref));
   if (known) return known;
   const path = filePathOf(ref.module);
@@ -93,7 +94,9 @@ export function knownExport(ref: TargetRef): object | undefined {
   const local = moduleInfo(path)?.exports.find((e) => e.exported === ref.exportName)?.local;
   if (ref.from === 'registry' || !sibling || local === undefined) return undefined;
   const read = readSiblingBinding(sibling, local);
-  return read && filePathOf(read.url) === path && typeof read.value === 'function' ? read.value : undefined;
+  if (!read || filePathOf(read.url) !== path) return undefined;
+  if (!read.initialized) return null;
+  return typeof read.value === 'function' ? read.value : undefined;
 }
 
 /** The target's module and export when an earlier start already found them (no `module` option). */
