@@ -28,6 +28,7 @@ import {
   PointSet,
   returnLocalThing,
   returnStuckThenable,
+  sampleInstances,
   workingDirectory,
   writeThenExit,
 } from '../fixtures/child-semantics.ts';
@@ -238,16 +239,7 @@ describe.each(METHODS)('child semantics [%s]', (method: Method) => {
   // Python: pickle sends an instance by a reference to its class and restores its state
   // without calling __init__; shared references stay shared.
   it('class instances among the arguments arrive as instances of their class', async () => {
-    const point = new Point(-2, 3);
-    const nested: { list: unknown[]; byName: Map<string, Point>; self?: unknown } = {
-      list: [1, point],
-      byName: new Map([['far', new Point(10, -10)]]),
-    };
-    nested.self = nested;
-    const set = new PointSet([point, new Point(1, 1)]);
-    set.label = 'two';
-    const error = new FixtureError('went wrong');
-    error.code = 'E_FIXTURE';
+    const { point, nested, set, error } = sampleInstances();
     const p = make({
       target: describeInstances,
       args: [point, nested, set, error, Buffer.from('bytes')],

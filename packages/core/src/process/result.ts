@@ -35,11 +35,14 @@ function comparable(value: object, check: Fingerprint, ref: TargetRef): Fingerpr
 /** What the child sends back: the target's value, or its uncaught error rebuilt here. */
 export function readBack(s: Internals, message: ChildMessage): void {
   if (message.t === 'proclife:error') s.error = deserializeError(message.error);
-  else if (message.t !== 'proclife:result') return;
-  else if (message.classes === undefined) s.result = message.value;
+  else if (message.t === 'proclife:result') readResult(s, message.value, message.classes);
+}
+
+function readResult(s: Internals, value: unknown, classes: TargetRef[] | undefined): void {
+  if (classes === undefined) s.result = value;
   // Buffers only: nothing to import.
-  else if (message.classes.length === 0) s.result = decodeInstances(message.value, []);
-  else s.resultRead = rebuildResult(s, message.value, message.classes);
+  else if (classes.length === 0) s.result = decodeInstances(value, []);
+  else s.resultRead = rebuildResult(s, value, classes);
 }
 
 async function rebuildResult(s: Internals, value: unknown, refs: TargetRef[]): Promise<void> {
