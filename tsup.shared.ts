@@ -82,6 +82,8 @@ const CHILD_PATH = [
   'fnv1a',
   'fingerprint',
   'fingerprintMismatch',
+  // After the target: what every child that returns a value runs.
+  'resultMessage',
 ];
 
 /**

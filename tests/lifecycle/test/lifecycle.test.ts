@@ -33,12 +33,14 @@ import {
   echo,
   exitWith,
   fdCountWhenStopped,
+  getterResult,
   identity,
   joinParent,
   makeClosure,
   nodeObject,
   noop,
   printBoth,
+  proxyResult,
   readStdin,
   readyForever,
   recurse,
@@ -829,6 +831,16 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
       }
     },
   );
+
+  it.each([
+    ['a getter runs once', getterResult, { reads: 1 }],
+    ['a Proxy of a plain object comes back as what it shows', proxyResult, { a: 1 }],
+  ])('results: %s', async (_label, target, expected) => {
+    const p = make({ target }).start();
+    expect(await p.join()).toBe(0);
+    expect(p.result).toEqual(expected);
+    p.close();
+  });
 
   it('results: a Buffer comes back as a Buffer', async () => {
     const p = make({ target: bufferResult }).start();
