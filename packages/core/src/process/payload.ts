@@ -102,22 +102,13 @@ export function buildPayload(
  * keeps the class by itself.
  */
 function argumentClasses(s: Internals, serialization: Serialization): ClassResolver {
-  const crossing = CROSSINGS[serialization];
-  return classResolver(
-    (ctor) => findClass(ctor, s),
-    serialization,
-    ({ ctor, value, path, builtin, reason, cause }) =>
-      new CloneError(
-        'ERR_ARG_NOT_CLONEABLE',
-        builtin
-          ? `Can't pass ${path} (${quote(value)}) of ${s.name} to a child: it is an instance of Node's built-in class ${quote(ctor.name)}, ` +
-              `which would arrive ${crossing.arrives} as a plain object, without its class. Pass its contents instead, as plain data.`
-          : `Can't pass ${path} (${quote(value)}) of ${s.name} to a child: it is an instance of class ${quote(ctor.name)}, ` +
-              'and an instance crosses as a reference to its class, with its own fields (as pickle does), so the child must be able to import the class. ' +
-              `${reason} Or pass plain data instead.`,
-        { cause },
-      ),
-  );
+  return classResolver((ctor) => findClass(ctor, s), serialization, {
+    error: (message, options) => new CloneError('ERR_ARG_NOT_CLONEABLE', message, options),
+    opening: (path, value) => `Can't pass ${path} (${quote(value)}) of ${s.name} to a child`,
+    importer: 'the child',
+    verb: 'pass',
+    crossing: 'arguments',
+  });
 }
 
 // The `module` option names the target's module; an argument's class is usually elsewhere.

@@ -9,7 +9,6 @@ import { CloneError, quote } from '../errors.ts';
 import type { ChildMessage, ChildPayload, Serialization, TargetRef } from '../launcher.ts';
 import { type ClassResolver, decodeInstances } from '../runtime/class-instances.ts';
 import { classResolver } from '../runtime/class-resolver.ts';
-import { CROSSINGS } from '../runtime/crossing.ts';
 import { exportIn, exportLabel } from '../runtime/export-lookup.ts';
 import { type Fingerprint, fingerprintMismatch } from '../runtime/fingerprint.ts';
 import { readFunctionSite } from '../runtime/function-site.ts';
@@ -106,24 +105,15 @@ async function importClass(s: Internals, ref: TargetRef): Promise<Class> {
  */
 function resultResolver(payload: ChildPayload, serialization: Serialization): ClassResolver {
   const callers = callersOf(payload);
-  const crossing = CROSSINGS[serialization];
   return classResolver(
     (ctor) => resolveTarget(ctor, callers),
     serialization,
-    ({ ctor, value, path, builtin, reason, uncopyable, cause }) => {
-      const start = `Can't return ${path} (${quote(value)}) from ${payload.name}'s target: it is an instance of`;
-      return new CloneError(
-        'ERR_RESULT_NOT_CLONEABLE',
-        uncopyable
-          ? `${start} ${builtin ? "Node's built-in class" : 'class'} ${quote(ctor.name)}, and results cross ${crossing.how} (${uncopyable.message}). ` +
-              'Return its contents instead, as plain data.'
-          : builtin
-            ? `${start} Node's built-in class ${quote(ctor.name)}, which would arrive ${crossing.arrives} as a plain object, without its class. ` +
-              'Return its contents instead, as plain data.'
-            : `${start} class ${quote(ctor.name)}, and an instance crosses as a reference to its class, with its own fields (as pickle does), so the parent must be able to import the class. ` +
-              `${reason} Or return plain data instead.`,
-        { cause },
-      );
+    {
+      error: (message, options) => new CloneError('ERR_RESULT_NOT_CLONEABLE', message, options),
+      opening: (path, value) => `Can't return ${path} (${quote(value)}) from ${payload.name}'s target`,
+      importer: 'the parent',
+      verb: 'return',
+      crossing: 'results',
     },
     // Nothing checks the whole result before the channel sends it, and a child process's channel
     // sends some of these (a KeyObject) as plain objects instead of failing.

@@ -3,27 +3,24 @@
 // Either way an instance crosses as a reference to its class, or the crossing copies it with its
 // class by itself, or the instance is refused with a typed error; it never arrives as a plain
 // object without a word (docs/decisions/0026-checked-as-it-crosses.md).
+import { quote } from '../errors.ts';
 import type { Serialization, TargetRef } from '../launcher.ts';
 import type { ClassResolver } from './class-instances.ts';
 import { CROSSINGS, type Crossing } from './crossing.ts';
 import { readFunctionSite } from './function-site.ts';
 
-/** An instance that cannot cross, for the side that refuses it to word its error. */
-export interface Refusal {
-  ctor: abstract new (...args: never[]) => unknown;
-  value: object;
-  /** Where the instance sits (`args[0].points[2]`). */
-  path: string;
-  /** Whether its class is one of Node's own (Blob, URL...), which nobody can import. */
-  builtin: boolean;
-  /** Why its class could not be found, as a sentence. */
-  reason: string;
-  /**
-   * What the crossing threw when it copied the instance, when the side asked to refuse such an
-   * instance itself (`refuseUncopyable`); undefined when the instance would lose its class.
-   */
-  uncopyable?: Error;
-  cause: unknown;
+/** How a side words its refusals: the opening of its messages, who imports the class, its verb. */
+export interface RefusalWords {
+  /** The side's typed error, with its own code, for a refusal's message. */
+  error: (message: string, options: { cause: unknown }) => Error;
+  /** The message's opening for the instance at `path` ("Can't pass args[0] (...) of P to a child"). */
+  opening: (path: string, value: object) => string;
+  /** The side that must import the class: `'the child'`, `'the parent'`. */
+  importer: string;
+  /** What the user does with the value: `'pass'`, `'return'`. */
+  verb: string;
+  /** What crosses: `'arguments'`, `'results'`. */
+  crossing: string;
 }
 
 // Classes that a crossing copies with their type although nobody can import them (Node's Blob,
@@ -35,15 +32,15 @@ const nativelyCopied: Record<Serialization, WeakSet<object>> = {
 
 /**
  * A {@link ClassResolver} that finds a class with `find` (which throws when it cannot), lets
- * through an instance that the crossing copies with its class, and otherwise throws what
- * `refuse` makes of it. An instance that the crossing cannot copy at all is let through for the
+ * through an instance that the crossing copies with its class, and otherwise throws the side's
+ * error in its `words`, naming where the instance sits. An instance that the crossing cannot copy at all is let through for the
  * side's own check of the whole value, or refused here with `refuseUncopyable` (a side that has
  * no such check: a child process's channel copies some of them as plain objects when it sends).
  */
 export function classResolver(
   find: (ctor: abstract new (...args: never[]) => unknown) => TargetRef,
   serialization: Serialization,
-  refuse: (refusal: Refusal) => Error,
+  words: RefusalWords,
   refuseUncopyable = false,
 ): ClassResolver {
   const kept = nativelyCopied[serialization];
@@ -60,17 +57,36 @@ export function classResolver(
       }
       if (copied.error && !refuseUncopyable) return null;
       const reason = error instanceof Error ? error.message.replace(/^The target /, 'The ') : String(error);
-      throw refuse({
-        ctor,
-        value,
-        path,
-        builtin: isNodeClass(ctor),
-        reason,
-        ...(copied.error ? { uncopyable: copied.error } : {}),
+      throw words.error(refusal(words, crossing, ctor, value, path, reason, copied.error), {
         cause: copied.error ?? error,
       });
     }
   };
+}
+
+/** Why the instance at `path` cannot cross, and what to do instead, in the side's words. */
+function refusal(
+  words: RefusalWords,
+  crossing: Crossing,
+  ctor: abstract new (...args: never[]) => unknown,
+  value: object,
+  path: string,
+  reason: string,
+  uncopyable: Error | undefined,
+): string {
+  const start = `${words.opening(path, value)}: it is an instance of`;
+  const fix = `${words.verb[0]?.toUpperCase()}${words.verb.slice(1)} its contents instead, as plain data.`;
+  const builtin = isNodeClass(ctor);
+  if (uncopyable) {
+    return `${start} ${builtin ? "Node's built-in class" : 'class'} ${quote(ctor.name)}, and ${words.crossing} cross ${crossing.how} (${uncopyable.message}). ${fix}`;
+  }
+  if (builtin) {
+    return `${start} Node's built-in class ${quote(ctor.name)}, which would arrive ${crossing.arrives} as a plain object, without its class. ${fix}`;
+  }
+  return (
+    `${start} class ${quote(ctor.name)}, and an instance crosses as a reference to its class, with its own fields (as pickle does), so ${words.importer} must be able to import the class. ` +
+    `${reason} Or ${words.verb} plain data instead.`
+  );
 }
 
 /** Whether `ctor` is one of Node's own classes (defined in a `node:` module), which no child can import. */

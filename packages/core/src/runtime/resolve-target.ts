@@ -5,6 +5,7 @@ import { fileURLToPath, nodeModule, nodePath, nodeUtil, pathToFileURL } from '..
 import { quote, TargetError } from '../errors.ts';
 import type { TargetRef } from '../launcher.ts';
 import { filePathOf } from './caller.ts';
+import { exportIn } from './export-lookup.ts';
 import { fingerprint } from './fingerprint.ts';
 import { type FunctionSite, readFunctionSite, readSiblingBinding } from './function-site.ts';
 import { exportNameOf, moduleInfo, unreadableExports } from './module-graph.ts';
@@ -85,14 +86,13 @@ export function knownExport(ref: TargetRef): object | null | undefined {
   const path = filePathOf(ref.module);
   if (path === null) return undefined;
   if (ref.from === 'commonjs') {
-    const exports = nodeModule().createRequire(import.meta.url).cache[path]?.exports as unknown;
-    const value =
-      ref.exportName === '' ? exports : (exports as Record<string, unknown> | undefined)?.[ref.exportName];
+    const value = exportIn({ default: cachedExports(path) }, ref);
     return typeof value === 'function' ? value : undefined;
   }
   const sibling = foundIn.get(ref.module);
+  if (ref.from === 'registry' || !sibling) return undefined;
   const local = moduleInfo(path)?.exports.find((e) => e.exported === ref.exportName)?.local;
-  if (ref.from === 'registry' || !sibling || local === undefined) return undefined;
+  if (local === undefined) return undefined;
   const read = readSiblingBinding(sibling, local);
   if (!read || filePathOf(read.url) !== path) return undefined;
   if (!read.initialized) return null;
@@ -165,13 +165,17 @@ function exportedLocals(url: string): string[] {
   return names;
 }
 
+/** The exports of the module at `path` when `require` loaded it (undefined otherwise). */
+function cachedExports(path: string): unknown {
+  return nodeModule().createRequire(import.meta.url).cache[path]?.exports as unknown;
+}
+
 /**
  * A module loaded through `require` (CommonJS, or an ES module that was required) has an
  * exports object to compare with: identity is proven there, synchronously.
  */
 function commonjsExport(path: string, fn: Fn): TargetRef | null {
-  const entry = nodeModule().createRequire(import.meta.url).cache[path];
-  const exports = entry?.exports as unknown;
+  const exports = cachedExports(path);
   if (exports === undefined || exports === null) return null;
   const module = pathToFileURL(path).href;
   const check = fingerprint(fn, true);
