@@ -50,6 +50,13 @@ export interface ChildPayload {
   /** The subclass instance's own enumerable fields. */
   fields: Record<string, unknown>;
   /**
+   * `[args, fields]` as V8's serializer writes them (`v8.serialize()`), when they are large and the
+   * start method's crossing serializes ({@link Launcher.serialization} `'advanced'`): start()
+   * serialized them to check them, and they cross as these bytes instead of being serialized a
+   * second time. `args` and `fields` are then empty; the child reads them back from here first.
+   */
+  packed?: Uint8Array;
+  /**
    * The classes of the instances among `args` and `fields`, which the child imports to rebuild
    * them. Present (maybe empty: a Buffer needs no class) whenever `args` or `fields` hold a
    * marker to decode; absent when they hold none.
@@ -130,6 +137,14 @@ export interface Launcher {
    * copy shared memory, and copies an object backed by a native handle as a plain object).
    */
   readonly serialization?: Serialization;
+  /**
+   * True when `launch()` copies the payload with its crossing before anything starts, and throws
+   * the crossing's error (a `DataCloneError`) when it cannot: `new Worker()` copies `workerData` so.
+   * start() then makes no copy of its own to check the payload first, and names the argument that
+   * failed when `launch()` throws. A launcher that copies later (after a process exists, say) must
+   * leave this unset.
+   */
+  readonly clonesAtLaunch?: boolean;
   /** Throws when this start method cannot launch here (for example its child entry is missing). */
   ready?(): void;
   /** Launches synchronously: returns once the OS process or thread exists, throws if it cannot. */

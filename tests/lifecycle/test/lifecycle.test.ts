@@ -30,6 +30,7 @@ import {
   bufferInChild,
   bufferResult,
   countChildren,
+  describeLarge,
   echo,
   exitWith,
   fdCountWhenStopped,
@@ -783,6 +784,42 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
     expect(codeOf(() => p.start())).toBe('ERR_ARG_NOT_CLONEABLE');
     expect(messageOf(() => p.start())).toMatch(/^Argument 1 \(\[Function \(anonymous\)\]\)/);
     expect(p.status).toBe('initial');
+  });
+
+  it('fields: one that cannot be cloned fails in start(), naming it', () => {
+    FieldProcess.startMethod = method;
+    const p = new FieldProcess();
+    (p as unknown as { label: unknown }).label = () => 1;
+    expect(codeOf(() => p.start())).toBe('ERR_ARG_NOT_CLONEABLE');
+    expect(messageOf(() => p.start())).toMatch(
+      /^Field 'label' \(\[Function \(anonymous\)\]\) of FieldProcess cannot be passed to the child/,
+    );
+    expect(p.status).toBe('initial');
+  });
+
+  // A large argument is copied once on its way (by the start method's own crossing), whether it
+  // holds plain data only or something the encoder marks (a Buffer); the result comes back whole.
+  it.each([
+    ['plain records', undefined, '[object Undefined] undefined'],
+    ['records and a Buffer', Buffer.from('b'), '[object Uint8Array] Buffer'],
+  ])('arguments: a large one arrives whole: %s', async (_label, extra, extraType) => {
+    const list = Array.from({ length: 20_000 }, (_, i) => ({ i, tag: `t${i}` }));
+    const p = make({ target: describeLarge, args: [list, extra] });
+    p.start();
+    await p.join();
+    expect(p.exitCode).toBe(0);
+    expect(p.result).toEqual({
+      length: 20_000,
+      sum: (19_999 * 20_000) / 2,
+      last: 't19999',
+      extra: extraType,
+    });
+    p.close();
+    const back = make({ target: echo, args: [list] });
+    back.start();
+    await back.join();
+    expect(back.result).toEqual([list]);
+    back.close();
   });
 
   it('arguments: a Buffer arrives as a Buffer, with no class instance beside it', async () => {

@@ -78,7 +78,9 @@ export function payloadEnv(
   payload: ChildPayload,
 ): { env: NodeJS.ProcessEnv; carried: boolean } {
   const budget = { left: ENV_PAYLOAD_MAX };
+  // Packed arguments are large, and bytes: they go over the channel.
   if (
+    payload.packed === undefined &&
     jsonCarriesExactly(payload.args, undefined, 0, budget) &&
     jsonCarriesExactly(payload.fields, undefined, 0, budget)
   ) {

@@ -1,5 +1,5 @@
 import { MAX_TIMER_MS } from '../bounded-wait.ts';
-import { nodeUtil } from '../builtins.ts';
+import { nodeUtil, nodeV8 } from '../builtins.ts';
 import { currentSlot, type ParentProcess, setCurrentProcess, setPendingProcess } from '../current-slot.ts';
 import { debug } from '../debug.ts';
 import { CloneError, quote, TargetError } from '../errors.ts';
@@ -113,6 +113,17 @@ export function warmUpRunChild(): void {
   });
 }
 
+/** Reads back the arguments and fields that crossed as bytes (`ChildPayload.packed`). */
+function unpack(payload: ChildPayload): void {
+  const [args, fields] = nodeV8().deserialize(payload.packed as Uint8Array) as [
+    unknown[],
+    Record<string, unknown>,
+  ];
+  payload.args = args;
+  payload.fields = fields;
+  payload.packed = undefined;
+}
+
 /** Rebuilds the class instances among the arguments and fields, once their classes are imported. */
 async function rebuildInstances(payload: ChildPayload): Promise<void> {
   const found = await Promise.all(
@@ -168,6 +179,7 @@ export async function runChild(
   transport: ChildTransport,
   provider?: () => string,
 ): Promise<void> {
+  if (payload.packed) unpack(payload);
   local.identity = payload.identity;
   local.counter = 0;
   local.name = payload.name;

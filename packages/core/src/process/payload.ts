@@ -1,9 +1,9 @@
 import { CloneError, quote } from '../errors.ts';
-import type { ChildPayload, Serialization, TargetRef } from '../launcher.ts';
+import type { ChildPayload, Launcher, Serialization, TargetRef } from '../launcher.ts';
 import { local } from '../local-state.ts';
 import { lifecycleObserved } from '../observe/channels.ts';
 import { callerFiles } from '../runtime/caller.ts';
-import { type ClassResolver, instanceEncoder } from '../runtime/class-instances.ts';
+import { type ClassResolver, crossesAsIs, instanceEncoder } from '../runtime/class-instances.ts';
 import { classResolver } from '../runtime/class-resolver.ts';
 import { CROSSINGS } from '../runtime/crossing.ts';
 import { canReadFunctionSites } from '../runtime/function-site.ts';
@@ -25,17 +25,24 @@ export function callersFor(o: ProcessOptions, ctor: object): string[] {
     : callerFiles();
 }
 
+// Arguments and fields that serialize to more than this cross as the bytes that start()'s check
+// made (`ChildPayload.packed`) instead of being serialized a second time by the send. Smaller ones
+// cross as values, which a spawn child can read from its environment (decision 0023).
+const PACK_MIN = 64 * 1024;
+
 /**
  * Everything the child needs to become this Process. Throws a typed error before anything is
  * launched when the target cannot be found or an argument or field cannot cross to the child the
- * way the start method sends it (`serialization`, its launcher's).
+ * way the start method sends it (see {@link Launcher.serialization}); for a launcher that copies
+ * the payload as it launches ({@link Launcher.clonesAtLaunch}), that copy is the check, and
+ * {@link cloneFailure} names the argument when it fails.
  */
 export function buildPayload(
   self: object,
   s: Internals,
   ctor: abstract new (...args: never[]) => unknown,
   method: string,
-  serialization: Serialization = 'structured-clone',
+  launcher: Pick<Launcher, 'serialization' | 'clonesAtLaunch'>,
 ): ChildPayload {
   let processClass: TargetRef | null = null;
   let builtinClass: string | undefined;
@@ -44,40 +51,26 @@ export function buildPayload(
     builtinClass = typeof mark === 'string' ? mark : ctor.name;
   } else processClass = resolveTarget(ctor, s.callers, s.module);
   const target = s.target ? resolveTarget(s.target, s.callers, s.module) : null;
+  const serialization = launcher.serialization ?? 'structured-clone';
+  const keys = Object.keys(self);
+  // Each field is read once: a getter of the object runs here only.
+  let fieldValues = keys.map((key) => (self as Record<string, unknown>)[key]);
+  let args = s.args;
   const classes: TargetRef[] = [];
-  const crossing = CROSSINGS[serialization];
-  const encode = instanceEncoder(classes, argumentClasses(s, serialization));
-  const args = s.args.map((arg, i) => {
-    const encoded = encode(arg, `args[${i}]`);
-    try {
-      crossing.check(encoded);
-      return encoded;
-    } catch (error) {
-      throw new CloneError(
-        'ERR_ARG_NOT_CLONEABLE',
-        `Argument ${i} (${quote(arg)}) of ${s.name} cannot be passed to a child: arguments cross ${crossing.how}. ` +
-          'Pass plain data instead.',
-        { cause: error },
-      );
-    }
-  });
-  const fields: Record<string, unknown> = {};
-  for (const key of Object.keys(self)) {
-    const value = (self as Record<string, unknown>)[key];
-    const encoded = encode(value, `this.${key}`);
-    try {
-      crossing.check(encoded);
-      fields[key] = encoded;
-    } catch (error) {
-      throw new CloneError(
-        'ERR_ARG_NOT_CLONEABLE',
-        `Field ${quote(key)} (${quote(value)}) of ${ctor.name} cannot be passed to the child: fields cross ${crossing.how}. ` +
-          'Keep plain data in fields, or create the value inside run().',
-        { cause: error },
-      );
-    }
+  let marked = false;
+  // Plain data crosses as it is, copied once by the crossing; only a value that holds a class
+  // instance or a Buffer (or that the quick walk cannot vouch for) is copied by the encoder first.
+  if (!args.every(crossesAsIs) || !fieldValues.every(crossesAsIs)) {
+    const encode = instanceEncoder(classes, argumentClasses(s, serialization));
+    args = args.map((arg, i) => encode(arg, `args[${i}]`));
+    fieldValues = fieldValues.map((value, i) => encode(value, `this.${keys[i]}`));
+    marked = encode.marked;
   }
-  return {
+  const fields: Record<string, unknown> = {};
+  keys.forEach((key, i) => {
+    fields[key] = fieldValues[i];
+  });
+  const payload: ChildPayload = {
     name: s.name,
     identity: s.identity,
     daemon: s.daemon,
@@ -92,8 +85,75 @@ export function buildPayload(
     args,
     fields,
     // A Buffer's marker names no class: the child decodes whenever anything was marked.
-    ...(encode.marked ? { classes } : {}),
+    ...(marked ? { classes } : {}),
   };
+  const crossing = CROSSINGS[serialization];
+  // Most Processes have neither: nothing to check, nothing for the child to read back.
+  if (args.length === 0 && keys.length === 0) return payload;
+  if (crossing.pack) {
+    // The check is the serialization itself: its bytes are what a large payload sends.
+    let bytes: Uint8Array;
+    try {
+      bytes = crossing.pack([args, fields]);
+    } catch (error) {
+      throw cloneFailure(self, s, payload, serialization) ?? error;
+    }
+    if (bytes.byteLength >= PACK_MIN) {
+      payload.packed = bytes;
+      payload.args = [];
+      payload.fields = {};
+    }
+  } else if (!launcher.clonesAtLaunch) {
+    try {
+      crossing.check([args, fields]);
+    } catch (error) {
+      throw cloneFailure(self, s, payload, serialization) ?? error;
+    }
+  }
+  return payload;
+}
+
+/**
+ * The typed error that names which argument or field of `payload` (as {@link buildPayload} made
+ * it, not packed) cannot cross to the child, or null when each crosses on its own and the failure
+ * came from elsewhere.
+ */
+export function cloneFailure(
+  self: object,
+  s: Internals,
+  payload: ChildPayload,
+  serialization: Serialization,
+): CloneError | null {
+  const crossing = CROSSINGS[serialization];
+  const failure = (value: unknown): { error: unknown } | null => {
+    try {
+      crossing.check(value);
+      return null;
+    } catch (error) {
+      return { error };
+    }
+  };
+  for (const [i, encoded] of payload.args.entries()) {
+    const failed = failure(encoded);
+    if (!failed) continue;
+    return new CloneError(
+      'ERR_ARG_NOT_CLONEABLE',
+      `Argument ${i} (${quote(s.args[i])}) of ${s.name} cannot be passed to a child: arguments cross ${crossing.how}. ` +
+        'Pass plain data instead.',
+      { cause: failed.error },
+    );
+  }
+  for (const [key, encoded] of Object.entries(payload.fields)) {
+    const failed = failure(encoded);
+    if (!failed) continue;
+    return new CloneError(
+      'ERR_ARG_NOT_CLONEABLE',
+      `Field ${quote(key)} (${quote((self as Record<string, unknown>)[key])}) of ${(self.constructor as { name: string }).name} cannot be passed to the child: fields cross ${crossing.how}. ` +
+        'Keep plain data in fields, or create the value inside run().',
+      { cause: failed.error },
+    );
+  }
+  return null;
 }
 
 /**

@@ -18,7 +18,7 @@ import {
   type WaitOptions,
 } from './options.ts';
 import { isSameClassElsewhere, PROCESS_BRAND } from './other-copies.ts';
-import { buildPayload, callersFor } from './payload.ts';
+import { buildPayload, callersFor, cloneFailure } from './payload.ts';
 import { repr } from './repr.ts';
 import { checkClosed, get, hasEnded, type Internals, initialState, setInternals } from './state.ts';
 import {
@@ -106,8 +106,18 @@ export class BaseProcess<T extends Target = Target, O extends ProcessOptions<T> 
     const ctor = this.constructor as typeof BaseProcess;
     const { launcher, method } = checkStart(s, ctor);
     reap();
-    const payload = buildPayload(this, s, ctor, method, launcher.serialization);
-    const child = launch(s, launcher, payload, () => this.stop());
+    const payload = buildPayload(this, s, ctor, method, launcher);
+    const child = launch(
+      s,
+      launcher,
+      payload,
+      () => this.stop(),
+      (error) =>
+        // A launcher that copies the payload as it launches: the copy was start()'s check.
+        launcher.clonesAtLaunch && (error as Error)?.name === 'DataCloneError'
+          ? cloneFailure(this, s, payload, launcher.serialization ?? 'structured-clone')
+          : null,
+    );
     children.add(this);
     publishLifecycle('start', this, s); // lifecycle event
     child.onMessage((m) => m.t === 'proclife:running' && publishLifecycle('running', this, s)); // lifecycle event

@@ -57,13 +57,15 @@ export function checkStart(
 
 /**
  * Launches the child and moves to 'started'. `stop` is what an abort of the `signal` option
- * runs (the class's own stop(), so that a subclass override is honoured).
+ * runs (the class's own stop(), so that a subclass override is honoured). `explain` may turn the
+ * launcher's failure into a better error (the argument that a launcher's copy could not clone).
  */
 export function launch(
   s: Internals,
   launcher: Launcher,
   payload: ChildPayload,
   stop: () => Promise<unknown>,
+  explain?: (error: unknown) => Error | null,
 ): LaunchedChild {
   let child: LaunchedChild;
   try {
@@ -76,6 +78,8 @@ export function launch(
     });
   } catch (error) {
     if (error instanceof ProclifeError) throw error;
+    const explained = explain?.(error);
+    if (explained) throw explained;
     throw new ProclifeError('ERR_LAUNCH_FAILED', `Could not start ${s.name}: ${(error as Error).message}`, {
       cause: error,
     });

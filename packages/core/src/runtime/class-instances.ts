@@ -177,6 +177,87 @@ export function instanceEncoder(classes: TargetRef[], resolve: ClassResolver): I
   return Object.defineProperty(encode, 'marked', { get: () => marked }) as InstanceEncoder;
 }
 
+// Deeper than this, crossesAsIs() leaves the value to the encoder, which keeps shared and circular
+// references in its map: a circular value is met again and again on its path, never at its end.
+const AS_IS_DEPTH = 512;
+// After this many objects the walk remembers the ones it met, so that a value which shares one
+// object at many places (a graph that unfolds into an exponential tree) is not walked again and
+// again; below it, remembering costs more than the walk itself (a Set of every object).
+const AS_IS_REMEMBER_AFTER = 1 << 20;
+
+let isProxy: ((value: unknown) => boolean) | undefined;
+// Annex B's __lookupGetter__: tells a getter from a value without reading either, and without
+// the descriptor object that Object.getOwnPropertyDescriptor() allocates (a walk 40 times slower).
+const lookupGetter = (Object.prototype as unknown as Record<string, (this: object, key: string) => unknown>)
+  .__lookupGetter__ as (this: object, key: string) => unknown;
+
+/**
+ * Whether {@link instanceEncoder} would give `value` back as it is: plain objects and arrays, Maps
+ * and Sets, primitives and the values that structured clone copies with their type (a Date, a
+ * typed array), with no class instance, Buffer, Proxy or getter anywhere in it. Such a value
+ * needs no copy before it crosses: the crossing copies it once. The walk allocates nothing per
+ * value and builds no paths, which the encoder does for its messages: for an argument of 200,000
+ * small objects, about 25 ms against 400 ms for the encoder. It answers false, leaving the value to
+ * the encoder, for anything it does not know, and for values very deep or circular.
+ *
+ * A getter makes it answer false: the encoder reads each value once, and a getter that ran here
+ * would run again when the value is copied.
+ */
+export function crossesAsIs(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return true;
+  // A key that every object inherits would be met by `for...in` below.
+  for (const _ in {}) return false;
+  isProxy ??= (process.getBuiltinModule('node:util') as typeof import('node:util')).types.isProxy;
+  let objects = 0;
+  let met: Set<object> | undefined;
+  const walk = (v: unknown, depth: number): boolean => {
+    if (typeof v !== 'object' || v === null) return true;
+    if (depth > AS_IS_DEPTH || (isProxy as (value: unknown) => boolean)(v)) return false;
+    if (met) {
+      if (met.has(v)) return true;
+      met.add(v);
+    } else if (++objects > AS_IS_REMEMBER_AFTER) met = new Set([v]);
+    const proto = Object.getPrototypeOf(v) as object | null;
+    if (proto === Object.prototype || proto === null) {
+      for (const key in v) {
+        if (lookupGetter.call(v, key) !== undefined) return false;
+        if (!walk((v as Record<string, unknown>)[key], depth + 1)) return false;
+      }
+      return true;
+    }
+    if (proto === Array.prototype) {
+      const list = v as unknown[];
+      const keys = Object.keys(list);
+      const n = list.length;
+      // Dense and nothing but indices: the last key of an array is its last index unless it has
+      // other keys (they come after the indices).
+      if (keys.length === n && (n === 0 || keys[n - 1] === String(n - 1))) {
+        for (let i = 0; i < n; i++) {
+          if (lookupGetter.call(list, String(i)) !== undefined) return false;
+          if (!walk(list[i], depth + 1)) return false;
+        }
+        return true;
+      }
+      for (const key of keys) {
+        if (lookupGetter.call(list, key) !== undefined) return false;
+        if (!walk((list as unknown as Record<string, unknown>)[key], depth + 1)) return false;
+      }
+      return true;
+    }
+    if (proto === Map.prototype) {
+      for (const [key, item] of v as Map<unknown, unknown>)
+        if (!walk(key, depth + 1) || !walk(item, depth + 1)) return false;
+      return true;
+    }
+    if (proto === Set.prototype) {
+      for (const item of v as Set<unknown>) if (!walk(item, depth + 1)) return false;
+      return true;
+    }
+    return isCloneLeaf(v) && intrinsicLeaves().has(proto as object);
+  };
+  return walk(value, 0);
+}
+
 // The prototypes of the leaf types themselves, as opposed to a user's subclass of one. Made on
 // first use: a child's bootstrap loads this module, and most children never encode anything.
 let leaves: Set<object> | undefined;

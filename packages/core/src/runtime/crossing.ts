@@ -15,6 +15,12 @@ export interface Crossing {
    * which costs a tenth of a structured clone for many small objects (the clone rebuilds them).
    */
   check(value: unknown): void;
+  /**
+   * For a crossing that serializes (a child process's channel): the bytes the child would read,
+   * or what the crossing would throw. start() checks a payload with them and sends a large one as
+   * these bytes, so that it is serialized once.
+   */
+  pack?(value: unknown): Uint8Array;
   /** A copy of `value` as the child receives it; throws what the crossing would throw. */
   copy(value: unknown): unknown;
   /** How values travel and what cannot, for an error message ("arguments cross ..."). */
@@ -33,6 +39,7 @@ export const CROSSINGS: Record<Serialization, Crossing> = {
   },
   advanced: {
     check: (value) => void nodeV8().serialize(value),
+    pack: (value) => nodeV8().serialize(value),
     copy: (value) => nodeV8().deserialize(nodeV8().serialize(value)),
     how: "through a child process's channel (V8's serializer), which cannot copy functions, shared memory (a SharedArrayBuffer), sockets or other handles",
     arrives: "through a child process's channel",

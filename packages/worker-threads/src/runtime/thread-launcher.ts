@@ -151,6 +151,9 @@ const watched = new WeakSet<object>();
 export const threadLauncher: Launcher = {
   name: 'thread',
   optionNames: ['resourceLimits', 'env'],
+  // `new Worker()` clones `workerData` before the thread exists and throws a DataCloneError when
+  // it cannot: that clone is start()'s check, and a large argument is copied once, not twice.
+  clonesAtLaunch: true,
   ready: () => checkChildEntry(entryUrl(), 'thread'),
   launch(request) {
     const options = validateThreadOptions(request.options);
