@@ -119,6 +119,11 @@ export const RATIOS: readonly RatioSpec[] = [
     'spawn',
     "start to target running: proclife 'spawn' with a target whose module imports proclife / with task.js",
   ),
+  // A large argument and result: each start method copies the list once each way, as its raw
+  // primitive does (a slowdown here is a copy too many).
+  vsRaw('carry', 'spawn', 'raw-fork', 'a large argument there and back', 1.05),
+  vsRaw('carry', 'thread', 'raw-worker', 'a large argument there and back', 1.05),
+  vsFloor('carry', 'a large argument there and back', ['<=', 1.05]),
   vsRaw('start-running', 'thread', 'raw-worker', 'start to target running', 1.05),
   vsRaw('start-join', 'thread', 'raw-worker', 'start + join with a result'),
   spawnOverForkserver('start-running', 'start to target running', 40),

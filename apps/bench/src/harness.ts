@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Contestant, ContestantKind, IdleStarter } from './contestant.ts';
+import { carryContestants } from './contestants/carry.ts';
 import { execaContestant, piscinaContestant, tinypoolContestant } from './contestants/peers.ts';
 import { proclifeContestant, releaseProclife } from './contestants/proclife.ts';
 import { rawForkContestant, rawForkOnEveryCore } from './contestants/raw-fork.ts';
@@ -33,6 +34,7 @@ type Who = { id: string; label: string; kind: ContestantKind; unavailable?: stri
 const GROUP_LABELS: Record<FigureGroup, (s: BenchSettings) => string> = {
   'start-running': () => 'start to target running',
   'start-join': () => 'start + join with a result',
+  carry: () => 'start + join with a list of 10,000 records there and back',
   'terminate-join': () => 'terminate to join',
   sequential: (s) => `${s.sequentialCount} sequential start + join (batch total)`,
   parallel: (s) => `${s.parallelCount} parallel start + join (batch total)`,
@@ -143,6 +145,12 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
     const sj = await part('start-join', `start + join: ${s.rounds} rounds of ${available}`, () =>
       measureStartJoin(contestants, s.rounds, s.warmup),
     );
+    const carriers = carryContestants(async () => forkserver.settle?.());
+    const carry = await part(
+      'carry',
+      `a large argument there and back: ${s.carryRounds} rounds of ${carriers.filter((c) => !c.unavailable).length}`,
+      () => measureStartJoin(carriers, s.carryRounds, 1),
+    );
     const term = await part('terminate', `terminate: ${s.terminateRounds} rounds`, () =>
       measureTerminate(terminators, s.terminateRounds, dir),
     );
@@ -198,6 +206,17 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
           c,
           sj.samples.get(c.id)?.map((x) => x.joinMs),
           sj.errors.get(c.id),
+          s,
+        ),
+      );
+    }
+    for (const c of carriers) {
+      figures.push(
+        figure(
+          'carry',
+          c,
+          carry.samples.get(c.id)?.map((x) => x.joinMs),
+          carry.errors.get(c.id),
           s,
         ),
       );
@@ -258,6 +277,7 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
       'Clock: every timestamp, in the parent and in each child process or thread, is process.hrtime() (CLOCK_MONOTONIC, one clock for the whole machine), in ms. ' +
         "'start to target running' = the child's reading on the first line of the target minus the parent's reading just before it asked for the child (before `new Process()` for proclife, so target resolution counts). The child returns its reading as the task's value, so proclife, the raw floors and the peers are measured the same way.",
       "'start + join with a result' ends when the value is in the parent and the child has ended (proclife: join() resolved; raw: the IPC or port message and 'exit' both seen; tinypool: run() resolved, which with isolateWorkers waits for the worker to end; execa: the promise resolved at process exit). For piscina (a warm, reused thread) it ends when the value arrives.",
+      "'start + join with a list of 10,000 records there and back' (the large-argument figure): the target gets a list of small records (task.js, carryList(): about 0.4 MB as V8 serializes it) as its argument and returns it, and the sample ends once the list is back in the parent and the child has ended. The raw floors are child_process.fork with serialization: 'advanced' (the channel proclife's child processes use) sending the list in one message, new Worker with the list in its workerData, and, for 'forkserver', the same fork booted ahead, which gets the list in one message. One warm-up run each.",
       "The task module is plain JavaScript, so no contestant pays or skips (through a compile cache) TypeScript's type stripping.",
       "'terminate to join' starts an idle child, waits until its target runs (it creates a marker file) and, for 'forkserver', until its stock has had time to boot the replacement, then times proclife's terminate() + await join() against the raw kill('SIGTERM') (worker.terminate() for threads) + the 'exit' event.",
       'Order: each round runs every contestant once, rotated by one and reversed every other round; figures are the median and the 95th percentile (nearest rank) of the rounds; ratios divide medians. ' +
@@ -267,7 +287,7 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
       "Forkserver floor ('raw-forkserver'): a child_process.fork booted before the sample that has already imported the task module; the sample sends it one IPC message, it runs the target and sends the value back. 'forkserver' / this floor is what proclife's hand-off adds. The warm floor ('raw-forkserver-warm') is the same child after it has received one message and answered it while idle, as a proclife stock process has (its import message, its 'ready'): Node has compiled its channel's code before the sample, so it shows what a raw forkserver that warms its channel takes.",
       `Parent RSS: ${s.rssCycles} sequential start + join + close per method (at most ${s.rssMaxSeconds} s per loop; parentRss[].cycles says how many ran), each loop in a fresh Node process (two loops at a time, so they share the cores; memory does not depend on the time a cycle takes); RSS at the end, heap and external after a full collection. rssAtCommonMiB reads proclife's methods after the same number of cycles (commonCycles, the most that all their loops did, in steps of 10), since a time-bounded loop of a faster method does more cycles.`,
       "Phases: the 'spawn' children and the raw fork's get a preloaded CommonJS module (--require) that marks the first user code and, through a resolve hook, the moment the target's module starts to be imported; the target's module marks its own import; Node's performance.timeOrigin marks the process start. Each phase is the median of its per-sample duration. CommonJS, since an ES module preload (--import) would start Node's ES module loader before either entry and take its start-up out of the raw fork's entry phase only.",
-      `Iterations: warmup ${s.warmup}, start + join ${s.rounds}, terminate ${s.terminateRounds}, batches ${s.sequentialRounds} x ${s.sequentialCount} sequential for ${[...goalFigures('sequential')].join(', ')} (whose ratios have goals) and 1 x ${s.sequentialCount} for the others, and ${s.parallelRounds} x ${s.parallelCount} parallel, memory ${s.memoryCount} per method, parent RSS ${s.rssCycles} cycles per method, phases ${s.phaseRounds} rounds. The run took ${seconds} s.`,
+      `Iterations: warmup ${s.warmup}, start + join ${s.rounds}, large argument ${s.carryRounds}, terminate ${s.terminateRounds}, batches ${s.sequentialRounds} x ${s.sequentialCount} sequential for ${[...goalFigures('sequential')].join(', ')} (whose ratios have goals) and 1 x ${s.sequentialCount} for the others, and ${s.parallelRounds} x ${s.parallelCount} parallel, memory ${s.memoryCount} per method, parent RSS ${s.rssCycles} cycles per method, phases ${s.phaseRounds} rounds. The run took ${seconds} s.`,
       `The machine is shared (the load averages at the start and the end are in machine.loadAverage and machine.loadAverageEnd): machine.busy is true when the 1-minute load average at the start exceeded the number of cores, when other work kept more than half of the cores busy during a 1-second idle probe after the run (machine.busyCoresEnd; the end load average still counts the run's own children for minutes), or when the hypervisor took more than ${STEAL_BUSY_PERCENT}% of the cores' time during the run (machine.stealPercent, from /proc/stat: a virtual machine's host can slow every figure while its load average stays low). Compare ratios from one run, not absolute times across runs.`,
       ...phaseNote,
       ...(s.load > 0

@@ -13,3 +13,9 @@ export const RAW_WORKER_CHILD = fileURLToPath(new URL('./child/raw-worker-child.
 export const RAW_FORKSERVER_CHILD = fileURLToPath(
   new URL('./child/raw-forkserver-child.js', import.meta.url),
 );
+
+/** The large-argument figure's raw child process: gets the list in one message, sends it back. */
+export const RAW_CARRY_CHILD = fileURLToPath(new URL('./child/raw-carry-child.js', import.meta.url));
+
+/** The large-argument figure's raw thread: gets the list in its workerData, posts it back. */
+export const RAW_CARRY_WORKER = fileURLToPath(new URL('./child/raw-carry-worker.js', import.meta.url));

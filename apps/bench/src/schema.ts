@@ -3,7 +3,13 @@ import type { MachineInfo } from './machine.ts';
 import type { PhaseReport } from './scenarios/phases.ts';
 
 /** The scenario a figure belongs to: one chart on the docs' Performance page. */
-export type FigureGroup = 'start-running' | 'start-join' | 'terminate-join' | 'sequential' | 'parallel';
+export type FigureGroup =
+  | 'start-running'
+  | 'start-join'
+  | 'carry'
+  | 'terminate-join'
+  | 'sequential'
+  | 'parallel';
 
 /** One measured figure, in milliseconds. A contestant that could not run has nulls and n = 0. */
 export interface Figure {
@@ -94,7 +100,7 @@ export interface ParentRssFigure {
 
 /** How long one part of the run took, in seconds of wall time. */
 export interface PartDuration {
-  id: 'start-join' | 'terminate' | 'batches' | 'memory' | 'phases' | 'parent-rss';
+  id: 'start-join' | 'carry' | 'terminate' | 'batches' | 'memory' | 'phases' | 'parent-rss';
   seconds: number;
 }
 

@@ -47,6 +47,7 @@ describe('the benchmark harness in quick mode', () => {
     const parts = results.parts as { id: string; seconds: number }[];
     expect(parts.map((p) => p.id)).toEqual([
       'start-join',
+      'carry',
       'terminate',
       'batches',
       'memory',
@@ -77,7 +78,7 @@ describe('the benchmark harness in quick mode', () => {
     const figures = results.figures as Record<string, unknown>[];
     const groups = new Set(figures.map((f) => f.group));
     expect([...groups].sort()).toEqual(
-      ['parallel', 'sequential', 'start-join', 'start-running', 'terminate-join'].sort(),
+      ['carry', 'parallel', 'sequential', 'start-join', 'start-running', 'terminate-join'].sort(),
     );
     for (const f of figures) {
       expect(f.id).toBe(`${f.group}/${f.method}`);
@@ -104,6 +105,11 @@ describe('the benchmark harness in quick mode', () => {
       'start-join/execa',
       'start-join/piscina',
       'start-join/raw-forkserver',
+      // A large argument there and back, and the floors it is compared with.
+      'carry/spawn',
+      'carry/raw-fork',
+      'carry/raw-worker',
+      'carry/raw-forkserver',
       // The machine's own boot rate, the floor of a forkserver's sequential batch (decision 0022).
       'sequential/raw-fork-cores',
     ]) {

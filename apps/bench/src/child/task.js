@@ -31,3 +31,32 @@ export function idle(marker) {
   setInterval(() => {}, 1 << 30);
   return new Promise(() => {});
 }
+
+/**
+ * The target of the large-argument figure: it takes a list and gives it back with its clock
+ * reading, so that the list crosses to the child and back.
+ * @template T
+ * @param {T[]} list
+ * @returns {{ at: number, list: T[] }}
+ */
+export function carry(list) {
+  return { at: now(), list };
+}
+
+/** Records in the list that the large-argument figure carries (about 0.4 MB serialized). */
+export const CARRY_RECORDS = 10_000;
+
+/**
+ * The list that the large-argument figure carries: small records, as a program that hands a
+ * batch of rows to a child would.
+ * @param {number} [n]
+ * @returns {{ id: number, name: string, tags: string[], score: number }[]}
+ */
+export function carryList(n = CARRY_RECORDS) {
+  return Array.from({ length: n }, (_, i) => ({
+    id: i,
+    name: `row ${i}`,
+    tags: ['a', `t${i % 7}`],
+    score: i / 3,
+  }));
+}

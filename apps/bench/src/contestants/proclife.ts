@@ -14,14 +14,14 @@ import type { Contestant, IdleStarter } from '../contestant.ts';
 
 type ProcessClass = new (options?: ProcessOptions) => BaseProcess;
 
-const LABELS: Record<string, string> = {
+export const LABELS: Record<string, string> = {
   spawn: "proclife 'spawn'",
   forkserver: "proclife 'forkserver' (warm stock)",
   thread: "proclife 'thread'",
 };
 
 /** Why `method` cannot be measured in this checkout, or undefined when it is registered. */
-function missing(method: string): string | undefined {
+export function missing(method: string): string | undefined {
   return getAllStartMethods().includes(method)
     ? undefined
     : `not available: the '${method}' start method is not registered (getAllStartMethods() is ${JSON.stringify(getAllStartMethods())})`;
@@ -32,7 +32,7 @@ export async function releaseProclife(): Promise<void> {
   if (getAllStartMethods().includes('forkserver')) await releaseForkserverStock();
 }
 
-function processClass(method: string): ProcessClass {
+export function processClass(method: string): ProcessClass {
   return getContext(method).Process as ProcessClass;
 }
 
