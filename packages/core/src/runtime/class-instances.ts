@@ -210,8 +210,9 @@ export function crossesAsIs(value: unknown): boolean {
   isProxy ??= (process.getBuiltinModule('node:util') as typeof import('node:util')).types.isProxy;
   let objects = 0;
   let met: Set<object> | undefined;
-  const walk = (v: unknown, depth: number): boolean => {
-    if (typeof v !== 'object' || v === null) return true;
+  // Primitives are told apart inline, not by a call: most values are primitives, and the walk
+  // runs cold in a new child (about 6 ms for 10,000 small records, against 2.6 ms warm).
+  const walk = (v: object, depth: number): boolean => {
     if (depth > AS_IS_DEPTH || (isProxy as (value: unknown) => boolean)(v)) return false;
     if (met) {
       if (met.has(v)) return true;
@@ -221,7 +222,8 @@ export function crossesAsIs(value: unknown): boolean {
     if (proto === Object.prototype || proto === null) {
       for (const key in v) {
         if (lookupGetter.call(v, key) !== undefined) return false;
-        if (!walk((v as Record<string, unknown>)[key], depth + 1)) return false;
+        const item = (v as Record<string, unknown>)[key];
+        if (typeof item === 'object' && item !== null && !walk(item, depth + 1)) return false;
       }
       return true;
     }
@@ -233,24 +235,27 @@ export function crossesAsIs(value: unknown): boolean {
       // other keys (they come after the indices).
       if (keys.length === n && (n === 0 || keys[n - 1] === String(n - 1))) {
         for (let i = 0; i < n; i++) {
-          if (lookupGetter.call(list, String(i)) !== undefined) return false;
-          if (!walk(list[i], depth + 1)) return false;
+          if (lookupGetter.call(list, i as unknown as string) !== undefined) return false;
+          const item = list[i];
+          if (typeof item === 'object' && item !== null && !walk(item, depth + 1)) return false;
         }
         return true;
       }
       for (const key of keys) {
         if (lookupGetter.call(list, key) !== undefined) return false;
-        if (!walk((list as unknown as Record<string, unknown>)[key], depth + 1)) return false;
+        const item = (list as unknown as Record<string, unknown>)[key];
+        if (typeof item === 'object' && item !== null && !walk(item, depth + 1)) return false;
       }
       return true;
     }
+    const inner = (item: unknown): boolean =>
+      typeof item !== 'object' || item === null || walk(item, depth + 1);
     if (proto === Map.prototype) {
-      for (const [key, item] of v as Map<unknown, unknown>)
-        if (!walk(key, depth + 1) || !walk(item, depth + 1)) return false;
+      for (const [key, item] of v as Map<unknown, unknown>) if (!inner(key) || !inner(item)) return false;
       return true;
     }
     if (proto === Set.prototype) {
-      for (const item of v as Set<unknown>) if (!walk(item, depth + 1)) return false;
+      for (const item of v as Set<unknown>) if (!inner(item)) return false;
       return true;
     }
     return isCloneLeaf(v) && intrinsicLeaves().has(proto as object);
