@@ -199,27 +199,22 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
         ),
       );
     }
-    for (const c of contestants) {
-      figures.push(
-        figure(
-          'start-join',
-          c,
-          sj.samples.get(c.id)?.map((x) => x.joinMs),
-          sj.errors.get(c.id),
-          s,
-        ),
-      );
-    }
-    for (const c of carriers) {
-      figures.push(
-        figure(
-          'carry',
-          c,
-          carry.samples.get(c.id)?.map((x) => x.joinMs),
-          carry.errors.get(c.id),
-          s,
-        ),
-      );
+    const joins = [
+      ['start-join', contestants, sj],
+      ['carry', carriers, carry],
+    ] as const;
+    for (const [group, list, run] of joins) {
+      for (const c of list) {
+        figures.push(
+          figure(
+            group,
+            c,
+            run.samples.get(c.id)?.map((x) => x.joinMs),
+            run.errors.get(c.id),
+            s,
+          ),
+        );
+      }
     }
     for (const c of terminators) {
       figures.push(figure('terminate-join', c, term.samples.get(c.id), term.errors.get(c.id), s));

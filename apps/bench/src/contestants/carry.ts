@@ -8,6 +8,7 @@ import { carry, carryList, now } from '../child/task.js';
 import type { Contestant, Sample } from '../contestant.ts';
 import { RAW_CARRY_CHILD, RAW_CARRY_WORKER } from '../paths.ts';
 import { LABELS, missing, processClass } from './proclife.ts';
+import { endUnused } from './raw-forkserver.ts';
 
 type Carried = { at: number; list: unknown[] };
 
@@ -110,10 +111,7 @@ function rawForkserverCarry(): Contestant {
     async teardown() {
       const last = next;
       next = undefined;
-      if (!last) return;
-      const exited = once(last.cp, 'exit');
-      last.cp.kill('SIGKILL');
-      await exited;
+      if (last) await endUnused(last.cp);
     },
   };
 }

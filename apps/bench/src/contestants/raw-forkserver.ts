@@ -7,6 +7,13 @@ import { sigtermHandle } from './raw-fork.ts';
 
 type Booted = { cp: ChildProcess; ready: Promise<unknown> };
 
+/** Ends a child booted ahead that no sample took, so that the run leaves no process behind. */
+export async function endUnused(cp: ChildProcess): Promise<void> {
+  const exited = once(cp, 'exit');
+  cp.kill('SIGKILL');
+  await exited;
+}
+
 function boot(warm: boolean): Booted {
   const cp = fork(RAW_FORKSERVER_CHILD);
   const booted = once(cp, 'message');
@@ -72,10 +79,7 @@ export function rawForkserverContestant(warm = false): Contestant & IdleStarter 
     async teardown() {
       const last = next;
       next = undefined;
-      if (!last) return;
-      const exited = once(last.cp, 'exit');
-      last.cp.kill('SIGKILL');
-      await exited;
+      if (last) await endUnused(last.cp);
     },
   };
 }
