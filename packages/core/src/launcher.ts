@@ -77,6 +77,13 @@ export interface LaunchRequest {
   orphanPolicy?: 'end' | 'survive';
   /** Start-method specific options, checked by the launcher. */
   options: Record<string, unknown>;
+  /**
+   * Checks the payload's arguments and fields the way the start method sends them, and packs a
+   * large payload (`ChildPayload.packed`); throws `ERR_ARG_NOT_CLONEABLE` naming the value. Given
+   * to a launcher that sets {@link Launcher.checksPayload}, which calls it before it sends the
+   * payload; start() has checked the payload already for any other launcher.
+   */
+  checkPayload?: () => void;
 }
 
 /** Messages a child sends to its parent. */
@@ -145,6 +152,13 @@ export interface Launcher {
    * leave this unset.
    */
   readonly clonesAtLaunch?: boolean;
+  /**
+   * True when `launch()` calls `request.checkPayload()` itself, once the child exists and before it
+   * sends the payload, and ends the child when the check throws: a `spawn` child then boots while
+   * a large payload is serialized, as a raw `fork()` followed by `send()` does. start() does not
+   * check the payload first.
+   */
+  readonly checksPayload?: boolean;
   /** Throws when this start method cannot launch here (for example its child entry is missing). */
   ready?(): void;
   /** Launches synchronously: returns once the OS process or thread exists, throws if it cannot. */

@@ -182,12 +182,20 @@ export const spawnLauncher: Launcher = {
   optionNames: ['env'],
   // spawnNode()'s channel: `serialization: 'advanced'`.
   serialization: 'advanced',
+  // The payload is checked (serialized) once the child exists, while it boots, as a raw fork()
+  // followed by send() does: for a large argument the boot no longer waits for the serialization.
+  checksPayload: true,
   ready: () => checkChildEntry(entryUrl(), 'spawn'),
   launch(request) {
     const { env, carried } = payloadEnv(checkEnvObject(request.options.env) ?? process.env, request.payload);
     const cp = spawnNode(entryUrl(), request, env);
     const child = adoptChild(cp, request.orphanPolicy);
-    if (!carried) sendOrEnd(child, () => cp.send(request.payload));
+    // A payload in the environment is JSON of plain data, which V8's serializer always takes.
+    if (!carried)
+      sendOrEnd(child, () => {
+        request.checkPayload?.();
+        cp.send(request.payload);
+      });
     return child;
   },
 };

@@ -42,7 +42,7 @@ export function buildPayload(
   s: Internals,
   ctor: abstract new (...args: never[]) => unknown,
   method: string,
-  launcher: Pick<Launcher, 'serialization' | 'clonesAtLaunch'>,
+  launcher: Pick<Launcher, 'serialization' | 'clonesAtLaunch' | 'checksPayload'>,
 ): ChildPayload {
   let processClass: TargetRef | null = null;
   let builtinClass: string | undefined;
@@ -87,9 +87,27 @@ export function buildPayload(
     // A Buffer's marker names no class: the child decodes whenever anything was marked.
     ...(marked ? { classes } : {}),
   };
-  const crossing = CROSSINGS[serialization];
+  // A launcher that checks later (after its child exists) or whose launch copies the payload
+  // (that copy is the check) is left to do it.
+  if (!launcher.checksPayload && !launcher.clonesAtLaunch) checkPayload(self, s, payload, serialization);
+  return payload;
+}
+
+/**
+ * Checks the arguments and fields of `payload` the way they will cross, throwing the typed error
+ * that names the one that cannot; a crossing that serializes keeps the bytes of a large payload,
+ * which then cross instead of being serialized a second time (`ChildPayload.packed`).
+ */
+export function checkPayload(
+  self: object,
+  s: Internals,
+  payload: ChildPayload,
+  serialization: Serialization,
+): void {
+  const { args, fields } = payload;
   // Most Processes have neither: nothing to check, nothing for the child to read back.
-  if (args.length === 0 && keys.length === 0) return payload;
+  if (args.length === 0 && Object.keys(fields).length === 0) return;
+  const crossing = CROSSINGS[serialization];
   if (crossing.pack) {
     // The check is the serialization itself: its bytes are what a large payload sends.
     let bytes: Uint8Array;
@@ -103,14 +121,13 @@ export function buildPayload(
       payload.args = [];
       payload.fields = {};
     }
-  } else if (!launcher.clonesAtLaunch) {
-    try {
-      crossing.check([args, fields]);
-    } catch (error) {
-      throw cloneFailure(self, s, payload, serialization) ?? error;
-    }
+    return;
   }
-  return payload;
+  try {
+    crossing.check([args, fields]);
+  } catch (error) {
+    throw cloneFailure(self, s, payload, serialization) ?? error;
+  }
 }
 
 /**

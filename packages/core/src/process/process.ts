@@ -18,7 +18,7 @@ import {
   type WaitOptions,
 } from './options.ts';
 import { isSameClassElsewhere, PROCESS_BRAND } from './other-copies.ts';
-import { buildPayload, callersFor, cloneFailure } from './payload.ts';
+import { buildPayload, callersFor, checkPayload, cloneFailure } from './payload.ts';
 import { repr } from './repr.ts';
 import { checkClosed, get, hasEnded, type Internals, initialState, setInternals } from './state.ts';
 import {
@@ -107,6 +107,7 @@ export class BaseProcess<T extends Target = Target, O extends ProcessOptions<T> 
     const { launcher, method } = checkStart(s, ctor);
     reap();
     const payload = buildPayload(this, s, ctor, method, launcher);
+    const serialization = launcher.serialization ?? 'structured-clone';
     const child = launch(
       s,
       launcher,
@@ -115,8 +116,9 @@ export class BaseProcess<T extends Target = Target, O extends ProcessOptions<T> 
       (error) =>
         // A launcher that copies the payload as it launches: the copy was start()'s check.
         launcher.clonesAtLaunch && (error as Error)?.name === 'DataCloneError'
-          ? cloneFailure(this, s, payload, launcher.serialization ?? 'structured-clone')
+          ? cloneFailure(this, s, payload, serialization)
           : null,
+      launcher.checksPayload ? () => checkPayload(this, s, payload, serialization) : undefined,
     );
     children.add(this);
     publishLifecycle('start', this, s); // lifecycle event

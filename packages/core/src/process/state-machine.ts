@@ -66,6 +66,7 @@ export function launch(
   payload: ChildPayload,
   stop: () => Promise<unknown>,
   explain?: (error: unknown) => Error | null,
+  checkPayload?: () => void,
 ): LaunchedChild {
   let child: LaunchedChild;
   try {
@@ -75,6 +76,7 @@ export function launch(
       stdio: s.stdio,
       orphanPolicy: s.orphanPolicy,
       options: s.launchOptions,
+      ...(checkPayload ? { checkPayload } : {}),
     });
   } catch (error) {
     if (error instanceof ProclifeError) throw error;
