@@ -55,31 +55,36 @@ function proclifeCarry(method: string): Contestant {
   };
 }
 
-const rawForkCarry: Contestant = {
-  id: 'raw-fork',
-  label: "child_process.fork with serialization: 'advanced' (raw floor)",
-  kind: 'raw',
-  async once() {
-    const data = carried();
-    const t0 = now();
+/** A raw floor: `start` makes the child and hands it the list, as a program of its own would. */
+function rawCarry(id: string, label: string, start: (list: unknown[]) => ChildProcess | Worker): Contestant {
+  return {
+    id,
+    label,
+    kind: 'raw',
+    async once() {
+      const data = carried();
+      const t0 = now();
+      const value = await joined(start(data));
+      return sample(t0, value, now());
+    },
+  };
+}
+
+const rawForkCarry = rawCarry(
+  'raw-fork',
+  "child_process.fork with serialization: 'advanced' (raw floor)",
+  (data) => {
     const cp = fork(RAW_CARRY_CHILD, { serialization: 'advanced' });
     cp.send({ list: data });
-    const value = await joined(cp);
-    return sample(t0, value, now());
+    return cp;
   },
-};
+);
 
-const rawWorkerCarry: Contestant = {
-  id: 'raw-worker',
-  label: 'new Worker with the list in workerData (raw floor)',
-  kind: 'raw',
-  async once() {
-    const data = carried();
-    const t0 = now();
-    const value = await joined(new Worker(RAW_CARRY_WORKER, { workerData: { list: data } }));
-    return sample(t0, value, now());
-  },
-};
+const rawWorkerCarry = rawCarry(
+  'raw-worker',
+  'new Worker with the list in workerData (raw floor)',
+  (data) => new Worker(RAW_CARRY_WORKER, { workerData: { list: data } }),
+);
 
 /** The forkserver floor: a fork booted ahead, which gets the list in one message. */
 function rawForkserverCarry(): Contestant {

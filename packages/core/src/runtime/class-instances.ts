@@ -3,6 +3,7 @@
 // restores its state without calling the constructor; this does the same: the parent replaces
 // each instance by a marker naming its class (found the way a target is found), and the child
 // rebuilds it with `Object.create(Class.prototype)` and its own fields.
+import { nodeUtil } from '../builtins.ts';
 import type { TargetRef } from '../launcher.ts';
 
 /** The key that marks a rebuilt instance; no user data has a key that starts with a NUL. */
@@ -185,7 +186,6 @@ const AS_IS_DEPTH = 512;
 // again; below it, remembering costs more than the walk itself (a Set of every object).
 const AS_IS_REMEMBER_AFTER = 1 << 20;
 
-let isProxy: ((value: unknown) => boolean) | undefined;
 // Annex B's __lookupGetter__: tells a getter from a value without reading either, and without
 // the descriptor objects that Object.getOwnPropertyDescriptors() allocates (a walk 5 to 7 times
 // slower, decision 0028).
@@ -208,13 +208,13 @@ export function crossesAsIs(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return true;
   // A key that every object inherits would be met by `for...in` below.
   for (const _ in {}) return false;
-  isProxy ??= (process.getBuiltinModule('node:util') as typeof import('node:util')).types.isProxy;
+  const { isProxy } = nodeUtil().types;
   let objects = 0;
   let met: Set<object> | undefined;
   // Primitives are told apart inline, not by a call: most values are primitives, and the walk
   // runs cold in a new child (about 6 ms for 10,000 small records, against 2.6 ms warm).
   const walk = (v: object, depth: number): boolean => {
-    if (depth > AS_IS_DEPTH || (isProxy as (value: unknown) => boolean)(v)) return false;
+    if (depth > AS_IS_DEPTH || isProxy(v)) return false;
     if (met) {
       if (met.has(v)) return true;
       met.add(v);
