@@ -62,6 +62,12 @@ export interface ChildPayload {
    * marker to decode; absent when they hold none.
    */
   classes?: TargetRef[];
+  /**
+   * True when `args`, `fields` and `classes` are not in this payload but come in the first message
+   * after it, `{ args, fields, classes }`: a launcher that launches before they are ready
+   * ({@link Launcher.valuesAfterLaunch}) and carries the rest with the launch sends them so.
+   */
+  follows?: boolean;
 }
 
 /** What `start()` asks of a launcher. */
@@ -84,6 +90,15 @@ export interface LaunchRequest {
    * payload; start() has checked the payload already for any other launcher.
    */
   checkPayload?: () => void;
+  /**
+   * Given to a launcher that sets {@link Launcher.valuesAfterLaunch} when the arguments and fields
+   * are large: start() has not made them ready, and this does it (it walks them for class
+   * instances and encodes those, reading each field and argument once; it throws the typed error
+   * that a class it cannot find raises). The launcher calls it once the child exists and before
+   * it sends or checks them, and ends the child when it throws. `payload.args` and
+   * `payload.fields` are not to be read or sent before.
+   */
+  readyValues?: () => void;
 }
 
 /** Messages a child sends to its parent. */
@@ -159,6 +174,12 @@ export interface Launcher {
    * check the payload first.
    */
   readonly checksPayload?: boolean;
+  /**
+   * True when `launch()` can make the child before the payload's arguments and fields are ready:
+   * for large ones, start() then gives it `request.readyValues()`, and the walk for class
+   * instances and the copy of the values run while the child boots (decision 0029).
+   */
+  readonly valuesAfterLaunch?: boolean;
   /** Throws when this start method cannot launch here (for example its child entry is missing). */
   ready?(): void;
   /** Launches synchronously: returns once the OS process or thread exists, throws if it cannot. */

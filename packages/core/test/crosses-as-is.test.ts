@@ -129,4 +129,13 @@ describe('crossesAsIs', () => {
     }
     expect(crossesAsIs({ a: 1 })).toBe(true);
   });
+
+  it('finds an instance at an extra key of a sparse array, past a hole', () => {
+    const sparse: unknown[] = [];
+    sparse[1_000_000] = 1;
+    (sparse as unknown as Record<string, unknown>).extra = new Point();
+    expect(crossesAsIs(sparse)).toBe(false);
+    delete (sparse as unknown as Record<string, unknown>).extra;
+    expect(crossesAsIs(sparse)).toBe(true);
+  });
 });

@@ -822,6 +822,20 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
     back.close();
   });
 
+  // Under spawn and thread, large arguments are made ready once the child exists (decision 0029):
+  // a refusal then ends that child, and start() throws as for a small argument.
+  it('arguments: a large one that cannot be cloned fails in start(), naming it', () => {
+    const list = Array.from({ length: 20_000 }, (_, i) => ({ i, tag: `t${i}` }));
+    const beside = make({ target: describeLarge, args: [list, () => 2] });
+    expect(codeOf(() => beside.start())).toBe('ERR_ARG_NOT_CLONEABLE');
+    expect(messageOf(() => beside.start())).toMatch(/^Argument 1 \(\[Function \(anonymous\)\]\)/);
+    expect(beside.status).toBe('initial');
+    const inside = make({ target: describeLarge, args: [[...list, { i: 0, tag: 'f', f: () => 3 }]] });
+    expect(codeOf(() => inside.start())).toBe('ERR_ARG_NOT_CLONEABLE');
+    expect(messageOf(() => inside.start())).toMatch(/^Argument 0 \(\[/);
+    expect(inside.status).toBe('initial');
+  });
+
   it('arguments: a Buffer arrives as a Buffer, with no class instance beside it', async () => {
     const p = make({ target: bufferInChild, args: [Buffer.from('bytes')] });
     p.start();

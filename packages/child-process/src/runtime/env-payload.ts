@@ -87,10 +87,14 @@ export function payloadEnv(
     const json = JSON.stringify(payload);
     if (json.length <= ENV_PAYLOAD_MAX) return { env: { ...env, [PAYLOAD]: json }, carried: true };
   }
-  if (env[PAYLOAD] === undefined) return { env, carried: false };
-  // A variable of that name from elsewhere must not pass for this child's payload.
+  return { env: withoutPayload(env), carried: false };
+}
+
+/** `env` without a payload variable: one from elsewhere must not pass for a child's payload. */
+export function withoutPayload(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  if (env[PAYLOAD] === undefined) return env;
   const { [PAYLOAD]: _, ...rest } = env;
-  return { env: rest, carried: false };
+  return rest;
 }
 
 /** In the child: the payload its parent put in the environment, removed from it; or undefined. */

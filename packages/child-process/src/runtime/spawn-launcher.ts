@@ -16,7 +16,7 @@ import {
   withCompileCache,
 } from '@proclife/core/adapter';
 import { lazyDistUrl } from './dist-url.ts';
-import { payloadEnv } from './env-payload.ts';
+import { payloadEnv, withoutPayload } from './env-payload.ts';
 
 // The bootstrap that every spawn child runs; built next to this file's chunk in dist/.
 const entryUrl = lazyDistUrl('entry/spawn-child.cjs');
@@ -185,14 +185,21 @@ export const spawnLauncher: Launcher = {
   // The payload is checked (serialized) once the child exists, while it boots, as a raw fork()
   // followed by send() does: for a large argument the boot no longer waits for the serialization.
   checksPayload: true,
+  // So are large arguments walked for class instances: start() leaves it to readyValues().
+  valuesAfterLaunch: true,
   ready: () => checkChildEntry(entryUrl(), 'spawn'),
   launch(request) {
-    const { env, carried } = payloadEnv(checkEnvObject(request.options.env) ?? process.env, request.payload);
-    const cp = spawnNode(entryUrl(), request, env);
+    const env = checkEnvObject(request.options.env) ?? process.env;
+    // Values not ready yet are large: they go over the channel, never in the environment.
+    const carry = request.readyValues
+      ? { env: withoutPayload(env), carried: false }
+      : payloadEnv(env, request.payload);
+    const cp = spawnNode(entryUrl(), request, carry.env);
     const child = adoptChild(cp, request.orphanPolicy);
     // A payload in the environment is JSON of plain data, which V8's serializer always takes.
-    if (!carried)
+    if (!carry.carried)
       sendOrEnd(child, () => {
+        request.readyValues?.();
         request.checkPayload?.();
         cp.send(request.payload);
       });

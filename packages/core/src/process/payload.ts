@@ -8,6 +8,7 @@ import { classResolver } from '../runtime/class-resolver.ts';
 import { CROSSINGS } from '../runtime/crossing.ts';
 import { canReadFunctionSites } from '../runtime/function-site.ts';
 import { knownTarget, resolveTarget } from '../runtime/resolve-target.ts';
+import { holdsMoreThan } from '../runtime/value-count.ts';
 import type { ProcessOptions } from './options.ts';
 import { BUILTIN_CLASS, type Internals } from './state.ts';
 
@@ -30,20 +31,25 @@ export function callersFor(o: ProcessOptions, ctor: object): string[] {
 // cross as values, which a spawn child can read from its environment (decision 0023).
 const PACK_MIN = 64 * 1024;
 
+// Arguments and fields holding more values than this are large: a launcher that can launch before
+// they are ready (Launcher.valuesAfterLaunch) gets them made ready while its child boots.
+const VALUES_AFTER_LAUNCH_MIN = 4096;
+
 /**
- * Everything the child needs to become this Process. Throws a typed error before anything is
- * launched when the target cannot be found or an argument or field cannot cross to the child the
- * way the start method sends it (see {@link Launcher.serialization}); for a launcher that copies
- * the payload as it launches ({@link Launcher.clonesAtLaunch}), that copy is the check, and
- * {@link cloneFailure} names the argument when it fails.
+ * Everything the child needs to become this Process, and whether its arguments and fields are
+ * left for `request.readyValues()` ({@link Launcher.valuesAfterLaunch}). Throws a typed error
+ * before anything is launched when the target cannot be found or an argument or field cannot
+ * cross to the child the way the start method sends it (see {@link Launcher.serialization}); for a
+ * launcher that copies the payload as it launches ({@link Launcher.clonesAtLaunch}), that copy is
+ * the check, and {@link cloneFailure} names the argument when it fails.
  */
 export function buildPayload(
   self: object,
   s: Internals,
   ctor: abstract new (...args: never[]) => unknown,
   method: string,
-  launcher: Pick<Launcher, 'serialization' | 'clonesAtLaunch' | 'checksPayload'>,
-): ChildPayload {
+  launcher: Pick<Launcher, 'serialization' | 'clonesAtLaunch' | 'checksPayload' | 'valuesAfterLaunch'>,
+): { payload: ChildPayload; valuesLater: boolean } {
   let processClass: TargetRef | null = null;
   let builtinClass: string | undefined;
   if (Object.hasOwn(ctor, BUILTIN_CLASS)) {
@@ -54,18 +60,7 @@ export function buildPayload(
   const serialization = launcher.serialization ?? 'structured-clone';
   const keys = Object.keys(self);
   // Each field is read once: a getter of the object runs here only.
-  let fieldValues = keys.map((key) => (self as Record<string, unknown>)[key]);
-  let args = s.args;
-  const classes: TargetRef[] = [];
-  let marked = false;
-  // Plain data crosses as it is, copied once by the crossing; only a value that holds a class
-  // instance or a Buffer (or that the quick walk cannot vouch for) is copied by the encoder first.
-  if (!args.every(crossesAsIs) || !fieldValues.every(crossesAsIs)) {
-    const encode = instanceEncoder(classes, argumentClasses(s, serialization));
-    args = args.map((arg, i) => encode(arg, `args[${i}]`));
-    fieldValues = fieldValues.map((value, i) => encode(value, `this.${keys[i]}`));
-    marked = encode.marked;
-  }
+  const fieldValues = keys.map((key) => (self as Record<string, unknown>)[key]);
   const fields: Record<string, unknown> = {};
   keys.forEach((key, i) => {
     fields[key] = fieldValues[i];
@@ -82,15 +77,39 @@ export function buildPayload(
     processClass,
     builtinClass,
     target,
-    args,
+    args: s.args,
     fields,
-    // A Buffer's marker names no class: the child decodes whenever anything was marked.
-    ...(marked ? { classes } : {}),
   };
+  const valuesLater =
+    launcher.valuesAfterLaunch === true &&
+    holdsMoreThan(s.args.length > 0 ? [...s.args, ...fieldValues] : fieldValues, VALUES_AFTER_LAUNCH_MIN);
+  if (valuesLater) return { payload, valuesLater };
+  readyValues(s, payload, serialization);
   // A launcher that checks later (after its child exists) or whose launch copies the payload
   // (that copy is the check) is left to do it.
   if (!launcher.checksPayload && !launcher.clonesAtLaunch) checkPayload(self, s, payload, serialization);
-  return payload;
+  return { payload, valuesLater };
+}
+
+/**
+ * Makes the arguments and fields of `payload` ready to cross: plain data crosses as it is, copied
+ * once by the crossing; only a value that holds a class instance or a Buffer (or that the quick
+ * walk cannot vouch for) is copied by the encoder first, its classes listed in `payload.classes`.
+ */
+export function readyValues(s: Internals, payload: ChildPayload, serialization: Serialization): void {
+  const keys = Object.keys(payload.fields);
+  const fieldValues = keys.map((key) => payload.fields[key]);
+  if (payload.args.every(crossesAsIs) && fieldValues.every(crossesAsIs)) return;
+  const classes: TargetRef[] = [];
+  const encode = instanceEncoder(classes, argumentClasses(s, serialization));
+  payload.args = payload.args.map((arg, i) => encode(arg, `args[${i}]`));
+  const fields: Record<string, unknown> = {};
+  keys.forEach((key, i) => {
+    fields[key] = encode(fieldValues[i], `this.${key}`);
+  });
+  payload.fields = fields;
+  // A Buffer's marker names no class: the child decodes whenever anything was marked.
+  if (encode.marked) payload.classes = classes;
 }
 
 /**

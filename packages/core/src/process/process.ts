@@ -18,7 +18,7 @@ import {
   type WaitOptions,
 } from './options.ts';
 import { isSameClassElsewhere, PROCESS_BRAND } from './other-copies.ts';
-import { buildPayload, callersFor, checkPayload, cloneFailure } from './payload.ts';
+import { buildPayload, callersFor, checkPayload, cloneFailure, readyValues } from './payload.ts';
 import { repr } from './repr.ts';
 import { checkClosed, get, hasEnded, type Internals, initialState, setInternals } from './state.ts';
 import {
@@ -106,20 +106,19 @@ export class BaseProcess<T extends Target = Target, O extends ProcessOptions<T> 
     const ctor = this.constructor as typeof BaseProcess;
     const { launcher, method } = checkStart(s, ctor);
     reap();
-    const payload = buildPayload(this, s, ctor, method, launcher);
+    const { payload, valuesLater } = buildPayload(this, s, ctor, method, launcher);
     const serialization = launcher.serialization ?? 'structured-clone';
-    const child = launch(
-      s,
-      launcher,
-      payload,
-      () => this.stop(),
-      (error) =>
+    const child = launch(s, launcher, payload, () => this.stop(), {
+      explain: (error) =>
         // A launcher that copies the payload as it launches: the copy was start()'s check.
         launcher.clonesAtLaunch && (error as Error)?.name === 'DataCloneError'
           ? cloneFailure(this, s, payload, serialization)
           : null,
-      launcher.checksPayload ? () => checkPayload(this, s, payload, serialization) : undefined,
-    );
+      ...(launcher.checksPayload
+        ? { checkPayload: () => checkPayload(this, s, payload, serialization) }
+        : {}),
+      ...(valuesLater ? { readyValues: () => readyValues(s, payload, serialization) } : {}),
+    });
     children.add(this);
     publishLifecycle('start', this, s); // lifecycle event
     child.onMessage((m) => m.t === 'proclife:running' && publishLifecycle('running', this, s)); // lifecycle event

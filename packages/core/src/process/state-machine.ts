@@ -55,18 +55,26 @@ export function checkStart(
   return { launcher, method };
 }
 
+/** What {@link launch} passes on besides the payload, and how it explains a failed launch. */
+export interface LaunchHooks {
+  /** May turn the launcher's failure into a better error (the argument its copy could not clone). */
+  explain?: (error: unknown) => Error | null;
+  /** `LaunchRequest.checkPayload`. */
+  checkPayload?: () => void;
+  /** `LaunchRequest.readyValues`. */
+  readyValues?: () => void;
+}
+
 /**
  * Launches the child and moves to 'started'. `stop` is what an abort of the `signal` option
- * runs (the class's own stop(), so that a subclass override is honoured). `explain` may turn the
- * launcher's failure into a better error (the argument that a launcher's copy could not clone).
+ * runs (the class's own stop(), so that a subclass override is honoured).
  */
 export function launch(
   s: Internals,
   launcher: Launcher,
   payload: ChildPayload,
   stop: () => Promise<unknown>,
-  explain?: (error: unknown) => Error | null,
-  checkPayload?: () => void,
+  { explain, checkPayload, readyValues }: LaunchHooks = {},
 ): LaunchedChild {
   let child: LaunchedChild;
   try {
@@ -77,6 +85,7 @@ export function launch(
       orphanPolicy: s.orphanPolicy,
       options: s.launchOptions,
       ...(checkPayload ? { checkPayload } : {}),
+      ...(readyValues ? { readyValues } : {}),
     });
   } catch (error) {
     if (error instanceof ProclifeError) throw error;

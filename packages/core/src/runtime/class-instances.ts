@@ -189,8 +189,9 @@ const AS_IS_REMEMBER_AFTER = 1 << 20;
 // Annex B's __lookupGetter__: tells a getter from a value without reading either, and without
 // the descriptor objects that Object.getOwnPropertyDescriptors() allocates (a walk 5 to 7 times
 // slower, decision 0028).
-const lookupGetter = (Object.prototype as unknown as Record<string, (this: object, key: string) => unknown>)
-  .__lookupGetter__ as (this: object, key: string) => unknown;
+export const lookupGetter = (
+  Object.prototype as unknown as Record<string, (this: object, key: string) => unknown>
+).__lookupGetter__ as (this: object, key: string) => unknown;
 
 /**
  * Whether {@link instanceEncoder} would give `value` back as it is: plain objects and arrays, Maps

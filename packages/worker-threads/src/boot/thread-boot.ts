@@ -18,8 +18,18 @@ superviseOwnChildren();
 // thread imported this package.
 const packageEntry = (): string => distUrl('index.js').href;
 
-/** Runs the thread's Process; its payload is the Worker's `workerData`. */
-export function runThreadChild(): Promise<void> {
-  const payload = process.getBuiltinModule('node:worker_threads').workerData as ChildPayload;
+/**
+ * Runs the thread's Process; its payload is the Worker's `workerData`, and for large arguments
+ * their values are the first message, sent while this thread booted (`ChildPayload.follows`).
+ */
+export async function runThreadChild(): Promise<void> {
+  const { workerData, parentPort } = process.getBuiltinModule('node:worker_threads');
+  const payload = workerData as ChildPayload;
+  if (payload.follows && parentPort) {
+    const values = await new Promise<Pick<ChildPayload, 'args' | 'fields' | 'classes'>>((resolve) =>
+      parentPort.once('message', resolve),
+    );
+    Object.assign(payload, values, { follows: false });
+  }
   return runChild(payload, threadTransport(), packageEntry);
 }

@@ -154,14 +154,17 @@ export const threadLauncher: Launcher = {
   // `new Worker()` clones `workerData` before the thread exists and throws a DataCloneError when
   // it cannot: that clone is start()'s check, and a large argument is copied once, not twice.
   clonesAtLaunch: true,
+  // Large arguments follow as the first message: the thread boots while they are walked and copied.
+  valuesAfterLaunch: true,
   ready: () => checkChildEntry(entryUrl(), 'thread'),
   launch(request) {
     const options = validateThreadOptions(request.options);
     const pipe = request.stdio === 'pipe';
+    const { payload, readyValues } = request;
     // From process.getBuiltinModule(), not an ES import: see checkEnv() in validate-options.ts.
     const threads = process.getBuiltinModule('node:worker_threads');
     const worker = new threads.Worker(entryUrl(), {
-      workerData: request.payload,
+      workerData: readyValues ? { ...payload, args: [], fields: {}, follows: true } : payload,
       name: request.payload.name,
       // A child's stdin is not the parent's: the thread's process.stdin is empty.
       stdin: false,
@@ -173,6 +176,20 @@ export const threadLauncher: Launcher = {
         options.env === threads.SHARE_ENV ? threads.SHARE_ENV : withCompileCache(options.env ?? process.env),
       ...(options.resourceLimits !== undefined ? { resourceLimits: options.resourceLimits } : {}),
     });
-    return adoptWorker(worker, request, options.resourceLimits);
+    const child = adoptWorker(worker, request, options.resourceLimits);
+    if (readyValues) {
+      try {
+        readyValues();
+        // The Worker's copy of a message is the check, as its copy of workerData is otherwise.
+        const { args, fields, classes } = payload;
+        worker.postMessage(classes ? { args, fields, classes } : { args, fields });
+      } catch (error) {
+        // The thread would wait for its arguments for good: start() throws, and nothing runs on.
+        void worker.terminate();
+        worker.unref();
+        throw error;
+      }
+    }
+    return child;
   },
 };
