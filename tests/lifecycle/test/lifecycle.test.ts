@@ -23,7 +23,7 @@ import {
 } from '@proclife/core';
 import { collect, lineFrom } from '@proclife/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FieldProcess, hiddenProcessClass } from '../fixtures/subclass.ts';
+import { FieldProcess, hiddenProcessClass, RowsProcess } from '../fixtures/subclass.ts';
 import {
   abortSelf,
   asyncValue,
@@ -325,6 +325,16 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
     });
     // The child changed its own copy only.
     expect(p.count).toBe(3);
+  });
+
+  it('test_subclassing: a field of many values arrives whole', async () => {
+    RowsProcess.startMethod = method;
+    const p = new RowsProcess();
+    p.rows = Array.from({ length: 20_000 }, (_, i) => ({ i }));
+    p.start();
+    expect(await p.join()).toBe(0);
+    expect(p.result).toEqual({ rows: 20_000, last: 19_999, sameObject: true });
+    p.close();
   });
 
   it('test_subclassing: run() called directly runs in the caller', () => {
