@@ -41,7 +41,9 @@ const VALUES_AFTER_LAUNCH_MIN = 4096;
  * before anything is launched when the target cannot be found or an argument or field cannot
  * cross to the child the way the start method sends it (see {@link Launcher.serialization}); for a
  * launcher that copies the payload as it launches ({@link Launcher.clonesAtLaunch}), that copy is
- * the check, and {@link cloneFailure} names the argument when it fails.
+ * the check, and {@link cloneFailure} names the argument when it fails. Values left for later are
+ * checked later too: {@link readyValues} and the launcher's check throw the same errors once the
+ * child exists, and the launcher ends that child first.
  */
 export function buildPayload(
   self: object,
