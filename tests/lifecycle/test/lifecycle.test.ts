@@ -145,6 +145,15 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
     expect(await p.join()).toBe(-15);
   });
 
+  // Under thread, a large argument is the Worker's first message (decision 0029): a thread ended
+  // before it read it ends as any other.
+  it('terminate right after start(), with a large argument: the child ends by SIGTERM', async () => {
+    const list = Array.from({ length: 20_000 }, (_, i) => ({ i }));
+    const p = make({ target: readyForever, args: [list], stdio: 'pipe' }).start();
+    p.terminate();
+    expect(await p.join()).toBe(-15);
+  });
+
   it('test_parent_process: a grandchild sees its parent, alive', async () => {
     const p = make({ target: recurse, args: [1] }).start();
     expect(await p.join()).toBe(0);
@@ -994,12 +1003,20 @@ describe.each(METHODS)('lifecycle [%s]', (method: Method) => {
     expect(await p.stop()).toBe('exited');
   });
 
-  it('stop right after start(): the request waits for the child to listen, and it ends gracefully', async () => {
-    const p = make({ target: waitForStop, stdio: 'pipe' }).start();
-    expect(await p.stop({ graceMs: 10_000, termMs: 1000 })).toBe('graceful');
-    expect(p.exitCode).toBe(0);
-    expect(p.result).toBe('stopped');
-  });
+  // With a large argument, the request follows the values, which spawn and thread send after the
+  // launch (decision 0029).
+  it.each([
+    ['', []],
+    [', with a large argument', [Array.from({ length: 20_000 }, (_, i) => ({ i }))]],
+  ])(
+    'stop right after start(): the request waits for the child to listen, and it ends gracefully%s',
+    async (_, args) => {
+      const p = make({ target: waitForStop, args, stdio: 'pipe' }).start();
+      expect(await p.stop({ graceMs: 10_000, termMs: 1000 })).toBe('graceful');
+      expect(p.exitCode).toBe(0);
+      expect(p.result).toBe('stopped');
+    },
+  );
 
   it('signal option: aborting it stops the child', async () => {
     const controller = new AbortController();
