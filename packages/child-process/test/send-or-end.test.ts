@@ -1,8 +1,9 @@
 // A launcher's first message to a child that waits for it: if it cannot be sent, the child is
 // ended at once, never left waiting for a payload that will not come.
 import { spawn } from 'node:child_process';
+import { sendOrEnd } from '@proclife/core/adapter';
 import { describe, expect, it } from 'vitest';
-import { adoptChild, sendOrEnd } from '../src/runtime/spawn-launcher.ts';
+import { adoptChild } from '../src/runtime/spawn-launcher.ts';
 
 /** A real child in its own process group, as spawnNode() starts one, that would wait for good. */
 function waitingChild() {

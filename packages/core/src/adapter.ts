@@ -33,6 +33,7 @@ export { withCompileCache } from './runtime/compile-cache-env.ts';
 export { checkEnvObject } from './runtime/env-option.ts';
 export { fingerprint, fingerprintMismatch } from './runtime/fingerprint.ts';
 export { trackProcessGroup } from './runtime/group-reaper.ts';
+export { sendOrEnd } from './runtime/send-or-end.ts';
 export {
   deserializeCause,
   deserializeError,

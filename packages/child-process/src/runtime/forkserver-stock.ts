@@ -11,6 +11,7 @@ import {
   nodeFs,
   ProclifeError,
   quote,
+  sendOrEnd,
 } from '@proclife/core/adapter';
 import { lazyDistUrl } from './dist-url.ts';
 import {
@@ -21,7 +22,7 @@ import {
   runMessage,
 } from './forkserver-messages.ts';
 import { forkserverSettings, onForkserverSettings } from './forkserver-settings.ts';
-import { adoptChild, sendOrEnd, signalTree, spawnNode } from './spawn-launcher.ts';
+import { adoptChild, signalTree, spawnNode } from './spawn-launcher.ts';
 
 // The bootstrap of every forkserver process; built next to this file's chunk in dist/.
 export const forkserverEntryUrl = lazyDistUrl('forkserver/child.cjs');

@@ -11,6 +11,7 @@ import {
   type LaunchRequest,
   nodeChildProcess,
   ProclifeError,
+  sendOrEnd,
   toExitCode,
   trackProcessGroup,
   withCompileCache,
@@ -206,18 +207,3 @@ export const spawnLauncher: Launcher = {
     return child;
   },
 };
-
-/**
- * Runs `send`, the first message to a child that is waiting for it; if it throws, the child
- * would wait for good, so it is ended (with its group) before the error goes on to start().
- */
-export function sendOrEnd(child: LaunchedChild, send: () => unknown): void {
-  try {
-    send();
-  } catch (error) {
-    child.signal('SIGKILL');
-    // start() throws, so no Process holds this child: it must not hold this process open either.
-    child.unref();
-    throw error;
-  }
-}

@@ -84,7 +84,7 @@ export function buildPayload(
   };
   const valuesLater =
     launcher.valuesAfterLaunch === true &&
-    holdsMoreThan(s.args.length > 0 ? [...s.args, ...fieldValues] : fieldValues, VALUES_AFTER_LAUNCH_MIN);
+    holdsMoreThan([...s.args, ...fieldValues], VALUES_AFTER_LAUNCH_MIN);
   if (valuesLater) return { payload, valuesLater };
   readyValues(s, payload, serialization);
   // A launcher that checks later (after its child exists) or whose launch copies the payload

@@ -17,10 +17,12 @@ const BYTES_PER_VALUE = 64;
  * value was before decision 0029. It counts, and does not judge: anything else is one value.
  */
 export function holdsMoreThan(values: readonly unknown[], limit: number): boolean {
-  const { isProxy } = nodeUtil().types;
   let count = values.length;
   const pending: object[] = [];
   for (const value of values) if (typeof value === 'object' && value !== null) pending.push(value);
+  // Most starts pass nothing but primitives, if anything: no built-in to look up for them.
+  if (pending.length === 0) return count > limit;
+  const { isProxy } = nodeUtil().types;
   while (pending.length > 0) {
     if (count > limit) return true;
     const v = pending.pop() as object;

@@ -6,6 +6,7 @@ import {
   type Launcher,
   type LaunchRequest,
   ProclifeError,
+  sendOrEnd,
   serializeError,
   signalNumber,
   withCompileCache,
@@ -177,19 +178,13 @@ export const threadLauncher: Launcher = {
       ...(options.resourceLimits !== undefined ? { resourceLimits: options.resourceLimits } : {}),
     });
     const child = adoptWorker(worker, request, options.resourceLimits);
-    if (readyValues) {
-      try {
+    if (readyValues)
+      sendOrEnd(child, () => {
         readyValues();
         // The Worker's copy of a message is the check, as its copy of workerData is otherwise.
         const { args, fields, classes } = payload;
         worker.postMessage(classes ? { args, fields, classes } : { args, fields });
-      } catch (error) {
-        // The thread would wait for its arguments for good: start() throws, and nothing runs on.
-        void worker.terminate();
-        worker.unref();
-        throw error;
-      }
-    }
+      });
     return child;
   },
 };
