@@ -12,7 +12,7 @@ import {
   setForkserverOptions,
   setForkserverPreload,
 } from '@proclife/child-process';
-import { holdsWithin, thrownBy, waitFor } from '@proclife/test-support';
+import { allProcesses, holdsWithin, thrownBy, waitFor } from '@proclife/test-support';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sleepForever, whoAmI } from './fixtures/forkserver-targets.ts';
 import { stockOf } from './stock.ts';
@@ -118,6 +118,47 @@ describe('forkserver: the stock', () => {
     // Its replacement is booted: the stock is back to its size, without the process handed out.
     await waitFor(() => stockOf().length === 2, { timeoutMs: 15_000, what: 'a stock of 2' });
     expect(stockOf()).not.toContain(p.pid);
+  });
+
+  it('while a booted process is left, the refill waits for the running child, up to 1 s', async () => {
+    await warm();
+    await ensureForkserverRunning();
+    const p = start({ target: sleepForever });
+    await waitFor(() => stockOf().length === 1, { timeoutMs: 15_000, what: 'the child out of the stock' });
+    // Past the 50 ms wait of a hand-out that leaves no spare: no boot competes with the child.
+    // (A timer never fires early, so this holds on a busy machine too.)
+    expect(await holdsWithin(() => stockOf().length > 1, { timeoutMs: 500 })).toBe(false);
+    // The wait has a bound: the stock is back to its size while the child still runs.
+    await waitFor(() => stockOf().length === 2, { timeoutMs: 15_000, what: 'a stock of 2' });
+    expect(p.isAlive()).toBe(true);
+  });
+
+  it('a start that takes the last booted process brings the waiting refill forward', async () => {
+    await warm();
+    await ensureForkserverRunning();
+    const old = new Set(stockOf());
+    const first = start({ target: sleepForever });
+    const firstAt = performance.now();
+    await waitFor(() => stockOf().length === 1, {
+      timeoutMs: 15_000,
+      what: 'the first child out of the stock',
+    });
+    const second = start({ target: sleepForever });
+    // The second hand-out left no spare: its refill is due 50 ms later, not with the first's 1 s.
+    // A booting process is seen from its spawn on, before it has a title (the group reaper, a
+    // shell, is a child of this process too).
+    const fresh = () =>
+      allProcesses().filter(
+        (q) =>
+          q.ppid === process.pid &&
+          !old.has(q.pid) &&
+          q.state !== 'Z' &&
+          (q.cmd.includes('forkserver/child') || q.cmd === 'proclife-forkserver'),
+      ).length;
+    await waitFor(() => fresh() > 0, { timeoutMs: 15_000, what: 'a refill after the second start' });
+    expect(performance.now() - firstAt).toBeLessThan(1000);
+    expect([first.isAlive(), second.isAlive()]).toEqual([true, true]);
+    await waitFor(() => stockOf().length === 2, { timeoutMs: 15_000, what: 'a stock of 2' });
   });
 
   it('hands out the process that booted last, whose memory is still in the caches', async () => {

@@ -43,6 +43,11 @@ const REFILL_DELAY_MS = 10;
 // holds this event loop for milliseconds (the kernel copies this process's page tables), which
 // would delay the end of a short child and its join() (decision 0019).
 const REFILL_AFTER_HAND_OUT_MAX_MS = 50;
+// The same wait when the stock still holds a booted process that the next such start can take:
+// a boot then would take a core from the child at work, and from this process as it reads the
+// child's result, for nothing the next start needs (decision 0030). A hand-out or a fresh start
+// that leaves no booted spare brings the refill forward.
+const REFILL_WITH_SPARE_MAX_MS = 1000;
 
 type Stdio = LaunchRequest['stdio'];
 
@@ -82,6 +87,9 @@ interface StockWaiter {
 
 const pools = new Map<Stdio, Pool>();
 let refillPending = false;
+// The pending refill's timer (undefined once the end of a child has queued it) and when it is due.
+let refillTimer: NodeJS.Timeout | undefined;
+let refillDue = 0;
 // Fresh processes of a burst that have not booted yet: the refill waits for them, so that the
 // stock's boots never take the cores from a burst's own children (which would make a burst beyond
 // the stock slower than 'spawn').
@@ -265,6 +273,8 @@ function boot(pool: Pool): void {
 
 function refill(): void {
   refillPending = false;
+  clearTimeout(refillTimer);
+  refillTimer = undefined;
   if (freshBooting > 0) {
     refillDeferred = true;
     return;
@@ -281,16 +291,23 @@ function refill(): void {
 }
 
 // Boots replacements after start() has returned, so that start() pays only for the hand-out;
-// after a hand-out, once that child has ended (if it ends within the limit).
-function scheduleRefill(handedOut?: LaunchedChild): void {
-  if (refillPending) return;
+// after a hand-out, once that child has ended (if it ends within `waitMs`). A refill already
+// pending keeps its time unless this one is due sooner.
+function scheduleRefill(handedOut?: LaunchedChild, waitMs = REFILL_DELAY_MS): void {
+  const due = performance.now() + waitMs;
+  if (refillPending) {
+    if (refillTimer === undefined || due >= refillDue) return;
+    clearTimeout(refillTimer);
+  }
   refillPending = true;
+  refillDue = due;
   // Unreferenced: a parent that has nothing else to do ends instead of refilling.
-  const timer = setTimeout(refill, handedOut ? REFILL_AFTER_HAND_OUT_MAX_MS : REFILL_DELAY_MS).unref();
+  refillTimer = setTimeout(refill, waitMs).unref();
   // After the 'exit' event's listeners and the promise callbacks they settle (the join).
   handedOut?.onExit(() => {
-    if (!refillPending) return;
-    clearTimeout(timer);
+    if (!refillPending || refillTimer === undefined) return;
+    clearTimeout(refillTimer);
+    refillTimer = undefined;
     setImmediate(refill).unref();
   });
 }
@@ -348,6 +365,11 @@ function pick(pool: Pool, modules: string[]): Stocked | undefined {
     if (!best || !isSeenGone(best)) return best;
     dropDead(pool, best);
   }
+}
+
+/** Whether a booted idle process is left that the next start of these modules can take. */
+function hasSpare(pool: Pool, modules: string[]): boolean {
+  return pool.idle.some((s) => s.ready && s.targets.every((m) => modules.includes(m)));
 }
 
 // A stock process that died on its own: a failed boot if it never became ready.
@@ -424,7 +446,12 @@ export function launchFromStock(request: LaunchRequest): LaunchedChild {
     if (!request.daemon) s.child.ref();
     refPipes(s.cp, true);
     // A process still booting will not end soon: the stock is behind, so refill as after a fresh start.
-    scheduleRefill(s.ready ? s.child : undefined);
+    if (!s.ready) scheduleRefill();
+    else
+      scheduleRefill(
+        s.child,
+        hasSpare(pool, modules) ? REFILL_WITH_SPARE_MAX_MS : REFILL_AFTER_HAND_OUT_MAX_MS,
+      );
     debug('forkserver: handed out pid=%d (%s)', s.cp.pid, s.ready ? 'booted' : 'booting');
     return s.child;
   }
