@@ -367,7 +367,12 @@ function pick(pool: Pool, modules: string[]): Stocked | undefined {
   }
 }
 
-/** Whether a booted idle process is left that the next start of these modules can take. */
+/**
+ * Whether a booted idle process is left that the next start of these modules can take, even one
+ * that would still import some of them at that start (booted by ensureForkserverRunning() before
+ * any start, say). Counting only processes that imported all of them would keep such a process
+ * in the stock for good, and every later hand-out would refill during its child (decision 0030).
+ */
 function hasSpare(pool: Pool, modules: string[]): boolean {
   return pool.idle.some((s) => s.ready && s.targets.every((m) => modules.includes(m)));
 }
