@@ -12,10 +12,10 @@ import {
   setForkserverOptions,
   setForkserverPreload,
 } from '@proclife/child-process';
-import { allProcesses, holdsWithin, thrownBy, waitFor } from '@proclife/test-support';
+import { holdsWithin, thrownBy, waitFor } from '@proclife/test-support';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sleepForever, whoAmI } from './fixtures/forkserver-targets.ts';
-import { stockOf } from './stock.ts';
+import { newForkserverProcesses, stockOf } from './stock.ts';
 
 const PRELOAD = new URL('./fixtures/forkserver-preloaded.ts', import.meta.url).href;
 const GATE = new URL('./fixtures/forkserver-gate.ts', import.meta.url).href;
@@ -145,17 +145,10 @@ describe('forkserver: the stock', () => {
     });
     const second = start({ target: sleepForever });
     // The second hand-out left no spare: its refill is due 50 ms later, not with the first's 1 s.
-    // A booting process is seen from its spawn on, before it has a title (the group reaper, a
-    // shell, is a child of this process too).
-    const fresh = () =>
-      allProcesses().filter(
-        (q) =>
-          q.ppid === process.pid &&
-          !old.has(q.pid) &&
-          q.state !== 'Z' &&
-          (q.cmd.includes('forkserver/child') || q.cmd === 'proclife-forkserver'),
-      ).length;
-    await waitFor(() => fresh() > 0, { timeoutMs: 15_000, what: 'a refill after the second start' });
+    await waitFor(() => newForkserverProcesses(old).length > 0, {
+      timeoutMs: 15_000,
+      what: 'a refill after the second start',
+    });
     expect(performance.now() - firstAt).toBeLessThan(1000);
     expect([first.isAlive(), second.isAlive()]).toEqual([true, true]);
     await waitFor(() => stockOf().length === 2, { timeoutMs: 15_000, what: 'a stock of 2' });
