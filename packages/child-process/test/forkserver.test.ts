@@ -12,7 +12,7 @@ import {
   setForkserverOptions,
   setForkserverPreload,
 } from '@proclife/child-process';
-import { holdsWithin, thrownBy, waitFor } from '@proclife/test-support';
+import { collect, holdsWithin, thrownBy, waitFor } from '@proclife/test-support';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sleepForever, whoAmI } from './fixtures/forkserver-targets.ts';
 import { newForkserverProcesses, stockOf } from './stock.ts';
@@ -199,6 +199,31 @@ describe('forkserver: the stock', () => {
       const seen = p.result as ReturnType<typeof whoAmI>;
       expect(seen.name).toBe(p.name);
       expect(seen.preloadedIn).toBe(p.pid);
+    }
+  });
+
+  it('a process handed out before it has booted skips its warm-up; an idle one warms up first', async () => {
+    // The stock reads NODE_DEBUG when it boots; this process's own debug log was set up at load.
+    const debugBefore = process.env.NODE_DEBUG;
+    process.env.NODE_DEBUG = 'proclife';
+    try {
+      // No stock for piped output yet: this start boots a process that gets its payload at once.
+      const fresh = start({ target: whoAmI, stdio: 'pipe' });
+      const freshLog = collect(fresh.stderr);
+      expect(await fresh.join()).toBe(0);
+      expect(await freshLog).toContain('warm-up skipped');
+      expect(await freshLog).not.toContain('warmed up while idle');
+      await ensureForkserverRunning({ stdio: 'pipe' });
+      const idle = start({ target: whoAmI, stdio: 'pipe' });
+      const idleLog = collect(idle.stderr);
+      expect(await idle.join()).toBe(0);
+      expect(await idleLog).toContain('warmed up while idle');
+      expect(await idleLog).not.toContain('warm-up skipped');
+    } finally {
+      if (debugBefore === undefined) delete process.env.NODE_DEBUG;
+      else process.env.NODE_DEBUG = debugBefore;
+      // Stock booted with the debug log on is not left for the cases after this one.
+      await releaseForkserverStock();
     }
   });
 

@@ -54,7 +54,14 @@ async function importAll(message: ImportMessage): Promise<void> {
   } finally {
     local.bootstrapping = false;
   }
-  warmUp();
+  // A payload that arrived while the modules were imported (a process handed out while it
+  // booted, or a fresh launch) waits for this function to end: warming up then only delays its
+  // target, since its own run compiles what it uses anyway.
+  if (handedOut) debug('forkserver: a payload is waiting, warm-up skipped');
+  else {
+    warmUp();
+    debug('forkserver: warmed up while idle');
+  }
   const ready: ReadyMessage = { t: 'proclife-forkserver:ready' };
   if (process.connected) process.send?.(ready, undefined, {}, () => {});
 }
