@@ -13,6 +13,7 @@ import { startLoad } from './load.ts';
 import {
   busyCoresNow,
   cpuTimes,
+  FLOOR_SPREAD_BUSY,
   finishMachineInfo,
   isBusy,
   machineInfo,
@@ -27,7 +28,7 @@ import { measureStartJoin } from './scenarios/start-join.ts';
 import { measureTerminate } from './scenarios/terminate.ts';
 import type { Figure, FigureGroup, MemoryFigure, ParentRssFigure, PartDuration, Results } from './schema.ts';
 import type { BenchSettings } from './settings.ts';
-import { median, quantile, round } from './stats.ts';
+import { median, quantile, round, spreadOf } from './stats.ts';
 
 type Who = { id: string; label: string; kind: ContestantKind; unavailable?: string | undefined };
 
@@ -283,7 +284,7 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
       `Parent RSS: ${s.rssCycles} sequential start + join + close per method (at most ${s.rssMaxSeconds} s per loop; parentRss[].cycles says how many ran), each loop in a fresh Node process (two loops at a time, so they share the cores; memory does not depend on the time a cycle takes); RSS at the end, heap and external after a full collection. rssAtCommonMiB reads proclife's methods after the same number of cycles (commonCycles, the most that all their loops did, in steps of 10), since a time-bounded loop of a faster method does more cycles.`,
       "Phases: the 'spawn' children and the raw fork's get a preloaded CommonJS module (--require) that marks the first user code and, through a resolve hook, the moment the target's module starts to be imported; the target's module marks its own import; Node's performance.timeOrigin marks the process start. Each phase is the median of its per-sample duration. CommonJS, since an ES module preload (--import) would start Node's ES module loader before either entry and take its start-up out of the raw fork's entry phase only.",
       `Iterations: warmup ${s.warmup}, start + join ${s.rounds}, large argument ${s.carryRounds}, terminate ${s.terminateRounds}, batches ${s.sequentialRounds} x ${s.sequentialCount} sequential for ${[...goalFigures('sequential')].join(', ')} (whose ratios have goals) and 1 x ${s.sequentialCount} for the others, and ${s.parallelRounds} x ${s.parallelCount} parallel, memory ${s.memoryCount} per method, parent RSS ${s.rssCycles} cycles per method, phases ${s.phaseRounds} rounds. The run took ${seconds} s.`,
-      `The machine is shared (the load averages at the start and the end are in machine.loadAverage and machine.loadAverageEnd): machine.busy is true when the 1-minute load average at the start exceeded the number of cores, when other work kept more than half of the cores busy during a 1-second idle probe after the run (machine.busyCoresEnd; the end load average still counts the run's own children for minutes), or when the hypervisor took more than ${STEAL_BUSY_PERCENT}% of the cores' time during the run (machine.stealPercent, from /proc/stat: a virtual machine's host can slow every figure while its load average stays low). Compare ratios from one run, not absolute times across runs.`,
+      `The machine is shared (the load averages at the start and the end are in machine.loadAverage and machine.loadAverageEnd): machine.busy is true when the 1-minute load average at the start exceeded the number of cores, when other work kept more than half of the cores busy during a 1-second idle probe after the run (machine.busyCoresEnd; the end load average still counts the run's own children for minutes), when the hypervisor took more than ${STEAL_BUSY_PERCENT}% of the cores' time during the run (machine.stealPercent, from /proc/stat: a virtual machine's host can slow every figure while its load average stays low), or when the raw fork's own samples of start to target running scattered by more than ${FLOOR_SPREAD_BUSY} (machine.floorSpread, their 75th percentile over their 25th: the floor runs the same bare program every round, and a host that slows its guest unevenly shows there even when it reports no steal). Compare ratios from one run, not absolute times across runs.`,
       ...phaseNote,
       ...(s.load > 0
         ? [
@@ -294,9 +295,16 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
     const steal = stealPercentBetween(atStart, cpuTimes());
     // Before the idle probe, which asks how busy other work keeps the machine.
     await load?.stop();
-    const finished = finishMachineInfo(machine, await busyCoresNow(), steal);
+    const spread = spreadOf(figures.find((f) => f.id === 'start-running/raw-fork')?.samplesMs ?? []);
+    const floorSpread = spread === null ? null : round(spread);
+    const finished = finishMachineInfo(machine, await busyCoresNow(), steal, floorSpread);
     if ((steal ?? 0) > STEAL_BUSY_PERCENT) {
       warnBusy(finished.loadAverageEnd, `during the run (the host took ${steal}% of the cores' time)`);
+    } else if ((floorSpread ?? 0) > FLOOR_SPREAD_BUSY && s.load === 0) {
+      warnBusy(
+        finished.loadAverageEnd,
+        `during the run (the raw fork's own samples scattered by ${floorSpread}, 75th percentile over 25th)`,
+      );
     } else if (finished.busy && !isBusy(machine.loadAverage, machine.cpus) && s.load === 0) {
       warnBusy(
         finished.loadAverageEnd,

@@ -26,6 +26,14 @@ export interface MachineInfo {
    */
   stealPercent: number | null;
   /**
+   * How widely the raw `fork()`'s own samples of start to target running scattered (the 75th
+   * percentile over the 25th, see `spreadOf()`), or null where they were not measured. The floor
+   * runs the same bare program every round, so its scatter is the machine's: above
+   * {@link FLOOR_SPREAD_BUSY} the run counts as busy, as a host can slow a guest unevenly while
+   * neither the load average nor `steal` shows it.
+   */
+  floorSpread: number | null;
+  /**
    * How many cores the run kept busy itself, with a spinning process each (`--load`), so that a
    * busy machine can be had on purpose; 0 in a normal run.
    */
@@ -34,8 +42,9 @@ export interface MachineInfo {
    * True when the 1-minute load average at the start was above the cores' count, when other
    * work kept more than half of the cores busy during the probe at the end (the end's load
    * average where there is no probe), when the host took more than
-   * {@link STEAL_BUSY_PERCENT} of the cores' time during the run, or when the run made load
-   * itself ({@link MachineInfo.generatedLoad}).
+   * {@link STEAL_BUSY_PERCENT} of the cores' time during the run, when the raw floor's samples
+   * scattered more than {@link FLOOR_SPREAD_BUSY}, or when the run made load itself
+   * ({@link MachineInfo.generatedLoad}).
    */
   busy: boolean;
 }
@@ -49,6 +58,14 @@ export function isBusy(load: readonly number[], cpus: number): boolean {
 
 /** Above this share of steal during a run, the run counts as busy. */
 export const STEAL_BUSY_PERCENT = 10;
+
+/**
+ * Above this scatter of the raw fork's samples ({@link MachineInfo.floorSpread}), the run counts as
+ * busy. The committed quiet runs read 1.06 to 1.20 on two machines, the runs with one core kept
+ * busy on purpose 1.08 to 1.24; a run that scatters more than those was not quiet, whatever its
+ * load average said (docs/decisions/0022's twelfth amendment).
+ */
+export const FLOOR_SPREAD_BUSY = 1.25;
 
 /** The machine's CPU time so far, in ticks of all its cores, from the first line of /proc/stat. */
 export interface CpuTimes {
@@ -111,7 +128,12 @@ export async function busyCoresNow(ms = 1000): Promise<number | undefined> {
  * judged by `busyCores` (see {@link busyCoresNow}) where there is one: the 1-minute load average
  * decays over minutes, so at the end it mostly counts the run's own children.
  */
-export function finishMachineInfo(info: MachineInfo, busyCores?: number, stealPercent?: number): MachineInfo {
+export function finishMachineInfo(
+  info: MachineInfo,
+  busyCores?: number,
+  stealPercent?: number,
+  floorSpread?: number | null,
+): MachineInfo {
   const end = rounded();
   const busyAtEnd = busyCores === undefined ? isBusy(end, info.cpus) : busyCores > info.cpus / 2;
   return {
@@ -119,11 +141,13 @@ export function finishMachineInfo(info: MachineInfo, busyCores?: number, stealPe
     loadAverageEnd: end,
     busyCoresEnd: busyCores ?? null,
     stealPercent: stealPercent ?? null,
+    floorSpread: floorSpread ?? null,
     busy:
       info.generatedLoad > 0 ||
       isBusy(info.loadAverage, info.cpus) ||
       busyAtEnd ||
-      (stealPercent ?? 0) > STEAL_BUSY_PERCENT,
+      (stealPercent ?? 0) > STEAL_BUSY_PERCENT ||
+      (floorSpread ?? 0) > FLOOR_SPREAD_BUSY,
   };
 }
 
@@ -139,6 +163,7 @@ export function machineInfo(): MachineInfo {
     loadAverageEnd: [],
     busyCoresEnd: null,
     stealPercent: null,
+    floorSpread: null,
     generatedLoad: 0,
     busy: false,
   };

@@ -14,6 +14,17 @@ export function median(samples: readonly number[]): number | null {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/**
+ * How widely `samples` scatter: the 75th percentile over the 25th. Null for fewer than
+ * {@link INTERVAL_MIN_SAMPLES} samples or a 25th percentile of 0.
+ */
+export function spreadOf(samples: readonly number[]): number | null {
+  if (samples.length < INTERVAL_MIN_SAMPLES) return null;
+  const low = quantile(samples, 0.25);
+  const high = quantile(samples, 0.75);
+  return low === null || high === null || low <= 0 ? null : high / low;
+}
+
 /** Rounds a figure for the JSON: 3 decimals (microseconds) are below the machine's noise. */
 export function round(value: number | null, digits = 3): number | null {
   if (value === null || !Number.isFinite(value)) return null;

@@ -1,4 +1,4 @@
-import { STEAL_BUSY_PERCENT } from './machine.ts';
+import { FLOOR_SPREAD_BUSY, STEAL_BUSY_PERCENT } from './machine.ts';
 import type { Results } from './schema.ts';
 
 const ms = (v: number | null) => (v === null ? '-' : v.toFixed(v < 10 ? 3 : 1));
@@ -70,7 +70,7 @@ export function formatTable(r: Results): string {
   const head = `proclife benchmark: Node ${r.node}, ${r.machine.cpus} cpus (${r.machine.model}), ${load}, ${r.date}`;
   const warning = r.machine.busy
     ? [
-        `WARNING: the machine was busy during this run (1-minute load above the number of cores at the start, other work on more than half of the cores after it, or the host taking more than ${STEAL_BUSY_PERCENT}% of the cores' time): compare ratios within this run only.`,
+        `WARNING: the machine was busy during this run (1-minute load above the number of cores at the start, other work on more than half of the cores after it, the host taking more than ${STEAL_BUSY_PERCENT}% of the cores' time, or the raw fork's own samples scattering by more than ${FLOOR_SPREAD_BUSY}): compare ratios within this run only.`,
       ]
     : [];
   return [head, ...warning, '', pad(fig), '', pad(rat), '', pad(mem), '', pad(rss), '', pad(phases), ''].join(

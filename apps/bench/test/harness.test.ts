@@ -71,6 +71,8 @@ describe('the benchmark harness in quick mode', () => {
     expect(typeof machine.busy).toBe('boolean');
     // A number where /proc/stat can be read (Linux), null elsewhere.
     expect(machine.busyCoresEnd === null || typeof machine.busyCoresEnd === 'number').toBe(true);
+    // A number once the raw fork has enough samples of start to running, null before.
+    expect(machine.floorSpread === null || typeof machine.floorSpread === 'number').toBe(true);
     expect((results.notes as unknown[]).every((n) => typeof n === 'string')).toBe(true);
   });
 
@@ -175,14 +177,18 @@ describe('the benchmark harness in quick mode', () => {
 // judged by how many cores other work keeps busy in an idle probe, when there is one.
 describe('busy, as the results record it', () => {
   const quiet = { ...machineInfo(), cpus: 2, loadAverage: [0.3, 0.5, 0.6] };
-  it.each<[string, MachineInfo, number, boolean]>([
-    ['a quiet start and a quiet probe', quiet, 0.4, false],
-    ['a quiet start, other work on more than half of the cores after', quiet, 1.6, true],
-    ['a busy start, a quiet probe', { ...quiet, loadAverage: [2.5, 2, 1] }, 0.1, true],
-  ])('%s', (_, info, busyCores, busy) => {
-    const finished = finishMachineInfo(info, busyCores);
+  it.each<[string, MachineInfo, number, number | null, boolean]>([
+    ['a quiet start and a quiet probe', quiet, 0.4, null, false],
+    ['a quiet start, other work on more than half of the cores after', quiet, 1.6, null, true],
+    ['a busy start, a quiet probe', { ...quiet, loadAverage: [2.5, 2, 1] }, 0.1, null, true],
+    // The raw floor's own samples: a host that slows its guest unevenly shows there.
+    ['quiet by load, the floor as steady as in a quiet run', quiet, 0.4, 1.2, false],
+    ['quiet by load, the floor scattered more than with a core taken', quiet, 0.4, 1.3, true],
+  ])('%s', (_, info, busyCores, floorSpread, busy) => {
+    const finished = finishMachineInfo(info, busyCores, undefined, floorSpread);
     expect(finished.busy).toBe(busy);
     expect(finished.busyCoresEnd).toBe(busyCores);
+    expect(finished.floorSpread).toBe(floorSpread);
     expect(finished.loadAverageEnd).toHaveLength(3);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeRatios } from '../src/goals.ts';
 import type { Figure } from '../src/schema.ts';
-import { INTERVAL_MIN_SAMPLES, median, medianRatioInterval } from '../src/stats.ts';
+import { INTERVAL_MIN_SAMPLES, median, medianRatioInterval, spreadOf } from '../src/stats.ts';
 
 // A fixed spread of 40 samples around `center` (no randomness: the test must give one answer).
 const spread = (center: number, width: number, n = 40): number[] =>
@@ -124,5 +124,17 @@ describe('a goal against its interval', () => {
     expect(sequential.value).not.toBeNull();
     expect(sequential.interval).toBeNull();
     expect(sequential.goalClear).toBeNull();
+  });
+});
+
+describe('the scatter of a figure (spreadOf)', () => {
+  it('is the 75th percentile over the 25th, by nearest rank', () => {
+    // 1 to 20: the 25th percentile is the 5th sample, the 75th the 15th.
+    expect(spreadOf(Array.from({ length: 20 }, (_, i) => 20 - i))).toBe(3);
+    expect(spreadOf(Array(12).fill(80))).toBe(1);
+  });
+
+  it('says nothing for fewer samples than an interval needs', () => {
+    expect(spreadOf(Array(INTERVAL_MIN_SAMPLES - 1).fill(80))).toBeNull();
   });
 });

@@ -207,7 +207,8 @@ describe('forkserver: the stock', () => {
     const debugBefore = process.env.NODE_DEBUG;
     process.env.NODE_DEBUG = 'proclife';
     try {
-      // No stock for piped output yet: this start boots a process that gets its payload at once.
+      // No stock left: this start boots a process that gets its payload at once.
+      await releaseForkserverStock();
       const fresh = start({ target: whoAmI, stdio: 'pipe' });
       const freshLog = collect(fresh.stderr);
       expect(await fresh.join()).toBe(0);
