@@ -15,6 +15,7 @@ import {
   cpuTimes,
   FLOOR_SPREAD_BUSY,
   finishMachineInfo,
+  floorSpreadOf,
   isBusy,
   machineInfo,
   STEAL_BUSY_PERCENT,
@@ -28,7 +29,7 @@ import { measureStartJoin } from './scenarios/start-join.ts';
 import { measureTerminate } from './scenarios/terminate.ts';
 import type { Figure, FigureGroup, MemoryFigure, ParentRssFigure, PartDuration, Results } from './schema.ts';
 import type { BenchSettings } from './settings.ts';
-import { median, quantile, round, spreadOf } from './stats.ts';
+import { median, quantile, round } from './stats.ts';
 
 type Who = { id: string; label: string; kind: ContestantKind; unavailable?: string | undefined };
 
@@ -295,8 +296,7 @@ export async function runBenchmark(s: BenchSettings, command: string): Promise<R
     const steal = stealPercentBetween(atStart, cpuTimes());
     // Before the idle probe, which asks how busy other work keeps the machine.
     await load?.stop();
-    const spread = spreadOf(figures.find((f) => f.id === 'start-running/raw-fork')?.samplesMs ?? []);
-    const floorSpread = spread === null ? null : round(spread);
+    const floorSpread = round(floorSpreadOf(figures));
     const finished = finishMachineInfo(machine, await busyCoresNow(), steal, floorSpread);
     if ((steal ?? 0) > STEAL_BUSY_PERCENT) {
       warnBusy(finished.loadAverageEnd, `during the run (the host took ${steal}% of the cores' time)`);

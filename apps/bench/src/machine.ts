@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os';
+import type { Figure } from './schema.ts';
+import { spreadOf } from './stats.ts';
 
 /** The `machine` block of the results: what the figures were measured on. */
 export interface MachineInfo {
@@ -66,6 +68,11 @@ export const STEAL_BUSY_PERCENT = 10;
  * load average said (docs/decisions/0022's twelfth amendment).
  */
 export const FLOOR_SPREAD_BUSY = 1.25;
+
+/** {@link MachineInfo.floorSpread} from a run's figures: the raw fork's samples of start to running. */
+export function floorSpreadOf(figures: readonly Pick<Figure, 'id' | 'samplesMs'>[]): number | null {
+  return spreadOf(figures.find((f) => f.id === 'start-running/raw-fork')?.samplesMs ?? []);
+}
 
 /** The machine's CPU time so far, in ticks of all its cores, from the first line of /proc/stat. */
 export interface CpuTimes {

@@ -4,7 +4,7 @@ import { allProcesses, type ProcInfo } from '@proclife/test-support';
 /** Live forkserver processes that `parent` started and that run no target yet. */
 export function stockOf(parent: number = process.pid): number[] {
   return liveChildren(parent)
-    .filter((p) => p.cmd === 'proclife-forkserver' || p.cmd.includes('forkserver/child.js'))
+    .filter((p) => p.cmd === 'proclife-forkserver')
     .map((p) => p.pid);
 }
 
