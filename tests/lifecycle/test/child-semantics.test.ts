@@ -18,6 +18,7 @@ import {
   currentClass,
   describeArgs,
   describeInstances,
+  echoTally,
   environment,
   FixtureError,
   localThing,
@@ -27,8 +28,11 @@ import {
   Point,
   PointSet,
   returnLocalThing,
+  returnSealed,
   returnStuckThenable,
+  Sealed,
   sampleInstances,
+  Tally,
   workingDirectory,
   writeThenExit,
 } from '../fixtures/child-semantics.ts';
@@ -341,6 +345,44 @@ describe.each(METHODS)('child semantics [%s]', (method: Method) => {
     expect(p.error?.message).toContain('export class LocalThing');
     expect(p.result).toBeUndefined();
     expect(await stderr).toContain('ERR_RESULT_NOT_CLONEABLE');
+  });
+
+  // Decision 0031: nothing outside a class can read its #private members, so an instance that
+  // holds some would arrive without them (pickle copies every attribute); it is refused instead,
+  // in start() for an argument and as the child's error for a result.
+  it('an instance holding a #private field fails in start(), naming it', () => {
+    const p = make({ target: describeInstances, args: [{ inner: new Sealed() }] });
+    const thrown = thrownBy<ProclifeError>(() => p.start());
+    expect(thrown?.code).toBe('ERR_ARG_NOT_CLONEABLE');
+    expect(thrown?.message).toMatch(
+      /^Can't pass args\[0\]\.inner \(Sealed \{ label: 'sealed' \}\) of \S+ to a child: it is an instance of class 'Sealed', which holds the private member #secret\./,
+    );
+    expect(p.status).toBe('initial');
+  });
+
+  it("a result holding a #private field is the child's error, naming it", async () => {
+    const p = make({ target: returnSealed, stdio: 'pipe' }).start();
+    const stderr = collect(p.stderr);
+    expect(await p.join()).toBe(1);
+    expect((p.error as ProclifeError | undefined)?.code).toBe('ERR_RESULT_NOT_CLONEABLE');
+    expect(p.error?.message).toMatch(
+      /^Can't return result\.list\[0\] \(Sealed \{ label: 'sealed' \}\) from \S+'s target: it is an instance of class 'Sealed', which holds the private member #secret\. .*so the parent would get the instance without them/,
+    );
+    expect(p.result).toBeUndefined();
+    expect(await stderr).toContain('ERR_RESULT_NOT_CLONEABLE');
+  });
+
+  it('a class with only a static #private member crosses both ways', async () => {
+    const tally = new Tally();
+    const p = make({ target: echoTally, args: [tally] }).start();
+    expect(await p.join()).toBe(0);
+    const [arrived, twice, back] = p.result as [boolean, number, Tally];
+    expect([arrived, twice, back instanceof Tally, back.twice()]).toEqual([
+      true,
+      tally.count * 2,
+      true,
+      tally.count * 2,
+    ]);
   });
 
   it('a class that the same export names differently in the parent is refused, not rebuilt as another', async () => {

@@ -7,6 +7,7 @@ import { type ClassResolver, crossesAsIs, instanceEncoder } from '../runtime/cla
 import { classResolver } from '../runtime/class-resolver.ts';
 import { CROSSINGS } from '../runtime/crossing.ts';
 import { canReadFunctionSites } from '../runtime/function-site.ts';
+import { privateMembersOf, privateMembersWords } from '../runtime/private-members.ts';
 import { knownTarget, resolveTarget } from '../runtime/resolve-target.ts';
 import { holdsMoreThan } from '../runtime/value-count.ts';
 import type { ProcessOptions } from './options.ts';
@@ -57,7 +58,10 @@ export function buildPayload(
   if (Object.hasOwn(ctor, BUILTIN_CLASS)) {
     const mark = (ctor as unknown as Record<typeof BUILTIN_CLASS, unknown>)[BUILTIN_CLASS];
     builtinClass = typeof mark === 'string' ? mark : ctor.name;
-  } else processClass = resolveTarget(ctor, s.callers, s.module);
+  } else {
+    processClass = resolveTarget(ctor, s.callers, s.module);
+    refusePrivateState(self, s);
+  }
   const target = s.target ? resolveTarget(s.target, s.callers, s.module) : null;
   const serialization = launcher.serialization ?? 'structured-clone';
   const keys = Object.keys(self);
@@ -91,6 +95,25 @@ export function buildPayload(
   // (that copy is the check) is left to do it.
   if (!launcher.checksPayload && !launcher.clonesAtLaunch) checkPayload(self, s, payload, serialization);
   return { payload, valuesLater };
+}
+
+/**
+ * Refuses an object of a Process subclass that holds #private members: the child's object is made
+ * without the constructor and gets this one's own fields, and nothing outside the class can read
+ * its private members to send them (decision 0031).
+ */
+function refusePrivateState(self: object, s: Internals): void {
+  const hidden = privateMembersOf(self);
+  if (hidden.length === 0) return;
+  const { named, fix } = privateMembersWords(hidden);
+  const name = (self.constructor as { name: string }).name;
+  const inRun = hidden.some((n) => !n.endsWith('()')) ? ' Or create that state inside run().' : '';
+  throw new CloneError(
+    'ERR_ARG_NOT_CLONEABLE',
+    `Can't start ${s.name}: its class ${quote(name)} holds ${named}. ` +
+      `A child's ${name} is made without its constructor and gets this object's own fields (as Python's child gets the pickled attributes), and no code outside a class can read its private members, so the child's object would lack them. ` +
+      `To start it, ${fix}.${inRun}`,
+  );
 }
 
 /**

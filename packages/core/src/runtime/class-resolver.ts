@@ -8,11 +8,12 @@ import type { Serialization, TargetRef } from '../launcher.ts';
 import type { ClassResolver } from './class-instances.ts';
 import { CROSSINGS, type Crossing } from './crossing.ts';
 import { readFunctionSite } from './function-site.ts';
+import { privateMembersOf, privateMembersWords } from './private-members.ts';
 
 /** How a side words its refusals: the opening of its messages, who imports the class, its verb. */
 export interface RefusalWords {
   /** The side's typed error, with its own code, for a refusal's message. */
-  error: (message: string, options: { cause: unknown }) => Error;
+  error: (message: string, options?: { cause: unknown }) => Error;
   /** The message's opening for the instance at `path` ("Can't pass args[0] (...) of P to a child"). */
   opening: (path: string, value: object) => string;
   /** The side that must import the class: `'the child'`, `'the parent'`. */
@@ -47,8 +48,9 @@ export function classResolver(
   const crossing = CROSSINGS[serialization];
   return (ctor, value, path) => {
     if (kept.has(ctor)) return null;
+    let ref: TargetRef;
     try {
-      return find(ctor);
+      ref = find(ctor);
     } catch (error) {
       const copied = copyOf(value, crossing);
       if (copied.kept) {
@@ -61,7 +63,26 @@ export function classResolver(
         cause: copied.error ?? error,
       });
     }
+    const hidden = privateMembersOf(value);
+    if (hidden.length > 0) throw words.error(privateRefusal(words, ctor, value, path, hidden));
+    return ref;
   };
+}
+
+/** Why an instance whose class holds #private members cannot cross (decision 0031). */
+function privateRefusal(
+  words: RefusalWords,
+  ctor: abstract new (...args: never[]) => unknown,
+  value: object,
+  path: string,
+  hidden: readonly string[],
+): string {
+  const { named, fix } = privateMembersWords(hidden);
+  return (
+    `${words.opening(path, value)}: it is an instance of class ${quote(ctor.name)}, which holds ${named}. ` +
+    `An instance crosses as a reference to its class with its own fields (as pickle does), and no code outside a class can read its private members, so ${words.importer} would get the instance without them. ` +
+    `To ${words.verb} it, ${fix}; or ${words.verb} plain data instead.`
+  );
 }
 
 /** Why the instance at `path` cannot cross, and what to do instead, in the side's words. */

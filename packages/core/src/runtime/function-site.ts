@@ -2,7 +2,16 @@
 // in-process inspector session (node:inspector). This is the identity that pickle gets from a
 // module and a qualified name: the script the function comes from, and the module-level name
 // whose value *is* that function. See docs/decisions/0010-target-identity.md.
-import type { Session } from 'node:inspector';
+import {
+  inspectorAvailable,
+  inspectorSession,
+  PROBE_GROUP,
+  type PropertyDescriptor,
+  post,
+  properties,
+  type RemoteObject,
+  withProbe,
+} from './inspector-session.ts';
 
 /** What V8 knows about a function's definition. */
 export interface FunctionSite {
@@ -21,68 +30,25 @@ export interface FunctionSite {
   bound: boolean;
 }
 
-interface RemoteObject {
-  objectId?: string;
-  description?: string;
-  value?: unknown;
-}
-interface PropertyDescriptor {
-  name: string;
-  value?: RemoteObject;
-}
-interface Properties {
-  result: PropertyDescriptor[];
-  internalProperties?: PropertyDescriptor[];
-}
-
-const PROBE = Symbol.for('proclife.functionSite.probe');
 const BINDING = Symbol.for('proclife.functionSite.binding');
-const GROUP = 'proclife-function-site';
 
-let session: Session | undefined;
 const scriptUrls = new Map<string, string>();
+let listening = false;
 
 /** Whether this Node can read function sites at all (built with the inspector). */
 export function canReadFunctionSites(): boolean {
-  return process.features.inspector === true;
-}
-
-function connect(): Session {
-  if (!session) {
-    const { Session: SessionClass } = process.getBuiltinModule('node:inspector');
-    const s = new SessionClass();
-    s.connect();
-    s.on('Debugger.scriptParsed', (message) => {
-      scriptUrls.set(message.params.scriptId, message.params.url);
-    });
-    session = s;
-  }
-  return session;
-}
-
-// A session connected to its own thread answers synchronously: the callback runs inside post().
-function post<T>(method: string, params?: object): T {
-  let result: T | undefined;
-  let failure: Error | null = null;
-  (connect().post as (m: string, p: object | undefined, cb: (e: Error | null, r: T) => void) => void)(
-    method,
-    params,
-    (error, value) => {
-      failure = error;
-      result = value;
-    },
-  );
-  if (failure) throw failure;
-  return result as T;
-}
-
-function properties(objectId: string): Properties {
-  return post<Properties>('Runtime.getProperties', { objectId, ownProperties: true });
+  return inspectorAvailable();
 }
 
 function urlOf(scriptId: string): string {
   let url = scriptUrls.get(scriptId);
   if (url === undefined) {
+    if (!listening) {
+      inspectorSession().on('Debugger.scriptParsed', (message) => {
+        scriptUrls.set(message.params.scriptId, message.params.url);
+      });
+      listening = true;
+    }
     // Enabling the debugger reports every script parsed so far; it is switched off again at
     // once, so the process runs without a debugger attached between lookups.
     post('Debugger.enable');
@@ -119,33 +85,6 @@ function topLevelBindings(scopes: RemoteObject[], names: ReadonlySet<string>): P
   return [];
 }
 
-/** Runs `read` on a remote object made of `fn` (put where the session can reach it), then lets go of it. */
-function withProbe<T>(fn: object, read: (fnId: string) => T): T | null {
-  if (!canReadFunctionSites()) return null;
-  const holder = globalThis as Record<symbol, unknown>;
-  try {
-    holder[PROBE] = fn;
-    const { result } = post<{ result: RemoteObject }>('Runtime.evaluate', {
-      expression: `globalThis[Symbol.for(${JSON.stringify(PROBE.description)})]`,
-      objectGroup: GROUP,
-      silent: true,
-    });
-    return read(result.objectId!);
-  } catch {
-    // An inspector that refuses (a permission model, a debugger in a strange state) leaves the
-    // static finder to do the job.
-    return null;
-  } finally {
-    delete holder[PROBE];
-    try {
-      // The session must not keep the user's functions alive.
-      post('Runtime.releaseObjectGroup', { objectGroup: GROUP });
-    } catch {
-      // nothing was wrapped
-    }
-  }
-}
-
 /**
  * The value of `name`, a top-level binding of the module that defines `fn`, read from that
  * module's scope (no import: the module may still be evaluating, awaiting at its top level, where
@@ -173,7 +112,7 @@ export function readSiblingBinding(
       post('Runtime.callFunctionOn', {
         objectId: binding.value.objectId,
         functionDeclaration: `function () { globalThis[Symbol.for(${JSON.stringify(BINDING.description)})] = this; }`,
-        objectGroup: GROUP,
+        objectGroup: PROBE_GROUP,
       });
       if (!Object.hasOwn(holder, BINDING)) return null;
       return { url: urlOf(location.scriptId), initialized: true, value: holder[BINDING] };
@@ -221,7 +160,7 @@ export function readFunctionSite(
           functionDeclaration: 'function (...values) { return values.map((v) => v === this); }',
           arguments: candidates.map((p) => ({ objectId: p.value!.objectId })),
           returnByValue: true,
-          objectGroup: GROUP,
+          objectGroup: PROBE_GROUP,
         });
         const flags = same.value as boolean[];
         candidates.forEach((p, i) => {

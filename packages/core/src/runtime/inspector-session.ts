@@ -1,0 +1,97 @@
+// One in-process inspector session (node:inspector) for what only V8 can tell about a value: where
+// a function was defined and which bindings hold it (function-site.ts), and which #private members
+// an object holds (private-members.ts). A session connected to its own thread answers at once,
+// inside post(), so every question here is synchronous.
+import type { Session } from 'node:inspector';
+
+/** The part of a CDP `Runtime.RemoteObject` that proclife reads. */
+export interface RemoteObject {
+  objectId?: string;
+  description?: string;
+  value?: unknown;
+}
+
+/** The part of a CDP property descriptor that proclife reads. */
+export interface PropertyDescriptor {
+  name: string;
+  value?: RemoteObject;
+}
+
+/** What `Runtime.getProperties` answers, in the parts that proclife reads. */
+export interface Properties {
+  result: PropertyDescriptor[];
+  internalProperties?: PropertyDescriptor[];
+  privateProperties?: PropertyDescriptor[];
+}
+
+const PROBE = Symbol.for('proclife.inspector.probe');
+
+/** The object group of every remote object made here; released after each question. */
+export const PROBE_GROUP = 'proclife-inspector';
+
+let session: Session | undefined;
+
+/** Whether this Node has the inspector at all (a build without it has none). */
+export function inspectorAvailable(): boolean {
+  return process.features.inspector === true;
+}
+
+/** The session, connected on first use. */
+export function inspectorSession(): Session {
+  if (!session) {
+    const { Session: SessionClass } = process.getBuiltinModule('node:inspector');
+    const s = new SessionClass();
+    s.connect();
+    session = s;
+  }
+  return session;
+}
+
+/** Sends one CDP command and returns its answer, which arrives before post() returns. */
+export function post<T>(method: string, params?: object): T {
+  let result: T | undefined;
+  let failure: Error | null = null;
+  (
+    inspectorSession().post as (m: string, p: object | undefined, cb: (e: Error | null, r: T) => void) => void
+  )(method, params, (error, value) => {
+    failure = error;
+    result = value;
+  });
+  if (failure) throw failure;
+  return result as T;
+}
+
+/** The own properties of a remote object, with its internal and private ones. */
+export function properties(objectId: string): Properties {
+  return post<Properties>('Runtime.getProperties', { objectId, ownProperties: true });
+}
+
+/**
+ * Runs `read` on a remote object made of `value` (put where the session can reach it), then lets
+ * go of every remote object made meanwhile. Null when there is no inspector or it refuses.
+ */
+export function withProbe<T>(value: object, read: (objectId: string) => T): T | null {
+  if (!inspectorAvailable()) return null;
+  const holder = globalThis as Record<symbol, unknown>;
+  try {
+    holder[PROBE] = value;
+    const { result } = post<{ result: RemoteObject }>('Runtime.evaluate', {
+      expression: `globalThis[Symbol.for(${JSON.stringify(PROBE.description)})]`,
+      objectGroup: PROBE_GROUP,
+      silent: true,
+    });
+    return read(result.objectId!);
+  } catch {
+    // An inspector that refuses (a permission model, a debugger in a strange state) leaves the
+    // caller to do without it.
+    return null;
+  } finally {
+    delete holder[PROBE];
+    try {
+      // The session must not keep the user's values alive.
+      post('Runtime.releaseObjectGroup', { objectGroup: PROBE_GROUP });
+    } catch {
+      // nothing was wrapped
+    }
+  }
+}

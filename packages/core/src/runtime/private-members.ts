@@ -1,0 +1,104 @@
+// Which #private members an object holds. Nothing outside a class can read them, so they cannot
+// cross to another process or thread: a rebuilt instance (made without its constructor, as pickle
+// makes one) would arrive without them, and its methods would throw when they reach for them.
+// Python has no such state (pickle copies every attribute, `__slots__` included), so DESIGN's
+// "never silently" makes the crossing refuse such an instance instead (decision 0031). Only V8
+// knows which private members an object holds: the inspector reads them (function-site.ts uses
+// the same session).
+import { properties, type RemoteObject, withProbe } from './inspector-session.ts';
+
+const NONE: readonly string[] = Object.freeze([]);
+
+// Per prototype: the private members that the first instance looked at held. Every instance that
+// its class's constructor made holds the same ones, and a value of 10,000 instances must not cost
+// 10,000 questions to the inspector (each about 0.1 ms).
+const byPrototype = new WeakMap<object, readonly string[]>();
+
+// Per class: whether its source text holds a `#` at all. A class without one declares no private
+// member, which spares the inspector for nearly every class.
+const mentionsHash = new WeakMap<object, boolean>();
+
+/**
+ * The names of the #private members that `value` holds: fields and accessors (`#count`) and
+ * methods (`#step()`), from every class of its prototype chain. Empty when it holds none, or when
+ * they cannot be read (a Node without the inspector). Static private members are the class's own
+ * and are not counted.
+ */
+export function privateMembersOf(value: object): readonly string[] {
+  const proto = Object.getPrototypeOf(value) as object | null;
+  if (proto === null) return NONE;
+  let names = byPrototype.get(proto);
+  if (names === undefined) {
+    names = chainMentionsHash(proto) ? (readPrivateMembers(value) ?? NONE) : NONE;
+    byPrototype.set(proto, names);
+  }
+  return names;
+}
+
+/** Whether the source of any class on the prototype chain from `proto` holds a `#`. */
+function chainMentionsHash(proto: object | null): boolean {
+  for (let p = proto; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
+    const ctor = Object.hasOwn(p, 'constructor') ? (p as { constructor: unknown }).constructor : undefined;
+    if (typeof ctor !== 'function') continue;
+    let found = mentionsHash.get(ctor);
+    if (found === undefined) {
+      try {
+        found = Function.prototype.toString.call(ctor).includes('#');
+      } catch {
+        // A Proxy of a class, say: its text cannot be read, so the inspector is asked.
+        found = true;
+      }
+      mentionsHash.set(ctor, found);
+    }
+    if (found) return true;
+  }
+  return false;
+}
+
+/** Asks the inspector for the private members of `value`; null when it cannot say. */
+function readPrivateMembers(value: object): readonly string[] | null {
+  return withProbe(value, (objectId) => {
+    const own = properties(objectId);
+    // Sorted: V8 lists accessors before fields, whatever their order in the class.
+    const names = (own.privateProperties ?? []).map((p) => p.name).sort();
+    const methods = own.internalProperties?.find((p) => p.name === '[[PrivateMethods]]')?.value;
+    if (methods?.objectId) names.push(...methodNames(methods).sort());
+    return names.length === 0 ? NONE : Object.freeze(names);
+  });
+}
+
+/** The names of the private methods in V8's list of them (`#step()`), from their source text. */
+function methodNames(list: RemoteObject): string[] {
+  const names: string[] = [];
+  for (const entry of properties(list.objectId as string).result) {
+    if (!/^\d+$/.test(entry.name)) continue;
+    const name = /#[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*/u.exec(
+      entry.value?.description ?? '',
+    )?.[0];
+    names.push(`${name ?? '#<private method>'}()`);
+  }
+  return names;
+}
+
+/**
+ * How a refusal names `names` ("the private member #n", "the private members #n and #step()")
+ * and what to do instead, for a message that already said which object holds them.
+ */
+export function privateMembersWords(names: readonly string[]): { named: string; fix: string } {
+  const list =
+    names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  const fields = names.filter((n) => !n.endsWith('()'));
+  const methods = names.filter((n) => n.endsWith('()'));
+  const fixes: string[] = [];
+  if (fields.length > 0) {
+    const example = (fields[0] as string).slice(1);
+    fixes.push(
+      `keep that state in public fields (a leading underscore marks a field as internal, as in Python: _${example})`,
+    );
+  }
+  if (methods.length > 0) fixes.push('make private methods public ones, or functions of their module');
+  return {
+    named: `the private member${names.length === 1 ? '' : 's'} ${list}`,
+    fix: `${fixes.join(', and ')}`,
+  };
+}
