@@ -1,17 +1,25 @@
 // Decision 0031: nothing outside a class can read its #private members, so an instance that holds
-// some cannot cross with them; the crossing refuses it instead of letting it arrive without them.
+// some cannot cross with them; nor can a property keyed by a symbol, or one that is not
+// enumerable. The crossing refuses such an instance instead of letting it arrive without them.
 import { thrownBy } from '@proclife/test-support';
 import { describe, expect, it } from 'vitest';
 import type { ProclifeError } from '../src/errors.ts';
 import { privateMembersOf, privateMembersWords } from '../src/runtime/private-members.ts';
+import { unsentKeysOf } from '../src/runtime/unsent-keys.ts';
 import {
+  CodedError,
   Counted,
   Counter,
   CountingProcess,
   Gauge,
   HashInText,
   HelperProcess,
+  Keyed,
+  KeyedProcess,
   keep,
+  Pattern,
+  Quiet,
+  Row,
   SecretProcess,
   Stepper,
   SubCounter,
@@ -124,5 +132,61 @@ describe('start() and #private members', () => {
     q.start();
     expect(q.status).toBe('started');
     fakeLauncher.last().exit(0);
+  });
+});
+
+describe('unsentKeysOf()', () => {
+  it.each([
+    ['a property keyed by a symbol', () => new Keyed(), { symbols: ['Symbol(state)'], hidden: [] }],
+    ['a non-enumerable property', () => new Quiet(), { symbols: [], hidden: ['level'] }],
+    ['an error with a cause', () => new CodedError('m', { cause: 1 }), null],
+    ['an array subclass', () => Row.from([1, 2]), null],
+    ['a regular expression subclass', () => new Pattern('a', 'g'), null],
+    ['an instance of enumerable fields only', () => new Counted(), null],
+  ])('%s', (_label, make, expected) => {
+    const unsent = unsentKeysOf(make());
+    expect(unsent && { symbols: unsent.symbols.map(String), hidden: unsent.hidden }).toEqual(expected);
+  });
+});
+
+describe('start() and properties that would not cross', () => {
+  it.each([
+    [
+      [new Keyed()],
+      "class 'Keyed', which holds a property keyed by Symbol(state). ",
+      'To pass it, key that state by a name (a leading underscore marks a field as internal, as in Python: _state); or pass plain data instead.',
+    ],
+    [
+      [{ q: new Quiet() }],
+      "class 'Quiet', which holds the non-enumerable property 'level'. ",
+      'To pass it, make that property enumerable; or pass plain data instead.',
+    ],
+  ])('an argument is refused, naming the property: %o', (args, which, fix) => {
+    const p = new FakeProcess({ target: keep, args });
+    const error = thrownBy<ProclifeError>(() => p.start());
+    expect(error?.code).toBe('ERR_ARG_NOT_CLONEABLE');
+    expect(error?.message).toContain(which);
+    expect(error?.message.endsWith(fix)).toBe(true);
+    expect(p.status).toBe('initial');
+  });
+
+  it('instances of subclasses of Error, Array and RegExp still cross', () => {
+    const p = new FakeProcess({
+      target: keep,
+      args: [new CodedError('m', { cause: 1 }), Row.from([1]), new Pattern('a')],
+    });
+    p.start();
+    expect(p.status).toBe('started');
+    fakeLauncher.last().exit(0);
+  });
+
+  it('a Process subclass that keeps state under a symbol is refused', () => {
+    const p = new KeyedProcess();
+    const error = thrownBy<ProclifeError>(() => p.start());
+    expect(error?.code).toBe('ERR_ARG_NOT_CLONEABLE');
+    expect(error?.message).toBe(
+      `Can't start ${p.name}: its class 'KeyedProcess' holds a property keyed by Symbol(state). A child's KeyedProcess is made without its constructor and gets this object's own enumerable fields, by their names (as Python's child gets the pickled attributes), so the child's object would lack them. To start it, key that state by a name (a leading underscore marks a field as internal, as in Python: _state).`,
+    );
+    expect(p.status).toBe('initial');
   });
 });

@@ -21,12 +21,14 @@ import {
   echoTally,
   environment,
   FixtureError,
+  Keyed,
   localThing,
   makeInstances,
   makeLazy,
   makeShifty,
   Point,
   PointSet,
+  returnKeyed,
   returnLocalThing,
   returnSealed,
   returnStuckThenable,
@@ -347,9 +349,10 @@ describe.each(METHODS)('child semantics [%s]', (method: Method) => {
     expect(await stderr).toContain('ERR_RESULT_NOT_CLONEABLE');
   });
 
-  // Decision 0031: nothing outside a class can read its #private members, so an instance that
-  // holds some would arrive without them (pickle copies every attribute); it is refused instead,
-  // in start() for an argument and as the child's error for a result.
+  // Decision 0031: nothing outside a class can read its #private members, and another process
+  // cannot name a symbol of this one, so an instance that holds either would arrive without them
+  // (pickle copies every attribute); it is refused instead, in start() for an argument and as the
+  // child's error for a result.
   it('an instance holding a #private field fails in start(), naming it', () => {
     const p = make({ target: describeInstances, args: [{ inner: new Sealed() }] });
     const thrown = thrownBy<ProclifeError>(() => p.start());
@@ -369,6 +372,23 @@ describe.each(METHODS)('child semantics [%s]', (method: Method) => {
       /^Can't return result\.list\[0\] \(Sealed \{ label: 'sealed' \}\) from \S+'s target: it is an instance of class 'Sealed', which holds the private member #secret\. .*so the parent would get the instance without them/,
     );
     expect(p.result).toBeUndefined();
+    expect(await stderr).toContain('ERR_RESULT_NOT_CLONEABLE');
+  });
+
+  it('an instance with a property keyed by a symbol is refused either way, naming it', async () => {
+    const p = make({ target: describeInstances, args: [new Keyed()] });
+    const thrown = thrownBy<ProclifeError>(() => p.start());
+    expect(thrown?.code).toBe('ERR_ARG_NOT_CLONEABLE');
+    expect(thrown?.message).toMatch(
+      /^Can't pass args\[0\] \(Keyed .*\) of \S+ to a child: it is an instance of class 'Keyed', which holds a property keyed by Symbol\(open\)\./,
+    );
+    const q = make({ target: returnKeyed, stdio: 'pipe' }).start();
+    const stderr = collect(q.stderr);
+    expect(await q.join()).toBe(1);
+    expect((q.error as ProclifeError | undefined)?.code).toBe('ERR_RESULT_NOT_CLONEABLE');
+    expect(q.error?.message).toMatch(
+      /^Can't return result\.list\[0\] \(Keyed .*\) from \S+'s target: it is an instance of class 'Keyed', which holds a property keyed by Symbol\(open\)\. .*so the parent would get the instance without them/,
+    );
     expect(await stderr).toContain('ERR_RESULT_NOT_CLONEABLE');
   });
 

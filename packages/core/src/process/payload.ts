@@ -9,6 +9,7 @@ import { CROSSINGS } from '../runtime/crossing.ts';
 import { canReadFunctionSites } from '../runtime/function-site.ts';
 import { privateMembersOf, privateMembersWords } from '../runtime/private-members.ts';
 import { knownTarget, resolveTarget } from '../runtime/resolve-target.ts';
+import { unsentKeysOf, unsentKeysWords } from '../runtime/unsent-keys.ts';
 import { holdsMoreThan } from '../runtime/value-count.ts';
 import type { ProcessOptions } from './options.ts';
 import { BUILTIN_CLASS, type Internals } from './state.ts';
@@ -60,7 +61,7 @@ export function buildPayload(
     builtinClass = typeof mark === 'string' ? mark : ctor.name;
   } else {
     processClass = resolveTarget(ctor, s.callers, s.module);
-    refusePrivateState(self, s);
+    refuseUnsentState(self, s);
   }
   const target = s.target ? resolveTarget(s.target, s.callers, s.module) : null;
   const serialization = launcher.serialization ?? 'structured-clone';
@@ -98,21 +99,30 @@ export function buildPayload(
 }
 
 /**
- * Refuses an object of a Process subclass that holds #private members: the child's object is made
- * without the constructor and gets this one's own fields, and nothing outside the class can read
- * its private members to send them (decision 0031).
+ * Refuses an object of a Process subclass that holds state its child could not get: the child's
+ * object is made without the constructor and gets this one's own enumerable fields by their names,
+ * so #private members (which nothing outside the class can read), properties keyed by a symbol and
+ * non-enumerable ones would be missing there (decision 0031).
  */
-function refusePrivateState(self: object, s: Internals): void {
+function refuseUnsentState(self: object, s: Internals): void {
   const hidden = privateMembersOf(self);
-  if (hidden.length === 0) return;
-  const { named, fix } = privateMembersWords(hidden);
+  const unsent = hidden.length === 0 ? unsentKeysOf(self) : null;
+  if (hidden.length === 0 && unsent === null) return;
   const name = (self.constructor as { name: string }).name;
+  const opening = `Can't start ${s.name}: its class ${quote(name)}`;
+  const made = `A child's ${name} is made without its constructor and gets this object's own enumerable fields, by their names (as Python's child gets the pickled attributes)`;
+  if (unsent !== null) {
+    const { named, fix } = unsentKeysWords(unsent, quote);
+    throw new CloneError(
+      'ERR_ARG_NOT_CLONEABLE',
+      `${opening} holds ${named}. ${made}, so the child's object would lack them. To start it, ${fix}.`,
+    );
+  }
+  const { named, fix } = privateMembersWords(hidden);
   const inRun = hidden.some((n) => !n.endsWith('()')) ? ' Or create that state inside run().' : '';
   throw new CloneError(
     'ERR_ARG_NOT_CLONEABLE',
-    `Can't start ${s.name}: its class ${quote(name)} holds ${named}. ` +
-      `A child's ${name} is made without its constructor and gets this object's own fields (as Python's child gets the pickled attributes), and no code outside a class can read its private members, so the child's object would lack them. ` +
-      `To start it, ${fix}.${inRun}`,
+    `${opening} holds ${named}. ${made}, and no code outside a class can read its private members, so the child's object would lack them. To start it, ${fix}.${inRun}`,
   );
 }
 

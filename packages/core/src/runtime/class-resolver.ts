@@ -9,6 +9,7 @@ import type { ClassResolver } from './class-instances.ts';
 import { CROSSINGS, type Crossing } from './crossing.ts';
 import { readFunctionSite } from './function-site.ts';
 import { privateMembersOf, privateMembersWords } from './private-members.ts';
+import { type UnsentKeys, unsentKeysOf, unsentKeysWords } from './unsent-keys.ts';
 
 /** How a side words its refusals: the opening of its messages, who imports the class, its verb. */
 export interface RefusalWords {
@@ -65,8 +66,26 @@ export function classResolver(
     }
     const hidden = privateMembersOf(value);
     if (hidden.length > 0) throw words.error(privateRefusal(words, ctor, value, path, hidden));
+    const unsent = unsentKeysOf(value);
+    if (unsent !== null) throw words.error(unsentRefusal(words, ctor, value, path, unsent));
     return ref;
   };
+}
+
+/** Why an instance with properties keyed by symbols, or not enumerable, cannot cross (decision 0031). */
+function unsentRefusal(
+  words: RefusalWords,
+  ctor: abstract new (...args: never[]) => unknown,
+  value: object,
+  path: string,
+  unsent: UnsentKeys,
+): string {
+  const { named, fix } = unsentKeysWords(unsent, quote);
+  return (
+    `${words.opening(path, value)}: it is an instance of class ${quote(ctor.name)}, which holds ${named}. ` +
+    `An instance crosses as a reference to its class with its own enumerable fields, by their names (as pickle copies an object's named attributes), so ${words.importer} would get the instance without them. ` +
+    `To ${words.verb} it, ${fix}; or ${words.verb} plain data instead.`
+  );
 }
 
 /** Why an instance whose class holds #private members cannot cross (decision 0031). */

@@ -1,0 +1,70 @@
+// The own properties of a class instance that its crossing would leave behind. An instance crosses
+// with its own enumerable fields, by their string names (decision 0012); pickle copies every
+// attribute, and a Python attribute always has a name. A property keyed by a symbol, or one that
+// is not enumerable, would arrive missing, so the crossing refuses the instance instead
+// (decision 0031).
+
+/** What an instance holds that would not cross with it. */
+export interface UnsentKeys {
+  /** Own properties keyed by a symbol: a symbol is not a name that another process shares. */
+  symbols: symbol[];
+  /** Own non-enumerable properties with a string key. */
+  hidden: string[];
+}
+
+// Own non-enumerable properties that belong to a built-in base class and cross with its value
+// (structured clone copies an error's message and stack, an array's length).
+function builtinOwn(value: object, key: string): boolean {
+  if (value instanceof Error)
+    return key === 'stack' || key === 'message' || key === 'cause' || key === 'errors';
+  if (Array.isArray(value) || value instanceof String) return key === 'length';
+  return value instanceof RegExp && key === 'lastIndex';
+}
+
+/**
+ * The own properties of `value` that would not cross with it, or null when there are none: most
+ * instances have no such property, and for them this costs two lists of keys.
+ */
+export function unsentKeysOf(value: object): UnsentKeys | null {
+  // Not Reflect.ownKeys(): for 10,000 small instances it took 1.4 to 8.6 ms, against 0.5 to 1.2 ms
+  // for these three lists, which V8 keeps ready for an object of a known shape.
+  const symbols = Object.getOwnPropertySymbols(value);
+  const names = Object.getOwnPropertyNames(value);
+  // Most instances hold enumerable string keys only, and then the two counts agree.
+  if (symbols.length === 0 && names.length === Object.keys(value).length) return null;
+  const hidden: string[] = [];
+  for (const key of names) {
+    if (!Object.prototype.propertyIsEnumerable.call(value, key) && !builtinOwn(value, key)) hidden.push(key);
+  }
+  return symbols.length === 0 && hidden.length === 0 ? null : { symbols, hidden };
+}
+
+/** How a refusal names `unsent` ("a property keyed by Symbol(state)") and what to do instead. */
+export function unsentKeysWords(
+  unsent: UnsentKeys,
+  quote: (value: unknown) => string,
+): { named: string; fix: string } {
+  const parts: string[] = [];
+  const fixes: string[] = [];
+  if (unsent.symbols.length > 0) {
+    const list = listOf(unsent.symbols.map(String));
+    parts.push(unsent.symbols.length === 1 ? `a property keyed by ${list}` : `properties keyed by ${list}`);
+    const description = unsent.symbols[0]?.description ?? '';
+    const example = /^[A-Za-z_$][\w$]*$/.test(description) ? description.replace(/^_+/, '') : 'state';
+    fixes.push(
+      `key that state by a name (a leading underscore marks a field as internal, as in Python: _${example})`,
+    );
+  }
+  if (unsent.hidden.length > 0) {
+    const list = listOf(unsent.hidden.map((key) => quote(key)));
+    parts.push(`the non-enumerable propert${unsent.hidden.length === 1 ? 'y' : 'ies'} ${list}`);
+    fixes.push(`make ${unsent.hidden.length === 1 ? 'that property' : 'those properties'} enumerable`);
+  }
+  return { named: parts.join(' and '), fix: fixes.join(', and ') };
+}
+
+function listOf(items: string[]): string {
+  return items.length === 1
+    ? (items[0] as string)
+    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
