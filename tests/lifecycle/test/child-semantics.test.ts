@@ -336,61 +336,66 @@ describe.each(METHODS)('child semantics [%s]', (method: Method) => {
     expect([lazy.constructor.name, lazy.double()]).toEqual(['Lazy', 42]);
   });
 
-  it("an instance of a class the parent cannot import is the child's error, naming where it sits", async () => {
-    const p = make({ target: returnLocalThing, stdio: 'pipe' }).start();
+  /** Starts `target`, whose result cannot cross, and checks the child's error against `pattern`. */
+  async function refusedResult(
+    target: (...args: never[]) => unknown,
+    pattern: RegExp,
+  ): Promise<ProclifeError> {
+    const p = make({ target, stdio: 'pipe' }).start();
     const stderr = collect(p.stderr);
     expect(await p.join()).toBe(1);
-    expect((p.error as ProclifeError | undefined)?.code).toBe('ERR_RESULT_NOT_CLONEABLE');
-    expect(p.error?.message).toMatch(
-      /^Can't return result\.list\[0\] \(LocalThing \{ value: 1 \}\) from \S+'s target: it is an instance of class 'LocalThing'/,
-    );
-    expect(p.error?.message).toContain('export class LocalThing');
+    const error = p.error as ProclifeError | undefined;
+    expect(error?.code).toBe('ERR_RESULT_NOT_CLONEABLE');
+    expect(error?.message).toMatch(pattern);
     expect(p.result).toBeUndefined();
     expect(await stderr).toContain('ERR_RESULT_NOT_CLONEABLE');
+    return error as ProclifeError;
+  }
+
+  it("an instance of a class the parent cannot import is the child's error, naming where it sits", async () => {
+    const error = await refusedResult(
+      returnLocalThing,
+      /^Can't return result\.list\[0\] \(LocalThing \{ value: 1 \}\) from \S+'s target: it is an instance of class 'LocalThing'/,
+    );
+    expect(error.message).toContain('export class LocalThing');
   });
 
   // Decision 0031: nothing outside a class can read its #private members, and another process
   // cannot name a symbol of this one, so an instance that holds either would arrive without them
   // (pickle copies every attribute); it is refused instead, in start() for an argument and as the
   // child's error for a result.
-  it('an instance holding a #private field fails in start(), naming it', () => {
-    const p = make({ target: describeInstances, args: [{ inner: new Sealed() }] });
-    const thrown = thrownBy<ProclifeError>(() => p.start());
-    expect(thrown?.code).toBe('ERR_ARG_NOT_CLONEABLE');
-    expect(thrown?.message).toMatch(
-      /^Can't pass args\[0\]\.inner \(Sealed \{ label: 'sealed' \}\) of \S+ to a child: it is an instance of class 'Sealed', which holds the private member #secret\./,
-    );
-    expect(p.status).toBe('initial');
-  });
-
-  it("a result holding a #private field is the child's error, naming it", async () => {
-    const p = make({ target: returnSealed, stdio: 'pipe' }).start();
-    const stderr = collect(p.stderr);
-    expect(await p.join()).toBe(1);
-    expect((p.error as ProclifeError | undefined)?.code).toBe('ERR_RESULT_NOT_CLONEABLE');
-    expect(p.error?.message).toMatch(
-      /^Can't return result\.list\[0\] \(Sealed \{ label: 'sealed' \}\) from \S+'s target: it is an instance of class 'Sealed', which holds the private member #secret\. .*so the parent would get the instance without them/,
-    );
-    expect(p.result).toBeUndefined();
-    expect(await stderr).toContain('ERR_RESULT_NOT_CLONEABLE');
-  });
-
-  it('an instance with a property keyed by a symbol is refused either way, naming it', async () => {
-    const p = make({ target: describeInstances, args: [new Keyed()] });
-    const thrown = thrownBy<ProclifeError>(() => p.start());
-    expect(thrown?.code).toBe('ERR_ARG_NOT_CLONEABLE');
-    expect(thrown?.message).toMatch(
-      /^Can't pass args\[0\] \(Keyed .*\) of \S+ to a child: it is an instance of class 'Keyed', which holds a property keyed by Symbol\(open\)\./,
-    );
-    const q = make({ target: returnKeyed, stdio: 'pipe' }).start();
-    const stderr = collect(q.stderr);
-    expect(await q.join()).toBe(1);
-    expect((q.error as ProclifeError | undefined)?.code).toBe('ERR_RESULT_NOT_CLONEABLE');
-    expect(q.error?.message).toMatch(
-      /^Can't return result\.list\[0\] \(Keyed .*\) from \S+'s target: it is an instance of class 'Keyed', which holds a property keyed by Symbol\(open\)\. .*so the parent would get the instance without them/,
-    );
-    expect(await stderr).toContain('ERR_RESULT_NOT_CLONEABLE');
-  });
+  it.each([
+    [
+      'a #private field',
+      () => new Sealed(),
+      returnSealed,
+      "'Sealed', which holds the private member #secret",
+    ],
+    [
+      'a property keyed by a symbol',
+      () => new Keyed(),
+      returnKeyed,
+      "'Keyed', which holds a property keyed by Symbol(open)",
+    ],
+  ])(
+    'an instance holding %s is refused in start() and in a result, naming it',
+    async (_label, instance, target, which) => {
+      const p = make({ target: describeInstances, args: [{ inner: instance() }] });
+      const thrown = thrownBy<ProclifeError>(() => p.start());
+      expect(thrown?.code).toBe('ERR_ARG_NOT_CLONEABLE');
+      expect(thrown?.message).toMatch(
+        /^Can't pass args\[0\]\.inner \(\w+ \{.*\}\) of \S+ to a child: it is an instance of class /,
+      );
+      expect(thrown?.message).toContain(`${which}. `);
+      expect(p.status).toBe('initial');
+      const error = await refusedResult(
+        target,
+        /^Can't return result\.list\[0\] \(\w+ \{.*\}\) from \S+'s target: it is an instance of class /,
+      );
+      expect(error.message).toContain(`${which}. `);
+      expect(error.message).toContain('so the parent would get the instance without them');
+    },
+  );
 
   it('a class with only a static #private member crosses both ways', async () => {
     const tally = new Tally();
