@@ -89,14 +89,43 @@ export function knownExport(ref: TargetRef): object | null | undefined {
     const value = exportIn({ default: cachedExports(path) }, ref);
     return typeof value === 'function' ? value : undefined;
   }
-  const sibling = foundIn.get(ref.module);
-  if (ref.from === 'registry' || !sibling) return undefined;
+  if (ref.from === 'registry') return undefined;
+  const sibling = foundIn.get(ref.module) ?? siblingFromImporters(ref, path);
+  if (sibling === null) return null;
+  if (sibling === undefined) return undefined;
   const local = moduleInfo(path)?.exports.find((e) => e.exported === ref.exportName)?.local;
   if (local === undefined) return undefined;
   const read = readSiblingBinding(sibling, local);
   if (!read || filePathOf(read.url) !== path) return undefined;
   if (!read.initialized) return null;
   return typeof read.value === 'function' ? read.value : undefined;
+}
+
+/**
+ * A function or class defined in the module at `path`, read where a module this process found a
+ * target in imports it by the export's name (a target's module that imports a class of the entry
+ * module, which awaits the child at its top level). The class's own module is then read through
+ * it, without an import() that would wait for ever on a module still evaluating, or return a
+ * second copy of a module that a test runner transformed. Null when such an import is not
+ * initialized yet: the module has not reached the declaration. Undefined when no module found so
+ * far imports it.
+ */
+function siblingFromImporters(ref: TargetRef, path: string): object | null | undefined {
+  if (ref.exportName === 'default') return undefined;
+  for (const [url, fn] of foundIn) {
+    const importer = filePathOf(url);
+    if (importer === null || importer === path || !moduleInfo(importer)?.imports.includes(path)) continue;
+    const read = readSiblingBinding(fn, ref.exportName);
+    if (!read || filePathOf(read.url) !== importer) continue;
+    if (!read.initialized) return null;
+    if (typeof read.value !== 'function') continue;
+    // Defined in that module itself, not only re-exported by it: its scope holds the export.
+    const site = readFunctionSite(read.value, () => [])?.site;
+    if (site === undefined || filePathOf(site.url) !== path) continue;
+    foundIn.set(ref.module, read.value);
+    return read.value;
+  }
+  return undefined;
 }
 
 /** The target's module and export when an earlier start already found them (no `module` option). */
