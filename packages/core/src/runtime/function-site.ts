@@ -107,18 +107,51 @@ export function readSiblingBinding(
     // A binding in its temporal dead zone comes without a value.
     if (!binding.value) return { url: urlOf(location.scriptId), initialized: false, value: undefined };
     if (!binding.value.objectId) return null;
-    const holder = globalThis as Record<symbol, unknown>;
-    try {
-      post('Runtime.callFunctionOn', {
-        objectId: binding.value.objectId,
-        functionDeclaration: `function () { globalThis[Symbol.for(${JSON.stringify(BINDING.description)})] = this; }`,
-        objectGroup: PROBE_GROUP,
-      });
-      if (!Object.hasOwn(holder, BINDING)) return null;
-      return { url: urlOf(location.scriptId), initialized: true, value: holder[BINDING] };
-    } finally {
-      delete holder[BINDING];
+    const value = remoteValue(binding.value.objectId);
+    return value === NO_VALUE ? null : { url: urlOf(location.scriptId), initialized: true, value };
+  });
+}
+
+const NO_VALUE = Symbol('no value');
+
+/** The value behind a remote object, brought back through a global slot. */
+function remoteValue(objectId: string): unknown {
+  const holder = globalThis as Record<symbol, unknown>;
+  try {
+    post('Runtime.callFunctionOn', {
+      objectId,
+      functionDeclaration: `function () { globalThis[Symbol.for(${JSON.stringify(BINDING.description)})] = this; }`,
+      objectGroup: PROBE_GROUP,
+    });
+    return Object.hasOwn(holder, BINDING) ? holder[BINDING] : NO_VALUE;
+  } finally {
+    delete holder[BINDING];
+  }
+}
+
+/**
+ * A function or class that a binding of the scopes around `fn` holds (below the global ones: its
+ * module's top level, where its imports are) and that was defined in a script whose URL `wanted`
+ * accepts. Null when none is, or the inspector is not available. One look-up per function that
+ * those scopes hold.
+ */
+export function readFunctionDefinedIn(fn: object, wanted: (url: string) => boolean): object | null {
+  return withProbe(fn, (fnId) => {
+    const internal = properties(fnId).internalProperties ?? [];
+    for (const scope of outerScopes(internal.find((p) => p.name === '[[Scopes]]')?.value)) {
+      if (!scope.objectId) continue;
+      for (const binding of properties(scope.objectId).result) {
+        const id = binding.value?.objectId;
+        if (id === undefined || binding.value?.type !== 'function') continue;
+        const location = (properties(id).internalProperties ?? []).find(
+          (p) => p.name === '[[FunctionLocation]]',
+        )?.value?.value as { scriptId: string } | undefined;
+        if (location === undefined || !wanted(urlOf(location.scriptId))) continue;
+        const value = remoteValue(id);
+        if (typeof value === 'function') return value;
+      }
     }
+    return null;
   });
 }
 

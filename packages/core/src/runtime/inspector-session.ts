@@ -6,6 +6,7 @@ import type { Session } from 'node:inspector';
 
 /** The part of a CDP `Runtime.RemoteObject` that proclife reads. */
 export interface RemoteObject {
+  type?: string;
   objectId?: string;
   description?: string;
   value?: unknown;

@@ -7,7 +7,12 @@ import type { TargetRef } from '../launcher.ts';
 import { filePathOf } from './caller.ts';
 import { exportIn } from './export-lookup.ts';
 import { fingerprint } from './fingerprint.ts';
-import { type FunctionSite, readFunctionSite, readSiblingBinding } from './function-site.ts';
+import {
+  type FunctionSite,
+  readFunctionDefinedIn,
+  readFunctionSite,
+  readSiblingBinding,
+} from './function-site.ts';
 import { exportNameOf, moduleInfo, unreadableExports } from './module-graph.ts';
 import { moduleUrl, registrationOf } from './registered-targets.ts';
 
@@ -102,28 +107,34 @@ export function knownExport(ref: TargetRef): object | null | undefined {
 }
 
 /**
- * A function or class defined in the module at `path`, read where a module this process found a
- * target in imports it by the export's name (a target's module that imports a class of the entry
- * module, which awaits the child at its top level). The class's own module is then read through
- * it, without an import() that would wait for ever on a module still evaluating, or return a
- * second copy of a module that a test runner transformed. Null when such an import is not
- * initialized yet: the module has not reached the declaration. Undefined when no module found so
- * far imports it.
+ * A function or class defined in the module at `path`, read where a module that this process found
+ * a target in imports it (a target's module that imports a class of the entry module, which awaits
+ * the child at its top level). The class's module is then read through it, as a sibling, without
+ * an import() that would wait for ever on a module still evaluating, or return a second copy of a
+ * module that a test runner transformed. Null when that module's import of the export, by its
+ * name, is not initialized yet: the module has not reached the declaration. Undefined when no
+ * module found so far imports anything defined there.
  */
 function siblingFromImporters(ref: TargetRef, path: string): object | null | undefined {
-  if (ref.exportName === 'default') return undefined;
+  const definedThere = (url: string): boolean => filePathOf(url) === path;
   for (const [url, fn] of foundIn) {
     const importer = filePathOf(url);
     if (importer === null || importer === path || !moduleInfo(importer)?.imports.includes(path)) continue;
-    const read = readSiblingBinding(fn, ref.exportName);
-    if (!read || filePathOf(read.url) !== importer) continue;
-    if (!read.initialized) return null;
-    if (typeof read.value !== 'function') continue;
-    // Defined in that module itself, not only re-exported by it: its scope holds the export.
-    const site = readFunctionSite(read.value, () => [])?.site;
-    if (site === undefined || filePathOf(site.url) !== path) continue;
-    foundIn.set(ref.module, read.value);
-    return read.value;
+    // By the export's name first: it alone tells a declaration not reached yet.
+    const read = ref.exportName === 'default' ? null : readSiblingBinding(fn, ref.exportName);
+    let sibling: object | null = null;
+    if (read && filePathOf(read.url) === importer) {
+      if (!read.initialized) return null;
+      const site =
+        typeof read.value === 'function' ? readFunctionSite(read.value, () => [])?.site : undefined;
+      if (site !== undefined && definedThere(site.url)) sibling = read.value as object;
+    }
+    // Any other import of something defined there does as well (under another name, a default).
+    sibling ??= readFunctionDefinedIn(fn, definedThere);
+    if (sibling !== null) {
+      foundIn.set(ref.module, sibling);
+      return sibling;
+    }
   }
   return undefined;
 }
