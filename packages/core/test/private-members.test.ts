@@ -185,7 +185,7 @@ describe('start() and properties that would not cross', () => {
     const error = thrownBy<ProclifeError>(() => p.start());
     expect(error?.code).toBe('ERR_ARG_NOT_CLONEABLE');
     expect(error?.message).toBe(
-      `Can't start ${p.name}: its class 'KeyedProcess' holds a property keyed by Symbol(state). A child's KeyedProcess is made without its constructor and gets this object's own enumerable fields, by their names (as Python's child gets the pickled attributes), so the child's object would lack them. To start it, key that state by a name (a leading underscore marks a field as internal, as in Python: _state).`,
+      `Can't start ${p.name}: its class 'KeyedProcess' holds a property keyed by Symbol(state). A child's KeyedProcess is made without its constructor and gets this object's own enumerable fields, by their names (as Python's child gets the pickled attributes), so the child's object would lack them. To start it, key that state by a name (a leading underscore marks a field as internal, as in Python: _state). Or create that state inside run().`,
     );
     expect(p.status).toBe('initial');
   });

@@ -7,9 +7,8 @@ import { type ClassResolver, crossesAsIs, instanceEncoder } from '../runtime/cla
 import { classResolver } from '../runtime/class-resolver.ts';
 import { CROSSINGS } from '../runtime/crossing.ts';
 import { canReadFunctionSites } from '../runtime/function-site.ts';
-import { privateMembersOf, privateMembersWords } from '../runtime/private-members.ts';
 import { knownTarget, resolveTarget } from '../runtime/resolve-target.ts';
-import { unsentKeysOf, unsentKeysWords } from '../runtime/unsent-keys.ts';
+import { stateLeftBehind } from '../runtime/unsent-keys.ts';
 import { holdsMoreThan } from '../runtime/value-count.ts';
 import type { ProcessOptions } from './options.ts';
 import { BUILTIN_CLASS, type Internals } from './state.ts';
@@ -105,24 +104,14 @@ export function buildPayload(
  * non-enumerable ones would be missing there (decision 0031).
  */
 function refuseUnsentState(self: object, s: Internals): void {
-  const hidden = privateMembersOf(self);
-  const unsent = hidden.length === 0 ? unsentKeysOf(self) : null;
-  if (hidden.length === 0 && unsent === null) return;
+  const left = stateLeftBehind(self);
+  if (left === null) return;
   const name = (self.constructor as { name: string }).name;
-  const opening = `Can't start ${s.name}: its class ${quote(name)}`;
-  const made = `A child's ${name} is made without its constructor and gets this object's own enumerable fields, by their names (as Python's child gets the pickled attributes)`;
-  if (unsent !== null) {
-    const { named, fix } = unsentKeysWords(unsent, quote);
-    throw new CloneError(
-      'ERR_ARG_NOT_CLONEABLE',
-      `${opening} holds ${named}. ${made}, so the child's object would lack them. To start it, ${fix}.`,
-    );
-  }
-  const { named, fix } = privateMembersWords(hidden);
-  const inRun = hidden.some((n) => !n.endsWith('()')) ? ' Or create that state inside run().' : '';
   throw new CloneError(
     'ERR_ARG_NOT_CLONEABLE',
-    `${opening} holds ${named}. ${made}, and no code outside a class can read its private members, so the child's object would lack them. To start it, ${fix}.${inRun}`,
+    `Can't start ${s.name}: its class ${quote(name)} holds ${left.named}. ` +
+      `A child's ${name} is made without its constructor and gets this object's own enumerable fields, by their names (as Python's child gets the pickled attributes)${left.unreadable}, so the child's object would lack them. ` +
+      `To start it, ${left.fix}.${left.data ? ' Or create that state inside run().' : ''}`,
   );
 }
 

@@ -8,8 +8,7 @@ import type { Serialization, TargetRef } from '../launcher.ts';
 import type { ClassResolver } from './class-instances.ts';
 import { CROSSINGS, type Crossing } from './crossing.ts';
 import { readFunctionSite } from './function-site.ts';
-import { privateMembersOf, privateMembersWords } from './private-members.ts';
-import { type UnsentKeys, unsentKeysOf, unsentKeysWords } from './unsent-keys.ts';
+import { stateLeftBehind } from './unsent-keys.ts';
 
 /** How a side words its refusals: the opening of its messages, who imports the class, its verb. */
 export interface RefusalWords {
@@ -64,43 +63,28 @@ export function classResolver(
         cause: copied.error ?? error,
       });
     }
-    const hidden = privateMembersOf(value);
-    if (hidden.length > 0) throw words.error(privateRefusal(words, ctor, value, path, hidden));
-    const unsent = unsentKeysOf(value);
-    if (unsent !== null) throw words.error(unsentRefusal(words, ctor, value, path, unsent));
+    const unsent = unsentState(words, ctor, value, path);
+    if (unsent !== null) throw words.error(unsent);
     return ref;
   };
 }
 
-/** Why an instance with properties keyed by symbols, or not enumerable, cannot cross (decision 0031). */
-function unsentRefusal(
+/**
+ * Why an instance that holds state which cannot cross (decision 0031) is refused, in the side's
+ * words; null when all of its state crosses.
+ */
+function unsentState(
   words: RefusalWords,
   ctor: abstract new (...args: never[]) => unknown,
   value: object,
   path: string,
-  unsent: UnsentKeys,
-): string {
-  const { named, fix } = unsentKeysWords(unsent, quote);
+): string | null {
+  const left = stateLeftBehind(value);
+  if (left === null) return null;
   return (
-    `${words.opening(path, value)}: it is an instance of class ${quote(ctor.name)}, which holds ${named}. ` +
-    `An instance crosses as a reference to its class with its own enumerable fields, by their names (as pickle copies an object's named attributes), so ${words.importer} would get the instance without them. ` +
-    `To ${words.verb} it, ${fix}; or ${words.verb} plain data instead.`
-  );
-}
-
-/** Why an instance whose class holds #private members cannot cross (decision 0031). */
-function privateRefusal(
-  words: RefusalWords,
-  ctor: abstract new (...args: never[]) => unknown,
-  value: object,
-  path: string,
-  hidden: readonly string[],
-): string {
-  const { named, fix } = privateMembersWords(hidden);
-  return (
-    `${words.opening(path, value)}: it is an instance of class ${quote(ctor.name)}, which holds ${named}. ` +
-    `An instance crosses as a reference to its class with its own fields (as pickle does), and no code outside a class can read its private members, so ${words.importer} would get the instance without them. ` +
-    `To ${words.verb} it, ${fix}; or ${words.verb} plain data instead.`
+    `${words.opening(path, value)}: it is an instance of class ${quote(ctor.name)}, which holds ${left.named}. ` +
+    `An instance crosses as a reference to its class with its own enumerable fields, by their names (as pickle copies an object's named attributes)${left.unreadable}, so ${words.importer} would get the instance without them. ` +
+    `To ${words.verb} it, ${left.fix}; or ${words.verb} plain data instead.`
   );
 }
 

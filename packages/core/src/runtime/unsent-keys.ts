@@ -1,3 +1,6 @@
+import { quote } from '../errors.ts';
+import { privateMembersOf, privateMembersWords } from './private-members.ts';
+
 // The own properties of a class instance that its crossing would leave behind. An instance crosses
 // with its own enumerable fields, by their string names (decision 0012); pickle copies every
 // attribute, and a Python attribute always has a name. A property keyed by a symbol, or one that
@@ -40,10 +43,7 @@ export function unsentKeysOf(value: object): UnsentKeys | null {
 }
 
 /** How a refusal names `unsent` ("a property keyed by Symbol(state)") and what to do instead. */
-export function unsentKeysWords(
-  unsent: UnsentKeys,
-  quote: (value: unknown) => string,
-): { named: string; fix: string } {
+export function unsentKeysWords(unsent: UnsentKeys): { named: string; fix: string } {
   const parts: string[] = [];
   const fixes: string[] = [];
   if (unsent.symbols.length > 0) {
@@ -67,4 +67,33 @@ function listOf(items: string[]): string {
   return items.length === 1
     ? (items[0] as string)
     : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** What of an instance's state would not cross, in a refusal's words. */
+export interface StateLeftBehind {
+  /** "the private member #n", "a property keyed by Symbol(state)". */
+  named: string;
+  /** What to do instead. */
+  fix: string;
+  /** Why nothing can carry it, when that is not said by how an instance crosses; or ''. */
+  unreadable: string;
+  /** Whether it is data (fields, as opposed to private methods only). */
+  data: boolean;
+}
+
+/**
+ * The state of an instance that would not cross with it (decision 0031): its #private members
+ * first, then its own properties keyed by symbols or not enumerable. Null when it all crosses.
+ */
+export function stateLeftBehind(value: object): StateLeftBehind | null {
+  const hidden = privateMembersOf(value);
+  if (hidden.length > 0) {
+    return {
+      ...privateMembersWords(hidden),
+      unreadable: ', and no code outside a class can read its private members',
+      data: hidden.some((n) => !n.endsWith('()')),
+    };
+  }
+  const unsent = unsentKeysOf(value);
+  return unsent === null ? null : { ...unsentKeysWords(unsent), unreadable: '', data: true };
 }
