@@ -5,7 +5,7 @@ import { thrownBy } from '@proclife/test-support';
 import { describe, expect, it } from 'vitest';
 import type { ProclifeError } from '../src/errors.ts';
 import { privateMembersOf, privateMembersWords } from '../src/runtime/private-members.ts';
-import { unsentKeysOf } from '../src/runtime/unsent-keys.ts';
+import { unsentKeysOf } from '../src/runtime/state-left-behind.ts';
 import {
   CodedError,
   Counted,

@@ -8,7 +8,7 @@ import { classResolver } from '../runtime/class-resolver.ts';
 import { CROSSINGS } from '../runtime/crossing.ts';
 import { canReadFunctionSites } from '../runtime/function-site.ts';
 import { knownTarget, resolveTarget } from '../runtime/resolve-target.ts';
-import { stateLeftBehind } from '../runtime/unsent-keys.ts';
+import { stateLeftBehind } from '../runtime/state-left-behind.ts';
 import { holdsMoreThan } from '../runtime/value-count.ts';
 import type { ProcessOptions } from './options.ts';
 import { BUILTIN_CLASS, type Internals } from './state.ts';

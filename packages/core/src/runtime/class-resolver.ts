@@ -8,7 +8,7 @@ import type { Serialization, TargetRef } from '../launcher.ts';
 import type { ClassResolver } from './class-instances.ts';
 import { CROSSINGS, type Crossing } from './crossing.ts';
 import { readFunctionSite } from './function-site.ts';
-import { stateLeftBehind } from './unsent-keys.ts';
+import { stateLeftBehind } from './state-left-behind.ts';
 
 /** How a side words its refusals: the opening of its messages, who imports the class, its verb. */
 export interface RefusalWords {
