@@ -3,8 +3,11 @@
 // module and a qualified name: the script the function comes from, and the module-level name
 // whose value *is* that function. See docs/decisions/0010-target-identity.md.
 import {
+  type FunctionLocation,
+  functionLocation,
   inspectorAvailable,
   inspectorSession,
+  internalProperty,
   PROBE_GROUP,
   type PropertyDescriptor,
   post,
@@ -97,11 +100,9 @@ export function readSiblingBinding(
   name: string,
 ): { url: string; initialized: boolean; value: unknown } | null {
   return withProbe(fn, (fnId) => {
-    const internal = properties(fnId).internalProperties ?? [];
-    const location = internal.find((p) => p.name === '[[FunctionLocation]]')?.value?.value as
-      | { scriptId: string }
-      | undefined;
-    const scopes = outerScopes(internal.find((p) => p.name === '[[Scopes]]')?.value);
+    const own = properties(fnId);
+    const location = internalProperty(own, '[[FunctionLocation]]')?.value as FunctionLocation | undefined;
+    const scopes = outerScopes(internalProperty(own, '[[Scopes]]'));
     const binding = topLevelBindings(scopes, new Set([name])).find((p) => p.name === name);
     if (!location || !binding) return null;
     // A binding in its temporal dead zone comes without a value.
@@ -137,15 +138,12 @@ function remoteValue(objectId: string): unknown {
  */
 export function readFunctionDefinedIn(fn: object, wanted: (url: string) => boolean): object | null {
   return withProbe(fn, (fnId) => {
-    const internal = properties(fnId).internalProperties ?? [];
-    for (const scope of outerScopes(internal.find((p) => p.name === '[[Scopes]]')?.value)) {
+    for (const scope of outerScopes(internalProperty(properties(fnId), '[[Scopes]]'))) {
       if (!scope.objectId) continue;
       for (const binding of properties(scope.objectId).result) {
         const id = binding.value?.objectId;
         if (id === undefined || binding.value?.type !== 'function') continue;
-        const location = (properties(id).internalProperties ?? []).find(
-          (p) => p.name === '[[FunctionLocation]]',
-        )?.value?.value as { scriptId: string } | undefined;
+        const location = functionLocation(id);
         if (location === undefined || !wanted(urlOf(location.scriptId))) continue;
         const value = remoteValue(id);
         if (typeof value === 'function') return value;
@@ -166,11 +164,9 @@ export function readFunctionSite(
   names: (url: string) => readonly string[],
 ): { site: FunctionSite; matches: string[] } | null {
   return withProbe(fn, (fnId) => {
-    const internal = properties(fnId).internalProperties ?? [];
-    const get = (n: string) => internal.find((p) => p.name === n)?.value;
-    const location = get('[[FunctionLocation]]')?.value as
-      | { scriptId: string; lineNumber: number; columnNumber: number }
-      | undefined;
+    const own = properties(fnId);
+    const get = (n: string) => internalProperty(own, n);
+    const location = get('[[FunctionLocation]]')?.value as FunctionLocation | undefined;
     const site: FunctionSite = {
       url: location ? urlOf(location.scriptId) : '',
       line: location?.lineNumber ?? 0,

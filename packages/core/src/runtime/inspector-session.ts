@@ -67,6 +67,25 @@ export function properties(objectId: string): Properties {
   return post<Properties>('Runtime.getProperties', { objectId, ownProperties: true });
 }
 
+/** One of V8's internal properties (`[[Scopes]]`, `[[FunctionLocation]]`...) among `props`. */
+export function internalProperty(props: Properties, name: string): RemoteObject | undefined {
+  return props.internalProperties?.find((p) => p.name === name)?.value;
+}
+
+/** Where V8 says a function was defined, from its `[[FunctionLocation]]`. */
+export interface FunctionLocation {
+  scriptId: string;
+  lineNumber: number;
+  columnNumber: number;
+}
+
+/** The `[[FunctionLocation]]` of the function `objectId`, if it has one. */
+export function functionLocation(objectId: string): FunctionLocation | undefined {
+  return internalProperty(properties(objectId), '[[FunctionLocation]]')?.value as
+    | FunctionLocation
+    | undefined;
+}
+
 /**
  * Runs `read` on a remote object made of `value` (put where the session can reach it), then lets
  * go of every remote object made meanwhile. Null when there is no inspector or it refuses.

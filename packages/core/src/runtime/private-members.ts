@@ -5,7 +5,7 @@
 // "never silently" makes the crossing refuse such an instance instead (decision 0031). Only V8
 // knows which private members an object holds: the inspector reads them (function-site.ts uses
 // the same session).
-import { properties, type RemoteObject, withProbe } from './inspector-session.ts';
+import { internalProperty, properties, type RemoteObject, withProbe } from './inspector-session.ts';
 
 const NONE: readonly string[] = Object.freeze([]);
 
@@ -61,7 +61,7 @@ function readPrivateMembers(value: object): readonly string[] | null {
     const own = properties(objectId);
     // Sorted: V8 lists accessors before fields, whatever their order in the class.
     const names = (own.privateProperties ?? []).map((p) => p.name).sort();
-    const methods = own.internalProperties?.find((p) => p.name === '[[PrivateMethods]]')?.value;
+    const methods = internalProperty(own, '[[PrivateMethods]]');
     if (methods?.objectId) names.push(...methodNames(methods).sort());
     return names.length === 0 ? NONE : Object.freeze(names);
   });

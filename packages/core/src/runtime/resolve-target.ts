@@ -120,17 +120,12 @@ function siblingFromImporters(ref: TargetRef, path: string): object | null | und
   for (const [url, fn] of foundIn) {
     const importer = filePathOf(url);
     if (importer === null || importer === path || !moduleInfo(importer)?.imports.includes(path)) continue;
-    // By the export's name first: it alone tells a declaration not reached yet.
+    // The import by the export's name, not initialized yet, tells a declaration not reached yet;
+    // the scan below skips such bindings, which hold no value.
     const read = ref.exportName === 'default' ? null : readSiblingBinding(fn, ref.exportName);
-    let sibling: object | null = null;
-    if (read && filePathOf(read.url) === importer) {
-      if (!read.initialized) return null;
-      const site =
-        typeof read.value === 'function' ? readFunctionSite(read.value, () => [])?.site : undefined;
-      if (site !== undefined && definedThere(site.url)) sibling = read.value as object;
-    }
-    // Any other import of something defined there does as well (under another name, a default).
-    sibling ??= readFunctionDefinedIn(fn, definedThere);
+    if (read && filePathOf(read.url) === importer && !read.initialized) return null;
+    // Any import of a function or class defined there will do (by that name, another, a default).
+    const sibling = readFunctionDefinedIn(fn, definedThere);
     if (sibling !== null) {
       foundIn.set(ref.module, sibling);
       return sibling;
