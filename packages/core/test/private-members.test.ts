@@ -4,9 +4,14 @@
 import { thrownBy } from '@proclife/test-support';
 import { describe, expect, it } from 'vitest';
 import type { ProclifeError } from '../src/errors.ts';
-import { privateMembersOf, privateMembersWords } from '../src/runtime/private-members.ts';
+import {
+  declaredPrivateNames,
+  privateMembersOf,
+  privateMembersWords,
+} from '../src/runtime/private-members.ts';
 import { unsentKeysOf } from '../src/runtime/state-left-behind.ts';
 import {
+  BareHash,
   CodedError,
   Counted,
   Counter,
@@ -40,12 +45,29 @@ describe('privateMembersOf()', () => {
     ['an object without a prototype', () => Object.create(null) as object, []],
     ['a Map', () => new Map([['#k', 1]]), []],
   ])('%s', (_label, make, names) => {
-    expect(privateMembersOf(make())).toEqual(names);
+    expect(privateMembersOf(make())).toEqual({ names, checked: true });
   });
 
   it('answers the same for every instance of a class', () => {
     const first = privateMembersOf(new Gauge());
     expect(privateMembersOf(new Gauge())).toBe(first);
+  });
+});
+
+// Without the inspector (decision 0032): the names a class's source declares for its instances,
+// read from its text, which the crossing refuses as possibly held.
+describe('declaredPrivateNames()', () => {
+  it.each([
+    ['a private field', Counter, ['#count']],
+    ['a private method', Stepper, ['#step']],
+    ['a private field and accessor', Gauge, ['#level', '#value']],
+    ["a parent class's private field", SubCounter, ['#count']],
+    ['a subclass of Set with a private field', TaggedSet, ['#tag']],
+    ['a static private member only', Counted, []],
+    ['a # that begins no name', BareHash, []],
+    ['a private-looking name in a string (text alone cannot tell)', HashInText, ['#not']],
+  ])('%s', (_label, cls, names) => {
+    expect(declaredPrivateNames(cls.prototype)).toEqual({ names, checked: names.length === 0 });
   });
 });
 

@@ -83,15 +83,48 @@ const LAYOUTS: Layout[] = [
   ['an inline arrow', 'not-exportable.mjs inline', 'ERR_TARGET_NOT_EXPORTED'],
   ['a bound function', 'not-exportable.mjs bound', 'ERR_TARGET_NOT_FOUND'],
   ['an export reassigned after load', 'reassigned.mjs', 'ERR_TARGET_MISMATCH'],
+  ["an instance of the entry's class as an argument", 'instances.mjs box', 'Box'],
+  ['an instance holding a #private field', 'instances.mjs private', 'ERR_ARG_NOT_CLONEABLE'],
+  ['an instance of a class with a static #private member only', 'instances.mjs static', 'Census'],
 ];
 
-// What a refused layout's child prints on stderr besides the code, by command.
+// What a refused layout prints on stderr besides the code (the child's traceback, or the message
+// start() threw), by command.
 const SENTENCES: Partial<Record<string, readonly string[]>> = {
   'reassigned.mjs': [
     "imported 'work' from ",
     'but it is not the target function the parent passed (its source differs',
   ],
+  'instances.mjs private': ["class 'Tally', which holds the private member #count."],
 };
+
+// Node's permission model without --allow-inspector: V8 cannot say where a function was defined,
+// so a target is found by its name among the user's modules and checked in the child before it
+// runs (decision 0032). Every layout that runs above runs here too. What differs, by command: a
+// function that is not the export of its name is refused by the child, which finds another
+// function's source there, and a class that declares #private state is refused as possibly holding
+// it.
+const PERMISSION = ['--permission', '--allow-fs-read=*', '--allow-child-process', '--allow-worker'];
+const UNDER_PERMISSION: Partial<Record<string, string>> = {
+  'local-shadow.mjs': 'ERR_TARGET_MISMATCH',
+  'not-exportable.mjs closure': 'ERR_TARGET_MISMATCH',
+  'not-exportable.mjs arrow': 'ERR_TARGET_MISMATCH',
+  'not-exportable.mjs method': 'ERR_TARGET_MISMATCH',
+};
+const SENTENCES_UNDER_PERMISSION: Partial<Record<string, readonly string[]>> = {
+  ...SENTENCES,
+  'local-shadow.mjs': ['but it is not the target function the parent passed (its source differs'],
+  'not-exportable.mjs inline': [
+    'is exported under its name by none of your modules (looked for in harness.mjs, not-exportable.mjs and the modules they import)',
+    "Node's permission model does not allow the inspector",
+  ],
+  'instances.mjs private': [
+    "class 'Tally', which may hold the private member #count: the source of its class declares it",
+    "Node's permission model does not allow the inspector",
+  ],
+};
+// Where this Node has the flag that allows the inspector, the permission model costs nothing.
+const allowsInspector = process.allowedNodeEnvironmentFlags.has('--allow-inspector');
 
 // Layouts that run from an app folder: a library installed in node_modules, and esbuild bundles.
 const APP_LAYOUTS: Layout[] = [
@@ -148,6 +181,37 @@ describe.each(METHODS)('%s', (method) => {
 
   it.each(APP_LAYOUTS)('%s', async (_layout, command, expected) => {
     expectOutcome(await runNode(command.split(' '), method, app), expected);
+  });
+
+  describe('under the permission model, without the inspector', () => {
+    it.each(LAYOUTS)('%s', async (_layout, command, expected) => {
+      const outcome = await runNode([...PERMISSION, ...command.split(' ')], method);
+      expectOutcome(outcome, UNDER_PERMISSION[command] ?? expected, SENTENCES_UNDER_PERMISSION[command]);
+    });
+
+    it.each(APP_LAYOUTS)('%s', async (_layout, command, expected) => {
+      expectOutcome(await runNode([...PERMISSION, ...command.split(' ')], method, app), expected);
+    });
+  });
+
+  describe('under the permission model, with --allow-inspector', () => {
+    const withInspector = [...PERMISSION, '--allow-inspector'];
+    const cases: Layout[] = [
+      ['a local unexported work beside an imported work', 'local-shadow.mjs', 'ERR_TARGET_NOT_EXPORTED'],
+      ['an instance holding a #private field', 'instances.mjs private', 'ERR_ARG_NOT_CLONEABLE'],
+      ['the second of two imports named work', 'renamed-pair.mjs b', 'b'],
+    ];
+    if (allowsInspector) {
+      it.each(cases)('%s: found as without the permission model', async (_layout, command, expected) => {
+        expectOutcome(
+          await runNode([...withInspector, ...command.split(' ')], method),
+          expected,
+          SENTENCES[command],
+        );
+      });
+    } else {
+      it.skip(`this Node (${process.version}) has no --allow-inspector: under its permission model the inspector is never allowed`, () => {});
+    }
   });
 
   it('tsx, with extensionless imports', async () => {

@@ -7,24 +7,20 @@ import { type ClassResolver, crossesAsIs, instanceEncoder } from '../runtime/cla
 import { classResolver } from '../runtime/class-resolver.ts';
 import { CROSSINGS } from '../runtime/crossing.ts';
 import { canReadFunctionSites } from '../runtime/function-site.ts';
-import { knownTarget, resolveTarget } from '../runtime/resolve-target.ts';
+import { resolveTarget } from '../runtime/resolve-target.ts';
 import { stateLeftBehind } from '../runtime/state-left-behind.ts';
 import { holdsMoreThan } from '../runtime/value-count.ts';
-import type { ProcessOptions } from './options.ts';
 import { BUILTIN_CLASS, type Internals } from './state.ts';
 
 /**
  * The files on the constructor's call stack, taken at construction because that is the only
- * moment the user's module is on the stack; empty when nothing will need them.
+ * moment the user's module is on the stack; empty when V8 can say where a target was defined
+ * (resolve-target.ts) and nothing else will need them.
  */
-export function callersFor(o: ProcessOptions, ctor: object): string[] {
-  // The stack is only read where V8 cannot say where a target was defined (resolve-target.ts).
-  return canReadFunctionSites() ||
-    (o.module === undefined &&
-      (!o.target || knownTarget(o.target)) &&
-      (Object.hasOwn(ctor, BUILTIN_CLASS) || knownTarget(ctor)))
-    ? []
-    : callerFiles();
+export function callersFor(): string[] {
+  // Without the inspector they are read at every construction, not only for a target not found
+  // before: the class of an argument or of a field, unknown until start(), is looked up in them too.
+  return canReadFunctionSites() ? [] : callerFiles();
 }
 
 // Arguments and fields that serialize to more than this cross as the bytes that start()'s check
@@ -109,7 +105,7 @@ function refuseUnsentState(self: object, s: Internals): void {
   const name = (self.constructor as { name: string }).name;
   throw new CloneError(
     'ERR_ARG_NOT_CLONEABLE',
-    `Can't start ${s.name}: its class ${quote(name)} holds ${left.named}. ` +
+    `Can't start ${s.name}: its class ${quote(name)} ${left.holds}. ` +
       `A child's ${name} is made without its constructor and gets this object's own enumerable fields, by their names (as Python's child gets the pickled attributes)${left.unreadable}, so the child's object would lack them. ` +
       `To start it, ${left.fix}.${left.data ? ' Or create that state inside run().' : ''}`,
   );

@@ -80,10 +80,7 @@ export class BaseProcess<T extends Target = Target, O extends ProcessOptions<T> 
   // `O` lets a start method's classes take their own options without a constructor of their own.
   constructor(options?: O) {
     const o = validate(options);
-    setInternals(
-      this,
-      initialState(o, new.target.name, launchOptionsOf(o, new.target), callersFor(o, new.target)),
-    );
+    setInternals(this, initialState(o, new.target.name, launchOptionsOf(o, new.target), callersFor()));
     publishLifecycle('created', this, get(this)); // lifecycle event
   }
 

@@ -43,15 +43,19 @@ export function filePathOf(fileName: string): string | null {
   return fileName.startsWith('/') ? fileName.replace(/[?#].*$/, '') : null;
 }
 
-function isUserFile(path: string): boolean {
+/** Whether the file at `path` is one of proclife's own (a registered package folder). */
+export function isProclifeFile(path: string): boolean {
   if (!coreRegistered) {
     coreRegistered = true;
     registerInternalDirectory(import.meta.url);
   }
+  for (const dir of internalDirectories()) if (path.startsWith(dir)) return true;
+  return false;
+}
+
+function isUserFile(path: string): boolean {
   const { sep } = nodePath();
-  if (path.includes(`${sep}node_modules${sep}`)) return false;
-  for (const dir of internalDirectories()) if (path.startsWith(dir)) return false;
-  return true;
+  return !path.includes(`${sep}node_modules${sep}`) && !isProclifeFile(path);
 }
 
 /**

@@ -82,7 +82,7 @@ function unsentState(
   const left = stateLeftBehind(value);
   if (left === null) return null;
   return (
-    `${words.opening(path, value)}: it is an instance of class ${quote(ctor.name)}, which holds ${left.named}. ` +
+    `${words.opening(path, value)}: it is an instance of class ${quote(ctor.name)}, which ${left.holds}. ` +
     `An instance crosses as a reference to its class with its own enumerable fields, by their names (as pickle copies an object's named attributes)${left.unreadable}, so ${words.importer} would get the instance without them. ` +
     `To ${words.verb} it, ${left.fix}; or ${words.verb} plain data instead.`
   );

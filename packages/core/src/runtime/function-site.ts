@@ -38,7 +38,7 @@ const BINDING = Symbol.for('proclife.functionSite.binding');
 const scriptUrls = new Map<string, string>();
 let listening = false;
 
-/** Whether this Node can read function sites at all (built with the inspector). */
+/** Whether this process can read function sites at all (see {@link inspectorAvailable}). */
 export function canReadFunctionSites(): boolean {
   return inspectorAvailable();
 }

@@ -32,9 +32,29 @@ export const PROBE_GROUP = 'proclife-inspector';
 
 let session: Session | undefined;
 
-/** Whether this Node has the inspector at all (a build without it has none). */
+/**
+ * Whether this process may use the inspector: Node was built with it, and the permission model,
+ * when on, allows it (`--allow-inspector`; Node 22 has no such flag, so there it never does).
+ * Without it, a session's connect() throws, and every question here must be answered otherwise.
+ */
 export function inspectorAvailable(): boolean {
-  return process.features.inspector === true;
+  return inspectorUnavailable() === null;
+}
+
+/**
+ * Why this process cannot use the inspector, for a message that says what proclife did without
+ * it, and the flag that would allow it when this Node has one; null when it can.
+ */
+export function inspectorUnavailable(): { why: string; allow: string | null } | null {
+  if (process.features.inspector !== true) {
+    return { why: 'this Node was built without the inspector', allow: null };
+  }
+  if (process.permission?.has('inspector') === false) {
+    // Node 22 and early 24 releases have the permission model but no flag that allows the inspector.
+    const allow = process.allowedNodeEnvironmentFlags.has('--allow-inspector') ? '--allow-inspector' : null;
+    return { why: "Node's permission model does not allow the inspector", allow };
+  }
+  return null;
 }
 
 /** The session, connected on first use. */

@@ -7,32 +7,43 @@
 // the same session).
 import { internalProperty, properties, type RemoteObject, withProbe } from './inspector-session.ts';
 
-const NONE: readonly string[] = Object.freeze([]);
+/** The #private members of an object, as far as this process can tell. */
+export interface PrivateMembers {
+  /** Fields and accessors (`#count`), then methods (`#step()`); sorted. */
+  names: readonly string[];
+  /**
+   * False when the inspector could not be asked (decision 0032): `names` are then the private
+   * names that its classes' source declares for instances (`#count`), which the object may or may
+   * not hold.
+   */
+  checked: boolean;
+}
+
+const NONE: PrivateMembers = Object.freeze({ names: Object.freeze([]), checked: true });
 
 // Per prototype: the private members that the first instance looked at held. Every instance that
 // its class's constructor made holds the same ones, and a value of 10,000 instances must not cost
 // 10,000 questions to the inspector (each about 0.1 ms).
-const byPrototype = new WeakMap<object, readonly string[]>();
+const byPrototype = new WeakMap<object, PrivateMembers>();
 
 // Per class: whether its source text holds a `#` at all. A class without one declares no private
 // member, which spares the inspector for nearly every class.
 const mentionsHash = new WeakMap<object, boolean>();
 
 /**
- * The names of the #private members that `value` holds: fields and accessors (`#count`) and
- * methods (`#step()`), from every class of its prototype chain. Empty when it holds none, or when
- * they cannot be read (a Node without the inspector). Static private members are the class's own
- * and are not counted.
+ * The #private members that `value` holds: fields and accessors (`#count`) and methods
+ * (`#step()`), from every class of its prototype chain. Static private members are the class's
+ * own and are not counted. Without the inspector, the names its classes declare, unchecked.
  */
-export function privateMembersOf(value: object): readonly string[] {
+export function privateMembersOf(value: object): PrivateMembers {
   const proto = Object.getPrototypeOf(value) as object | null;
   if (proto === null) return NONE;
-  let names = byPrototype.get(proto);
-  if (names === undefined) {
-    names = chainMentionsHash(proto) ? (readPrivateMembers(value) ?? NONE) : NONE;
-    byPrototype.set(proto, names);
+  let members = byPrototype.get(proto);
+  if (members === undefined) {
+    members = chainMentionsHash(proto) ? (readPrivateMembers(value) ?? declaredPrivateNames(proto)) : NONE;
+    byPrototype.set(proto, members);
   }
-  return names;
+  return members;
 }
 
 /** Whether the source of any class on the prototype chain from `proto` holds a `#`. */
@@ -56,15 +67,48 @@ function chainMentionsHash(proto: object | null): boolean {
 }
 
 /** Asks the inspector for the private members of `value`; null when it cannot say. */
-function readPrivateMembers(value: object): readonly string[] | null {
+function readPrivateMembers(value: object): PrivateMembers | null {
   return withProbe(value, (objectId) => {
     const own = properties(objectId);
     // Sorted: V8 lists accessors before fields, whatever their order in the class.
     const names = (own.privateProperties ?? []).map((p) => p.name).sort();
     const methods = internalProperty(own, '[[PrivateMethods]]');
     if (methods?.objectId) names.push(...methodNames(methods).sort());
-    return names.length === 0 ? NONE : Object.freeze(names);
+    return names.length === 0 ? NONE : Object.freeze({ names: Object.freeze(names), checked: true });
   });
+}
+
+const PRIVATE_NAME = /#[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*/gu;
+const STATIC_PRIVATE =
+  /\bstatic\s+(?:async\s+)?(?:[gs]et\s+)?\*?\s*(#[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*)/gu;
+
+/**
+ * Without the inspector: the private names that the classes on the chain from `proto` mention in
+ * their source, less those they declare static. Every private member an instance can hold is
+ * declared there, so none means none; a name in a string or a comment is counted too, since text
+ * alone cannot tell (the refusal then says that it could not check).
+ */
+export function declaredPrivateNames(proto: object): PrivateMembers {
+  const names = new Set<string>();
+  const statics = new Set<string>();
+  for (
+    let p: object | null = proto;
+    p !== null && p !== Object.prototype;
+    p = Object.getPrototypeOf(p) as object | null
+  ) {
+    const ctor = Object.hasOwn(p, 'constructor') ? (p as { constructor: unknown }).constructor : undefined;
+    if (typeof ctor !== 'function') continue;
+    let text: string;
+    try {
+      text = Function.prototype.toString.call(ctor);
+    } catch {
+      continue;
+    }
+    for (const [name] of text.matchAll(PRIVATE_NAME)) names.add(name);
+    for (const match of text.matchAll(STATIC_PRIVATE)) if (match[1]) statics.add(match[1]);
+  }
+  const instance = [...names].filter((n) => !statics.has(n)).sort();
+  return instance.length === 0 ? NONE : Object.freeze({ names: Object.freeze(instance), checked: false });
 }
 
 /** The names of the private methods in V8's list of them (`#step()`), from their source text. */

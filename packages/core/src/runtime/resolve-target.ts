@@ -1,10 +1,11 @@
 // Finds where a child can import the very function (or Process subclass) that was passed, the
 // way pickle finds a function by module and qualified name and refuses unless
 // `getattr(module, qualname) is obj`. See docs/decisions/0010-target-identity.md.
-import { fileURLToPath, nodeModule, nodePath, nodeUtil, pathToFileURL } from '../builtins.ts';
+import { fileURLToPath, nodePath, pathToFileURL } from '../builtins.ts';
 import { quote, TargetError } from '../errors.ts';
 import type { TargetRef } from '../launcher.ts';
 import { filePathOf } from './caller.ts';
+import { cachedExports, commonjsExport } from './commonjs-export.ts';
 import { exportIn } from './export-lookup.ts';
 import { fingerprint } from './fingerprint.ts';
 import {
@@ -13,8 +14,10 @@ import {
   readFunctionSite,
   readSiblingBinding,
 } from './function-site.ts';
+import { inspectorUnavailable } from './inspector-session.ts';
 import { exportNameOf, moduleInfo, unreadableExports } from './module-graph.ts';
 import { moduleUrl, registrationOf } from './registered-targets.ts';
+import { targetByName } from './target-by-name.ts';
 
 type Value = ((...args: never[]) => unknown) | (abstract new (...args: never[]) => unknown);
 type Fn = (...args: never[]) => unknown;
@@ -134,11 +137,6 @@ function siblingFromImporters(ref: TargetRef, path: string): object | null | und
   return undefined;
 }
 
-/** The target's module and export when an earlier start already found them (no `module` option). */
-export function knownTarget(value: object): TargetRef | undefined {
-  return resolved.get(value);
-}
-
 function findTarget(value: Value, callers: string[], module?: string): TargetRef {
   const fn = value as Fn;
   const registered = registrationOf(value);
@@ -200,35 +198,6 @@ function exportedLocals(url: string): string[] {
   return names;
 }
 
-/** The exports of the module at `path` when `require` loaded it (undefined otherwise). */
-function cachedExports(path: string): unknown {
-  return nodeModule().createRequire(import.meta.url).cache[path]?.exports as unknown;
-}
-
-/**
- * A module loaded through `require` (CommonJS, or an ES module that was required) has an
- * exports object to compare with: identity is proven there, synchronously.
- */
-function commonjsExport(path: string, fn: Fn): TargetRef | null {
-  const exports = cachedExports(path);
-  if (exports === undefined || exports === null) return null;
-  const module = pathToFileURL(path).href;
-  const check = fingerprint(fn, true);
-  if (exports === fn) return { module, exportName: '', from: 'commonjs', check };
-  if (typeof exports !== 'object' && typeof exports !== 'function') return null;
-  const namespace = nodeUtil().types.isModuleNamespaceObject(exports);
-  for (const key of Object.keys(exports)) {
-    let same = false;
-    try {
-      same = (exports as Record<string, unknown>)[key] === fn;
-    } catch {
-      // a binding still in its temporal dead zone
-    }
-    if (same) return { module, exportName: key, from: namespace ? 'esm' : 'commonjs', check };
-  }
-  return null;
-}
-
 /** `module` named by the user: the function must be exported there (directly or re-exported). */
 function explicitTarget(fn: Fn, module: string): TargetRef {
   const path = fileURLToPath(module);
@@ -265,38 +234,37 @@ function explicitTarget(fn: Fn, module: string): TargetRef {
 }
 
 /**
- * Without the inspector (a Node built without it): the function is looked up by name among the
- * exports of the user's modules on the stack and the modules they import, and the child checks
- * its source before running it.
+ * Without the inspector (a Node built without it, or a permission model that does not allow it):
+ * the function is looked for by its name (target-by-name.ts), and the child checks its source
+ * before running it. The errors say why this process could not ask V8, and what would let it.
  */
 function staticTarget(fn: Fn, callers: string[]): TargetRef {
   if (!fn.name || fn.name.startsWith('bound ')) throw fn.name ? boundError(fn) : notExported(fn, null, null);
-  const seen = new Set<string>();
-  const refs: TargetRef[] = [];
-  const visit = (path: string) => {
-    if (seen.has(path)) return;
-    seen.add(path);
-    const exported = exportNameOf(path, fn.name, false);
-    if (exported !== null) {
-      refs.push({
-        module: pathToFileURL(path).href,
-        exportName: exported,
-        from: 'esm',
-        check: fingerprint(fn, true),
-      });
-    }
-  };
-  for (const file of callers) visit(file);
-  for (const file of callers) for (const dep of moduleInfo(file)?.imports ?? []) visit(dep);
-  if (refs.length === 1) return refs[0]!;
-  if (refs.length > 1) {
+  const search = targetByName(fn, callers);
+  if (search !== null && 'ref' in search) return search.ref;
+  const without = inspectorUnavailable();
+  const why = `${without?.why ?? 'the inspector did not answer'}, so V8 cannot say where a function was defined`;
+  const allow = without?.allow ? ` Or run Node with ${without.allow} as well, so that it can.` : '';
+  if (search !== null) {
     throw new TargetError(
       'ERR_TARGET_AMBIGUOUS',
-      `More than one module exports a function named '${fn.name}' (${refs.map((r) => display(fileURLToPath(r.module))).join(', ')}) and this Node cannot tell which one was passed. ` +
-        "Name the module that exports it with the 'module' option.",
+      `More than one module exports a function named ${quote(fn.name)} (${search.ambiguous.map(display).join(', ')}) and this process cannot tell which one was passed: ${why}. ` +
+        `Name the module that exports it with the 'module' option.${allow}`,
     );
   }
-  throw notExported(fn, null, callers[0] ?? null);
+  const files =
+    callers.length > 0
+      ? `${callers.map(display).join(', ')} and the modules they import`
+      : 'no module of yours was on the stack';
+  const source = Function.prototype.toString.call(fn);
+  const fix =
+    isArrow(fn) || isMethod(fn)
+      ? `Define it at the top level of a module and export it (export function ${fn.name === 'target' ? 'task' : fn.name}(...) {...}), then pass that.`
+      : `Export it from the module that defines it (export ${/^class[\s{]/.test(source) ? 'class' : 'function'} ${fn.name} ...), name that module with the 'module' option, or register it once at the top level of its module: registerTarget(import.meta.url, ${fn.name}).`;
+  throw new TargetError(
+    'ERR_TARGET_NOT_EXPORTED',
+    `The target ${describe(fn)} is exported under its name by none of your modules (looked for in ${files}), so a child cannot import it; ${why}, and proclife then finds a target by its name. ${fix}${allow}`,
+  );
 }
 
 function isArrow(fn: Fn): boolean {

@@ -1,4 +1,5 @@
 import { quote } from '../errors.ts';
+import { inspectorUnavailable } from './inspector-session.ts';
 import { privateMembersOf, privateMembersWords } from './private-members.ts';
 
 // What of a class instance's state its crossing would leave behind: its #private members
@@ -71,8 +72,8 @@ function listOf(items: string[]): string {
 
 /** What of an instance's state would not cross, in a refusal's words. */
 export interface StateLeftBehind {
-  /** "the private member #n", "a property keyed by Symbol(state)". */
-  named: string;
+  /** "holds the private member #n", "holds a property keyed by Symbol(state)", or "may hold ...". */
+  holds: string;
   /** What to do instead. */
   fix: string;
   /** Why nothing can carry it, when that is not said by how an instance crosses; or ''. */
@@ -84,16 +85,27 @@ export interface StateLeftBehind {
 /**
  * The state of an instance that would not cross with it (decision 0031): its #private members
  * first, then its own properties keyed by symbols or not enumerable. Null when it all crosses.
+ * Where the inspector cannot say which private members it holds, those its classes declare are
+ * refused as possibly held (decision 0032).
  */
 export function stateLeftBehind(value: object): StateLeftBehind | null {
   const hidden = privateMembersOf(value);
-  if (hidden.length > 0) {
-    return {
-      ...privateMembersWords(hidden),
+  if (hidden.names.length > 0) {
+    const { named, fix } = privateMembersWords(hidden.names);
+    const common = {
       unreadable: ', and no code outside a class can read its private members',
-      data: hidden.some((n) => !n.endsWith('()')),
+      data: hidden.names.some((n) => !n.endsWith('()')),
+    };
+    if (hidden.checked) return { holds: `holds ${named}`, fix, ...common };
+    const without = inspectorUnavailable();
+    return {
+      holds: `may hold ${named}: the source of its class declares ${hidden.names.length === 1 ? 'it' : 'them'}, and this process cannot check which an object holds (${without?.why ?? 'the inspector did not answer'}, and only the inspector reads an object's private members)`,
+      fix: `${without?.allow ? `run Node with ${without.allow} as well, so that proclife can check, or ` : ''}${fix}`,
+      ...common,
     };
   }
   const unsent = unsentKeysOf(value);
-  return unsent === null ? null : { ...unsentKeysWords(unsent), unreadable: '', data: true };
+  if (unsent === null) return null;
+  const { named, fix } = unsentKeysWords(unsent);
+  return { holds: `holds ${named}`, fix, unreadable: '', data: true };
 }
