@@ -192,6 +192,14 @@ describe.each(METHODS)('%s', (method) => {
     it.each(APP_LAYOUTS)('%s', async (_layout, command, expected) => {
       expectOutcome(await runNode([...PERMISSION, ...command.split(' ')], method, app), expected);
     });
+
+    it('tsx, with extensionless imports (tsx writes its cache)', async () => {
+      const tsx = join(dirname(require.resolve('tsx/package.json')), 'dist', 'cli.mjs');
+      expectRan(
+        await runNode([...PERMISSION, '--allow-fs-write=*', tsx, 'tsx/main.ts'], method),
+        'tsx-extensionless',
+      );
+    });
   });
 
   describe('under the permission model, with --allow-inspector', () => {

@@ -36,17 +36,25 @@ const reason = (error: unknown): string => ((error as Error)?.message ?? String(
 
 const cache = new Map<string, ModuleInfo>();
 
+const EXTENSIONLESS = ['.ts', '.mts', '.js', '.mjs', '.cts', '.cjs', '/index.ts', '/index.js'];
+
+function isFile(path: string): boolean {
+  return nodeFs().statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+}
+
 function resolveSpecifier(specifier: string, fromFile: string): string | null {
   if (specifier.startsWith('node:')) return null;
   if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('file:')) {
     const url = new URL(specifier, pathToFileURL(fromFile));
     if (url.protocol !== 'file:') return null;
     const path = fileURLToPath(url);
-    if (nodeFs().existsSync(path)) return path;
+    if (isFile(path)) return path;
     // TypeScript sources often import `./x.js` for a file that is `./x.ts`.
     const ext = nodePath().extname(path);
     const ts = ext === '.js' ? `${path.slice(0, -3)}.ts` : ext === '.mjs' ? `${path.slice(0, -4)}.mts` : null;
-    return ts && nodeFs().existsSync(ts) ? ts : null;
+    if (ts) return isFile(ts) ? ts : null;
+    // Without an extension, as tsx and bundlers resolve it (`./task` for `./task.ts`).
+    return EXTENSIONLESS.map((tail) => path + tail).find(isFile) ?? null;
   }
   try {
     return nodeModule().createRequire(fromFile).resolve(specifier);

@@ -47,7 +47,10 @@ export function targetByName(fn: Fn, callers: readonly string[]): NameSearch {
       if (entry) candidates.push({ path, exported: entry.exported });
       next.push(...(info?.imports ?? []), ...requiredBy(path));
     }
-    const chosen = candidates.length > 1 ? holdingText(candidates, fn) : candidates;
+    // Of several, those whose file holds the function's own text; all when none does.
+    const text = candidates.length > 1 ? Function.prototype.toString.call(fn) : '';
+    const holding = candidates.length > 1 ? candidates.filter((c) => holdsText(c.path, text)) : [];
+    const chosen = holding.length > 0 ? holding : candidates;
     const [only] = chosen;
     if (chosen.length === 1 && only) {
       return {
@@ -55,6 +58,9 @@ export function targetByName(fn: Fn, callers: readonly string[]): NameSearch {
           module: pathToFileURL(only.path).href,
           exportName: only.exported,
           from: 'esm',
+          // The child compares the source text, even where this file does not hold it: a file
+          // that a loader transformed (tsx) is transformed in the child too, while another function
+          // of the same name, arity and kind must never pass for this one.
           check: fingerprint(fn, true),
         },
       };
@@ -66,19 +72,14 @@ export function targetByName(fn: Fn, callers: readonly string[]): NameSearch {
 }
 
 /**
- * Of several modules that export a function of that name, those whose text holds the function's
- * own text (what `Function.prototype.toString` gives: a slice of the file Node ran, after it
- * stripped a TypeScript file's types); all of them when none does.
+ * Whether the file at `path` holds `text`, a function's own source as `Function.prototype.toString`
+ * gives it: a slice of the file that Node ran, after it stripped a TypeScript file's types.
  */
-function holdingText(candidates: Candidate[], fn: Fn): Candidate[] {
-  const text = Function.prototype.toString.call(fn);
-  const holding = candidates.filter(({ path }) => {
-    try {
-      const source = nodeFs().readFileSync(path, 'utf8');
-      return (/\.[cm]?ts$/.test(path) ? nodeModule().stripTypeScriptTypes(source) : source).includes(text);
-    } catch {
-      return false;
-    }
-  });
-  return holding.length > 0 ? holding : candidates;
+function holdsText(path: string, text: string): boolean {
+  try {
+    const source = nodeFs().readFileSync(path, 'utf8');
+    return (/\.[cm]?ts$/.test(path) ? nodeModule().stripTypeScriptTypes(source) : source).includes(text);
+  } catch {
+    return false;
+  }
 }
