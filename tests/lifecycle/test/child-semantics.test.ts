@@ -349,6 +349,19 @@ describe.each(METHODS)('child semantics [%s]', (method: Method) => {
     },
   );
 
+  // Nothing in the parent can read that class, and its import() of the entry could never finish:
+  // refused once Node has nothing else left to run, instead of a program that ends in silence with
+  // an unsettled top-level await (exit code 13).
+  it('a class of the waiting entry that nothing can read: the result is refused, the entry goes on', async () => {
+    const script = fileURLToPath(new URL('../fixtures/stuck-entry.ts', import.meta.url));
+    const { stdout, stderr, code } = await runNode([script, method]);
+    expect(stderr).toBe('');
+    expect(stdout.trim()).toMatch(
+      /^exit=0 result=- ERR_RESULT_NOT_CLONEABLE: .*class 'Stuck' from file:.*stuck-entry\.ts, but the parent cannot import that module: it is still running its top level, which waits for this process, so the import could never finish\. Declare the class in a module of its own/,
+    );
+    expect(code).toBe(0);
+  });
+
   it('an instance of a class from a module only the child imported: the parent imports it', async () => {
     const p = make({ target: makeLazy }).start();
     expect(await p.join()).toBe(0);

@@ -32,9 +32,16 @@ function runNode(args: string[], method: Method, cwd = fixtures): Promise<Outcom
 
 const tokens = (stdout: string) => stdout.split('\n').filter((line) => line.startsWith('TOKEN:'));
 
-function expectRan(outcome: Outcome, token: string): void {
+// What a layout that runs prints besides its token, by command.
+const PRINTS: Partial<Record<string, string>> = {
+  'instances.mjs result': 'result=Box',
+  'instances.mjs imported-result': 'result=Crate',
+};
+
+function expectRan(outcome: Outcome, token: string, prints?: string): void {
   const context = `${outcome.stdout}\n${outcome.stderr}`;
   expect(tokens(outcome.stdout), context).toEqual([`TOKEN:${token}`]);
+  if (prints !== undefined) expect(outcome.stdout, context).toContain(prints);
   expect(outcome.stdout, context).toContain('exit=0 error=-');
   expect(outcome.code, context).toBe(0);
 }
@@ -53,9 +60,9 @@ function expectRefused(outcome: Outcome, code: string, says: readonly string[] =
  */
 type Layout = readonly [layout: string, command: string, outcome: string];
 
-function expectOutcome(outcome: Outcome, expected: string, says?: readonly string[]): void {
+function expectOutcome(outcome: Outcome, expected: string, says?: readonly string[], prints?: string): void {
   if (expected.startsWith('ERR_')) expectRefused(outcome, expected, says);
-  else expectRan(outcome, expected);
+  else expectRan(outcome, expected, prints);
 }
 
 // Layouts that run from the fixtures folder itself.
@@ -86,6 +93,8 @@ const LAYOUTS: Layout[] = [
   ["an instance of the entry's class as an argument", 'instances.mjs box', 'Box'],
   ['an instance holding a #private field', 'instances.mjs private', 'ERR_ARG_NOT_CLONEABLE'],
   ['an instance of a class with a static #private member only', 'instances.mjs static', 'Census'],
+  ["a result that is an instance of the entry's class", 'instances.mjs result', 'boxed'],
+  ['a result that is an instance of an imported class', 'instances.mjs imported-result', 'crated'],
 ];
 
 // What a refused layout prints on stderr besides the code (the child's traceback, or the message
@@ -176,7 +185,7 @@ afterAll(() => {
 
 describe.each(METHODS)('%s', (method) => {
   it.each(LAYOUTS)('%s', async (_layout, command, expected) => {
-    expectOutcome(await runNode(command.split(' '), method), expected, SENTENCES[command]);
+    expectOutcome(await runNode(command.split(' '), method), expected, SENTENCES[command], PRINTS[command]);
   });
 
   it.each(APP_LAYOUTS)('%s', async (_layout, command, expected) => {
@@ -184,13 +193,34 @@ describe.each(METHODS)('%s', (method) => {
   });
 
   describe('under the permission model, without the inspector', () => {
-    it.each(LAYOUTS)('%s', async (_layout, command, expected) => {
-      const outcome = await runNode([...PERMISSION, ...command.split(' ')], method);
-      expectOutcome(outcome, UNDER_PERMISSION[command] ?? expected, SENTENCES_UNDER_PERMISSION[command]);
-    });
+    it.each(LAYOUTS.filter(([, command]) => command !== 'instances.mjs result'))(
+      '%s',
+      async (_layout, command, expected) => {
+        const outcome = await runNode([...PERMISSION, ...command.split(' ')], method);
+        expectOutcome(
+          outcome,
+          UNDER_PERMISSION[command] ?? expected,
+          SENTENCES_UNDER_PERMISSION[command],
+          PRINTS[command],
+        );
+      },
+    );
 
     it.each(APP_LAYOUTS)('%s', async (_layout, command, expected) => {
       expectOutcome(await runNode([...PERMISSION, ...command.split(' ')], method, app), expected);
+    });
+
+    // The parent cannot read the class in the scope of the entry, which awaits the child at its
+    // top level, and an import() of it could never finish: the result is refused, with the reason.
+    it("a result that is an instance of the entry's class: refused, the entry goes on", async () => {
+      const outcome = await runNode([...PERMISSION, 'instances.mjs', 'result'], method);
+      const context = `${outcome.stdout}\n${outcome.stderr}`;
+      expect(tokens(outcome.stdout), context).toEqual(['TOKEN:boxed']);
+      expect(outcome.stdout, context).toContain('exit=0 error=ERR_RESULT_NOT_CLONEABLE');
+      expect(outcome.stderr).toContain(
+        "the parent cannot import that module: it is still running its top level, which waits for this process, so the import could never finish. Without the inspector (Node's permission model does not allow the inspector)",
+      );
+      expect(outcome.code, context).toBe(0);
     });
 
     it('tsx, with extensionless imports (tsx writes its cache)', async () => {

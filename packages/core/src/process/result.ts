@@ -12,6 +12,7 @@ import { classResolver } from '../runtime/class-resolver.ts';
 import { exportIn, exportLabel } from '../runtime/export-lookup.ts';
 import { type Fingerprint, fingerprintMismatch } from '../runtime/fingerprint.ts';
 import { readFunctionSite } from '../runtime/function-site.ts';
+import { inspectorUnavailable } from '../runtime/inspector-session.ts';
 import { knownExport, resolveTarget } from '../runtime/resolve-target.ts';
 import { deserializeError } from '../serialize-error.ts';
 import type { Internals } from './state.ts';
@@ -54,15 +55,58 @@ async function rebuildResult(s: Internals, value: unknown, refs: TargetRef[]): P
 }
 
 async function importModule(ref: TargetRef, where: string): Promise<Record<string, unknown>> {
+  let imported: Promise<unknown>;
   try {
-    return (await import(ref.module)) as Record<string, unknown>;
+    imported = import(ref.module);
   } catch (cause) {
+    imported = Promise.reject(cause);
+  }
+  try {
+    return (await unlessStuck(imported, () => stuckImport(where))) as Record<string, unknown>;
+  } catch (cause) {
+    if (cause instanceof CloneError) throw cause;
     throw new CloneError(
       'ERR_RESULT_NOT_CLONEABLE',
       `${where}, and the parent could not import that module to rebuild it (${(cause as Error)?.message ?? quote(cause)}).`,
       { cause },
     );
   }
+}
+
+/**
+ * `pending`, or `stuck()` once nothing else is left to run. An import() of a module that is still
+ * evaluating settles only when its top level has run; when that top level awaits this very
+ * result (an entry that awaits `join()`), nothing can settle it. Node then finds its event loop
+ * empty and emits 'beforeExit' (and would exit with code 13, for a top-level await that never
+ * settled): the import is refused then, instead of the program ending without a word.
+ */
+function unlessStuck<T>(pending: Promise<T>, stuck: () => Error): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const idle = (): void => reject(stuck());
+    process.once('beforeExit', idle);
+    pending.then(
+      (value) => {
+        process.off('beforeExit', idle);
+        resolve(value);
+      },
+      (error: unknown) => {
+        process.off('beforeExit', idle);
+        reject(error);
+      },
+    );
+  });
+}
+
+function stuckImport(where: string): CloneError {
+  const without = inspectorUnavailable();
+  const scope = without
+    ? ` Without the inspector (${without.why}) the parent cannot read the class in that module's scope, as it does otherwise${without.allow ? `; run Node with ${without.allow} as well, or` : ';'}`
+    : '';
+  return new CloneError(
+    'ERR_RESULT_NOT_CLONEABLE',
+    `${where}, but the parent cannot import that module: it is still running its top level, which waits for this process, so the import could never finish.${scope}` +
+      `${scope ? ' declare' : ' Declare'} the class in a module of its own and import it from there, in the parent as in the child.`,
+  );
 }
 
 async function importClass(s: Internals, ref: TargetRef): Promise<Class> {
