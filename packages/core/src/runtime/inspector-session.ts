@@ -36,9 +36,10 @@ let session: Session | undefined;
  * Whether this process may use the inspector: Node was built with it, and the permission model,
  * when on, allows it (`--allow-inspector`; Node 22 has no such flag, so there it never does).
  * Without it, a session's connect() throws, and every question here must be answered otherwise.
+ * Asked each time, at every construction: a permission can be dropped while the process runs.
  */
 export function inspectorAvailable(): boolean {
-  return inspectorUnavailable() === null;
+  return process.features.inspector === true && process.permission?.has('inspector') !== false;
 }
 
 /**
