@@ -268,6 +268,22 @@ describe.each(METHODS)('%s', (method) => {
     // result.test.mjs: a module that uses import() keeps its exports findable, and a result's class
     // is the test's own (decision 0027).
     expect(outcome.stdout, outcome.stderr).toContain('box=42 instance=true');
+    // in-file.test.mjs: a target defined in the test file itself is refused by start().
+    expect(outcome.stdout, outcome.stderr).toContain('in-file refused');
     expect(outcome.code, `${outcome.stdout}\n${outcome.stderr}`).toBe(0);
+  });
+
+  // node:test runs a test as soon as test() is called, so a child that imported a test file would
+  // run its tests again, each starting children of its own: start() refuses a target defined in
+  // one (decision 0010's amendment).
+  it('a node:test file: an imported target runs, one defined in the test file is refused', async () => {
+    const outcome = await runNode(['--test', 'node-test/cases.test.mjs'], method);
+    const context = `${outcome.stdout}\n${outcome.stderr}`;
+    expect(tokens(outcome.stdout), context).toEqual(['TOKEN:a']);
+    expect(outcome.stdout, context).toContain('thrown=ERR_TARGET_NOT_FOUND');
+    expect(outcome.stdout, context).toContain(
+      'is defined in node-test/cases.test.mjs, a test file (it imports node:test), and a child would import the module that defines it: importing it runs its tests again, in the child',
+    );
+    expect(outcome.code, context).toBe(0);
   });
 });

@@ -13,6 +13,11 @@ interface ModuleInfo {
   imports: string[];
   /** Resolved paths of the modules it re-exports whole (`export * from`). */
   starExports: string[];
+  /**
+   * The test runner it imports (`node:test`, `vitest`): a test file, whose top level runs tests, so
+   * no child may import it.
+   */
+  testRunner?: string;
   /** Why its exports could not be read (the file or the lexer failed); they then read as none. */
   unreadable?: string;
 }
@@ -76,12 +81,18 @@ function parse(path: string, source: string): Omit<ModuleInfo, 'mtimeMs'> {
   const resolved = (list: typeof imports) =>
     list.map((i) => resolveSpecifier(i.n!, path)).filter((p): p is string => p !== null);
   const statics = imports.filter((i) => i.n !== undefined && i.d === -1);
+  const testRunner = TEST_RUNNER.exec(source)?.[1];
   return {
     exports: exports.map((e) => ({ exported: e.n, local: e.ln })),
     imports: resolved(statics),
     starExports: resolved(statics.filter((i) => /^export\s*\*\s*from/.test(source.slice(i.ss, i.se)))),
+    ...(testRunner === undefined ? {} : { testRunner }),
   };
 }
+
+// An import or a require of a test runner whose test files run their tests when they are
+// evaluated: `node:test` runs a test as soon as `test()` is called, in whatever process imports it.
+const TEST_RUNNER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*['"](node:test|vitest)['"]/;
 
 /** Exports and static imports of a module file, cached until the file changes. */
 export function moduleInfo(path: string): ModuleInfo | null {

@@ -50,7 +50,7 @@ const exportKey = (ref: TargetRef): string => `${ref.from ?? 'esm'}\0${ref.modul
 export function resolveTarget(value: Value, callers: string[], module?: string | URL): TargetRef {
   if (module === undefined) {
     return remembered(resolved, value, () => {
-      const ref = findTarget(value, callers);
+      const ref = notInATestFile(value, findTarget(value, callers));
       if (ref.from !== 'registry') {
         found.set(exportKey(ref), value);
         if (ref.from === 'esm') foundIn.set(ref.module, value);
@@ -64,7 +64,28 @@ export function resolveTarget(value: Value, callers: string[], module?: string |
     byModule = new Map();
     resolvedIn.set(value, byModule);
   }
-  return remembered(byModule, url, () => findTarget(value, callers, url));
+  return remembered(byModule, url, () => notInATestFile(value, findTarget(value, callers, url)));
+}
+
+/**
+ * `ref`, unless its module is a test file: a child imports the module of its target (or of an
+ * argument's class), and a test file's top level runs its tests, in the child too, where each
+ * test may start children of its own. Python's test runners collect tests without running them at
+ * import, so there is nothing to copy; the refusal comes first, in `start()`.
+ */
+function notInATestFile(value: Value, ref: TargetRef): TargetRef {
+  const path = filePathOf(ref.module);
+  const runner = path === null ? undefined : moduleInfo(path)?.testRunner;
+  if (path === null || runner === undefined) return ref;
+  const why =
+    runner === 'node:test'
+      ? 'importing it runs its tests again, in the child, where each test may start children of its own'
+      : `its top level fails outside ${runner}'s runner`;
+  throw new TargetError(
+    'ERR_TARGET_NOT_FOUND',
+    `The target ${describe(value as Fn)} is defined in ${display(path)}, a test file (it imports ${runner}), and a child would import the module that defines it: ${why}. ` +
+      'Move it into a module of its own that the test file imports.',
+  );
 }
 
 function remembered<K>(
