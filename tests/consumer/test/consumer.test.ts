@@ -265,6 +265,16 @@ describe(`the packed packages (consumer programs on Node ${node.version})`, () =
       expect(normalise(r.stdout)).toBe(README_OUTPUT);
     });
 
+    // Under Node's permission model a program may not use the inspector (decision 0032): the
+    // target is found by its name, from the packages as installed.
+    it("the README example runs under Node's permission model", async () => {
+      const ts = readmeExample(app, '@proclife/child-process');
+      writeFileSync(join(app, 'readme-permission.mjs'), stripTypeScriptTypes(ts));
+      const flags = ['--permission', '--allow-fs-read=*', '--allow-child-process'];
+      const r = await ok(node.bin, [...flags, 'readme-permission.mjs'], app);
+      expect(normalise(r.stdout)).toBe(README_OUTPUT);
+    });
+
     it('the README example runs as .ts (Node strips the types)', async () => {
       writeFileSync(join(app, 'readme.ts'), readmeExample(app, '@proclife/child-process'));
       const r = await ok(node.bin, ['readme.ts'], app);

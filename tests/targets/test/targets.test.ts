@@ -16,6 +16,7 @@ type Method = (typeof METHODS)[number];
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixtures = join(here, '..', 'fixtures');
+const repository = realpathSync(join(here, '..', '..', '..'));
 const require = createRequire(import.meta.url);
 const packageDir = (name: string) => realpathSync(dirname(require.resolve(`${name}/package.json`)));
 
@@ -221,6 +222,21 @@ describe.each(METHODS)('%s', (method) => {
         "the parent cannot import that module: it is still running its top level, which waits for this process, so the import could never finish. Without the inspector (Node's permission model does not allow the inspector)",
       );
       expect(outcome.code, context).toBe(0);
+    });
+
+    // Reads allowed in the repository only: /bin/sh, which the group reaper runs, is outside it,
+    // and asking whether it exists throws there instead of answering.
+    it.each([
+      ['an imported function', 'imported.mjs', 'a'],
+      ["an instance of the entry's class as an argument", 'instances.mjs box', 'Box'],
+    ])('%s, with reads allowed in the repository only', async (_layout, command, expected) => {
+      const flags = [
+        '--permission',
+        `--allow-fs-read=${repository}`,
+        '--allow-child-process',
+        '--allow-worker',
+      ];
+      expectRan(await runNode([...flags, ...command.split(' ')], method), expected);
     });
 
     it('tsx, with extensionless imports (tsx writes its cache)', async () => {

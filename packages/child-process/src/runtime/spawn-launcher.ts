@@ -57,6 +57,22 @@ export function adoptChild(
   if (pid === undefined) {
     throw new ProclifeError('ERR_LAUNCH_FAILED', 'The operating system did not start the child process.');
   }
+  // Before the child's events are listened to: if either throws, no listener may run later with
+  // them unset, and the child, which nobody could end with its parent, is ended now.
+  const survive = orphanPolicy === 'survive';
+  let unregister = (): void => {};
+  let untrack = (): void => {};
+  try {
+    if (!survive) {
+      unregister = installExitHook(() => signalTree(cp, 'SIGTERM'));
+      // spawnNode starts the child in its own process group, whose id is its pid.
+      untrack = trackProcessGroup(pid);
+    }
+  } catch (error) {
+    unregister();
+    signalTree(cp, 'SIGKILL');
+    throw error;
+  }
   const messageListeners: ((m: ChildMessage) => void)[] = [];
   const exitListeners: ((code: number) => void)[] = [];
   let exitCode: number | null = null;
@@ -95,11 +111,6 @@ export function adoptChild(
   cp.on('error', () => {});
   // The channel alone never holds the parent open; the process handle does, unless daemonic.
   (cp.channel as { unref?: () => void } | undefined)?.unref?.();
-
-  const survive = orphanPolicy === 'survive';
-  const unregister = survive ? () => {} : installExitHook(() => signalTree(cp, 'SIGTERM'));
-  // spawnNode starts the child in its own process group, whose id is its pid.
-  const untrack = survive ? () => {} : trackProcessGroup(pid);
 
   return {
     pid,

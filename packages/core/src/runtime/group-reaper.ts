@@ -45,7 +45,7 @@ let lastRestart = Number.NEGATIVE_INFINITY;
 let restartTimer: ReturnType<typeof setTimeout> | undefined;
 
 function startReaper(): Reaper | null {
-  if (process.platform === 'win32' || !nodeFs().existsSync(SH)) return null;
+  if (process.platform === 'win32' || !shellMayExist()) return null;
   let child: ChildProcess;
   try {
     // Its own session: a Ctrl-C at the terminal, or a signal to the parent's process group,
@@ -73,6 +73,19 @@ function startReaper(): Reaper | null {
   });
   debug('reaper started pid=%d', child.pid);
   return { child, stdin };
+}
+
+/**
+ * Whether there is a shell to run the reaper. Under Node's permission model a read outside the
+ * allowed paths throws instead of answering; running the shell needs no read, so the spawn is
+ * tried then, and a failed spawn reports itself.
+ */
+function shellMayExist(): boolean {
+  try {
+    return nodeFs().existsSync(SH);
+  } catch {
+    return true;
+  }
 }
 
 function scheduleRestart(): void {
