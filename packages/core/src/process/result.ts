@@ -55,14 +55,8 @@ async function rebuildResult(s: Internals, value: unknown, refs: TargetRef[]): P
 }
 
 async function importModule(ref: TargetRef, where: string): Promise<Record<string, unknown>> {
-  let imported: Promise<unknown>;
   try {
-    imported = import(ref.module);
-  } catch (cause) {
-    imported = Promise.reject(cause);
-  }
-  try {
-    return (await unlessStuck(imported, () => stuckImport(where))) as Record<string, unknown>;
+    return (await unlessStuck(import(ref.module), () => stuckImport(where))) as Record<string, unknown>;
   } catch (cause) {
     if (cause instanceof CloneError) throw cause;
     throw new CloneError(

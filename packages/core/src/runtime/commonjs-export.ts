@@ -12,8 +12,16 @@ interface LoadedModule {
   filename?: string;
 }
 
+// `require.cache`: one object for the whole process, looked up once (a search by name reads it for
+// every module it visits).
+let requireCache: Record<string, LoadedModule | undefined> | undefined;
+
 function loaded(path: string): LoadedModule | undefined {
-  return nodeModule().createRequire(import.meta.url).cache[path] as LoadedModule | undefined;
+  requireCache ??= nodeModule().createRequire(import.meta.url).cache as Record<
+    string,
+    LoadedModule | undefined
+  >;
+  return requireCache[path];
 }
 
 /** The exports of the module at `path` when `require` loaded it (undefined otherwise). */

@@ -39,7 +39,7 @@ let session: Session | undefined;
  * Asked each time, at every construction: a permission can be dropped while the process runs.
  */
 export function inspectorAvailable(): boolean {
-  return process.features.inspector === true && process.permission?.has('inspector') !== false;
+  return inspectorUnavailable() === null;
 }
 
 /**

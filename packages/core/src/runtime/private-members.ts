@@ -46,19 +46,30 @@ export function privateMembersOf(value: object): PrivateMembers {
   return members;
 }
 
-/** Whether the source of any class on the prototype chain from `proto` holds a `#`. */
-function chainMentionsHash(proto: object | null): boolean {
+/** The classes on the prototype chain from `proto`, nearest first, up to `Object`. */
+function* classesOn(proto: object | null): Generator<object> {
   for (let p = proto; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
     const ctor = Object.hasOwn(p, 'constructor') ? (p as { constructor: unknown }).constructor : undefined;
-    if (typeof ctor !== 'function') continue;
+    if (typeof ctor === 'function') yield ctor;
+  }
+}
+
+/** A class's source text; null when it cannot be read (a Proxy of a class, say). */
+function classText(ctor: object): string | null {
+  try {
+    return Function.prototype.toString.call(ctor);
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the source of any class on the prototype chain from `proto` holds a `#`. */
+function chainMentionsHash(proto: object | null): boolean {
+  for (const ctor of classesOn(proto)) {
     let found = mentionsHash.get(ctor);
     if (found === undefined) {
-      try {
-        found = Function.prototype.toString.call(ctor).includes('#');
-      } catch {
-        // A Proxy of a class, say: its text cannot be read, so the inspector is asked.
-        found = true;
-      }
+      // A text that cannot be read sends the question to the inspector.
+      found = classText(ctor)?.includes('#') ?? true;
       mentionsHash.set(ctor, found);
     }
     if (found) return true;
@@ -91,19 +102,9 @@ const STATIC_PRIVATE =
 export function declaredPrivateNames(proto: object): PrivateMembers {
   const names = new Set<string>();
   const statics = new Set<string>();
-  for (
-    let p: object | null = proto;
-    p !== null && p !== Object.prototype;
-    p = Object.getPrototypeOf(p) as object | null
-  ) {
-    const ctor = Object.hasOwn(p, 'constructor') ? (p as { constructor: unknown }).constructor : undefined;
-    if (typeof ctor !== 'function') continue;
-    let text: string;
-    try {
-      text = Function.prototype.toString.call(ctor);
-    } catch {
-      continue;
-    }
+  for (const ctor of classesOn(proto)) {
+    const text = classText(ctor);
+    if (text === null) continue;
     for (const [name] of text.matchAll(PRIVATE_NAME)) names.add(name);
     for (const match of text.matchAll(STATIC_PRIVATE)) if (match[1]) statics.add(match[1]);
   }

@@ -277,11 +277,10 @@ function staticTarget(fn: Fn, callers: string[]): TargetRef {
     callers.length > 0
       ? `${callers.map(display).join(', ')} and the modules they import`
       : 'no module of yours was on the stack';
-  const source = Function.prototype.toString.call(fn);
   const fix =
     isArrow(fn) || isMethod(fn)
-      ? `Define it at the top level of a module and export it (export function ${fn.name === 'target' ? 'task' : fn.name}(...) {...}), then pass that.`
-      : `Export it from the module that defines it (export ${/^class[\s{]/.test(source) ? 'class' : 'function'} ${fn.name} ...), name that module with the 'module' option, or register it once at the top level of its module: registerTarget(import.meta.url, ${fn.name}).`;
+      ? topLevelFix(fn)
+      : `Export it from the module that defines it (export ${isClassSource(fn) ? 'class' : 'function'} ${fn.name} ...), name that module with the 'module' option, or register it once at the top level of its module: registerTarget(import.meta.url, ${fn.name}).`;
   throw new TargetError(
     'ERR_TARGET_NOT_EXPORTED',
     `The target ${describe(fn)} is exported under its name by none of your modules (looked for in ${files}), so a child cannot import it; ${why}, and proclife then finds a target by its name. ${fix}${allow}`,
@@ -315,17 +314,27 @@ function boundError(fn: Fn): TargetError {
   );
 }
 
+function isClassSource(fn: Fn): boolean {
+  return /^class[\s{]/.test(Function.prototype.toString.call(fn));
+}
+
+/** What to do with an arrow function or a method, which no module's top level holds as it is. */
+function topLevelFix(fn: Fn): string {
+  // An inline arrow takes the name of the option it was written in (`target`): no help as a name.
+  const name = !fn.name || fn.name === 'target' ? 'task' : fn.name;
+  return `Define it at the top level of a module and export it (export ${isClassSource(fn) ? 'class' : 'function'} ${name}(...) {...}), then pass that.`;
+}
+
 function notExported(fn: Fn, site: FunctionSite | null, path: string | null): TargetError {
   const where =
     path === null ? '' : ` in ${display(path)}${site?.scope === 'Module' ? `:${site.line + 1}` : ''}`;
-  const isClass = /^class[\s{]/.test(Function.prototype.toString.call(fn));
+  const isClass = isClassSource(fn);
   const cjs = path !== null && /\.c[jt]s$/.test(path);
   let why: string;
   let fix: string;
   // Exports that could not be read read as none: saying the module does not export it would be a guess.
   const unreadable = path === null ? null : unreadableExports(path);
   if (!fn.name || isArrow(fn) || isMethod(fn)) {
-    // An inline arrow takes the name of the option it was written in (`target`): no help as a name.
     const inline = !fn.name || fn.name === 'target';
     const what = isMethod(fn)
       ? 'a method of an object or class'
@@ -333,8 +342,7 @@ function notExported(fn: Fn, site: FunctionSite | null, path: string | null): Ta
         ? 'an inline arrow function'
         : 'an arrow function that no export holds';
     why = `is ${what}${where}`;
-    const name = inline ? 'task' : fn.name;
-    fix = `Define it at the top level of a module and export it (export ${isClass ? 'class' : 'function'} ${name}(...) {...}), then pass that.`;
+    fix = topLevelFix(fn);
   } else if (unreadable !== null) {
     why = `is defined${where}, but proclife could not read the exports of that file (${unreadable}) to prove that the module exports it`;
     fix = `Register it once at the top level of its module, which needs no reading of the file: registerTarget(import.meta.url, ${fn.name}).`;
